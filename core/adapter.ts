@@ -1,0 +1,183 @@
+// The one adapter from rules to @pulumi/policy policies. It owns config parsing and defaults,
+// exemptions, unknown values, crash safety and message format, so rules stay pure data + checks.
+
+import type {
+    Policy, PolicyComplianceFramework, PolicyResource, ReportViolation, ResourceValidationArgs,
+    ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy,
+} from "@pulumi/policy";
+import { ConfigError, configSchemaFor, parseRuleConfig, type KnobName, type RuleConfig } from "./config";
+import { findExemption } from "./exemptions";
+import {
+    crashMessage, deferredReason, exemptedReason, expiredNote, formatViolation, invalidConfigMessage,
+} from "./messages";
+import {
+    isStackRule, type Check, type Finding, type ResourceRule, type Rule, type StackRule, type Violation,
+} from "./rule";
+import { isUnknownValueError, normaliseTypeToken } from "./values";
+
+export interface AdapterOptions {
+    /** Clock for exemption expiry; tests pin it. */
+    now?: () => Date;
+}
+
+export function toPolicies(rules: readonly Rule[], options: AdapterOptions = {}): Array<ResourceValidationPolicy | StackValidationPolicy> {
+    return rules.map((rule) => toPolicy(rule, options));
+}
+
+export function toPolicy(rule: Rule, options: AdapterOptions = {}): ResourceValidationPolicy | StackValidationPolicy {
+    return isStackRule(rule) ? toStackPolicy(rule, options) : toResourcePolicy(rule, options);
+}
+
+function metadata(rule: Rule): Policy {
+    const framework = frameworkOf(rule);
+    return {
+        name: rule.id,
+        description: rule.title,
+        displayName: rule.title,
+        enforcementLevel: rule.defaultLevel,
+        severity: rule.severity,
+        remediationSteps: rule.remediation,
+        url: rule.docsUrl,
+        tags: [rule.cloud, rule.category],
+        configSchema: configSchemaFor(rule.config),
+        ...(framework ? { framework } : {}),
+    };
+}
+
+// Controls keyed like "cis-aws-5.0" name a compliance framework the SDK can carry.
+function frameworkOf(rule: Rule): PolicyComplianceFramework | undefined {
+    for (const [key, ids] of Object.entries(rule.controls ?? {})) {
+        const match = /^(cis-[a-z]+)-([0-9.]+)$/.exec(key);
+        if (match && ids.length > 0) {
+            return { name: match[1], version: match[2], reference: ids.join(", "), specification: "" };
+        }
+    }
+    return undefined;
+}
+
+/** Parses a rule's config once per distinct raw config. */
+function configReader<K extends KnobName>(rule: Rule) {
+    let lastKey: string | undefined;
+    let lastResult: RuleConfig<K> | ConfigError | undefined;
+    return (raw: Record<string, unknown>): RuleConfig<K> | ConfigError => {
+        const key = JSON.stringify(raw);
+        if (key !== lastKey) {
+            try {
+                lastResult = parseRuleConfig(rule.id, rule.config as readonly K[], raw);
+            } catch (error) {
+                if (!(error instanceof ConfigError)) throw error;
+                lastResult = error;
+            }
+            lastKey = key;
+        }
+        return lastResult as RuleConfig<K> | ConfigError;
+    };
+}
+
+/** Runs a check; an unknown read becomes a deferral, any other throw a fail-closed violation. */
+function runSafely(ruleId: string, run: () => Finding[]): Finding[] {
+    try {
+        return run();
+    } catch (error) {
+        if (isUnknownValueError(error)) {
+            const props = (error as { props?: unknown[] }).props ?? [];
+            return [{ kind: "deferred", path: props.map(String).join(".") }];
+        }
+        return [{ kind: "violation", path: "(rule)", problem: crashMessage(ruleId, error), fix: "" }];
+    }
+}
+
+function messageOf(finding: Violation): string {
+    return finding.path === "(rule)" ? finding.problem : formatViolation(finding);
+}
+
+function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): ResourceValidationPolicy {
+    const checks = new Map<string, Check<any>>();
+    for (const target of rule.targets) {
+        checks.set(target.type, target.check);
+    }
+    const applicability = `applies only to ${rule.targets.map((target) => target.type).join(", ")}`;
+    const readConfig = configReader(rule);
+    const now = options.now ?? (() => new Date());
+
+    return {
+        ...metadata(rule),
+        validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+            const check = checks.get(normaliseTypeToken(args.type));
+            if (!check) {
+                args.notApplicable(applicability);
+            }
+            const config = readConfig(args.getConfig<Record<string, unknown>>());
+            if (config instanceof ConfigError) {
+                reportViolation(invalidConfigMessage(config));
+                return;
+            }
+            const ctx = { config: config.knobs, type: args.type, name: args.name, urn: args.urn };
+            const findings = runSafely(rule.id, () => check!(args.props, ctx));
+            const violations = findings.filter((finding): finding is Violation => finding.kind === "violation");
+            if (violations.length === 0) {
+                const deferrals = findings.filter((finding) => finding.kind === "deferred");
+                if (deferrals.length > 0) {
+                    args.notApplicable(deferredReason(deferrals.map((finding) => finding.path)));
+                }
+                return;
+            }
+            const exemption = findExemption(config.exemptions, args.urn, args.name, now());
+            if (exemption.state === "active") {
+                args.notApplicable(exemptedReason(exemption.exemption));
+            }
+            const suffix = exemption.state === "expired" ? expiredNote(exemption.exemption) : "";
+            for (const finding of violations) {
+                reportViolation(messageOf(finding) + suffix);
+            }
+        },
+    };
+}
+
+function nameFromUrn(urn: string): string {
+    const separator = urn.lastIndexOf("::");
+    return separator >= 0 ? urn.slice(separator + 2) : urn;
+}
+
+function toStackPolicy(rule: StackRule<any>, options: AdapterOptions): StackValidationPolicy {
+    const readConfig = configReader(rule);
+    const now = options.now ?? (() => new Date());
+
+    return {
+        ...metadata(rule),
+        validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
+            const config = readConfig(args.getConfig<Record<string, unknown>>());
+            if (config instanceof ConfigError) {
+                reportViolation(invalidConfigMessage(config));
+                return;
+            }
+            const resources = args.resources as readonly PolicyResource[];
+            const findings = runSafely(rule.id, () => rule.checkStack(resources, { config: config.knobs }));
+            let reported = 0;
+            const deferredPaths: string[] = [];
+            const exemptedReasons: string[] = [];
+            for (const finding of findings) {
+                if (finding.kind === "deferred") {
+                    deferredPaths.push(finding.urn ? `${nameFromUrn(finding.urn)}.${finding.path}` : finding.path);
+                    continue;
+                }
+                const urn = finding.urn;
+                const exemption = urn
+                    ? findExemption(config.exemptions, urn, nameFromUrn(urn), now())
+                    : { state: "none" as const };
+                if (exemption.state === "active") {
+                    exemptedReasons.push(`${nameFromUrn(urn!)}: ${exemptedReason(exemption.exemption)}`);
+                    continue;
+                }
+                const suffix = exemption.state === "expired" ? expiredNote(exemption.exemption) : "";
+                reportViolation(messageOf(finding) + suffix, urn);
+                reported++;
+            }
+            if (reported === 0 && (exemptedReasons.length > 0 || deferredPaths.length > 0)) {
+                const reasons = [...exemptedReasons];
+                if (deferredPaths.length > 0) reasons.push(deferredReason(deferredPaths));
+                args.notApplicable(reasons.join("; "));
+            }
+        },
+    };
+}

@@ -1,0 +1,212 @@
+// Shared configuration knobs. A knob means the same thing, has the same name and the same schema
+// in every rule that uses it, so one config file can set it everywhere.
+
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+
+export class ConfigError extends Error {}
+
+interface Knob<T> {
+    description: string;
+    schema: PolicyConfigJSONSchema;
+    /** Applied when the config leaves the knob out (Configure only sends what the user wrote). */
+    defaultValue: T;
+    parse(value: unknown, key: string): T;
+}
+
+function fail(key: string, expectation: string): never {
+    throw new ConfigError(`"${key}" ${expectation}`);
+}
+
+function stringList(pattern: RegExp | undefined, what: string) {
+    return (value: unknown, key: string): string[] => {
+        if (!Array.isArray(value)) {
+            fail(key, `must be a list of ${what}`);
+        }
+        return value.map((item, index) => {
+            if (typeof item !== "string" || item.trim() === "" || (pattern && !pattern.test(item))) {
+                fail(`${key}[${index}]`, `must be ${what.replace(/s$/, "")}`);
+            }
+            return item.trim();
+        });
+    };
+}
+
+function integer(minimum: number) {
+    return (value: unknown, key: string): number => {
+        if (typeof value !== "number" || !Number.isInteger(value) || value < minimum) {
+            fail(key, `must be a whole number of at least ${minimum}`);
+        }
+        return value;
+    };
+}
+
+function boolean(value: unknown, key: string): boolean {
+    if (typeof value !== "boolean") {
+        fail(key, "must be true or false");
+    }
+    return value;
+}
+
+const accountId = /^[0-9]{12}$/;
+const awsOrganizationArn = /^arn:aws[a-z-]*:organizations::[0-9]{12}:(organization|ou)\/o-[a-z0-9]{10,32}(\/ou-[a-z0-9-]+)?$/;
+
+function listKnob(description: string, pattern: RegExp | undefined, what: string, defaults: string[] = []): Knob<string[]> {
+    return {
+        description,
+        schema: {
+            type: "array",
+            items: { type: "string", ...(pattern ? { pattern: pattern.source } : { minLength: 1 }) },
+            default: defaults,
+        },
+        defaultValue: defaults,
+        parse: stringList(pattern, what),
+    };
+}
+
+export const knobs = {
+    trustedAccountIds: listKnob(
+        "AWS account ids (12 digits) that snapshots and images may be shared with.",
+        accountId, "12-digit AWS account ids"),
+    trustedOrganizationArns: listKnob(
+        "AWS Organizations organization or OU ARNs that snapshots and images may be shared with.",
+        awsOrganizationArn, "AWS organization or organizational unit ARNs"),
+    trustedDomains: listKnob(
+        "Google Cloud domains whose users, groups and service accounts may be granted access; empty means any identified principal.",
+        /^[a-z0-9.-]+\.[a-z]{2,}$/i, "domain names"),
+    requireCustomerManagedKeys: {
+        description: "Require customer-managed keys instead of provider-managed keys.",
+        schema: { type: "boolean", default: false },
+        defaultValue: false,
+        parse: boolean,
+    } as Knob<boolean>,
+    allowedKeyIds: listKnob(
+        "Key ids, ARNs or resource ids that are approved for encryption; empty allows any customer-managed key.",
+        undefined, "key identifiers"),
+    minRetentionDays: {
+        description: "Shortest acceptable retention of backups and snapshots, in days.",
+        schema: { type: "integer", minimum: 0, default: 7 },
+        defaultValue: 7,
+        parse: integer(0),
+    } as Knob<number>,
+    maxRetentionDays: {
+        description: "Longest acceptable retention of backups and snapshots, in days; unset means no upper bound.",
+        schema: { type: "integer", minimum: 1 },
+        defaultValue: undefined,
+        parse: integer(1),
+    } as Knob<number | undefined>,
+    retentionTagKeys: listKnob(
+        "Tag or label keys that give a standalone snapshot or image an expiry (`expires-on`: YYYY-MM-DD, `retention-days`: integer).",
+        undefined, "tag keys", ["expires-on", "retention-days"]),
+};
+
+export type KnobName = keyof typeof knobs;
+export type KnobValues = { [K in KnobName]: (typeof knobs)[K]["defaultValue"] };
+
+export interface Exemption {
+    resource: string;
+    reason: string;
+    expires?: string;
+}
+
+const isoDate = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+export const exemptionsSchema: PolicyConfigJSONSchema = {
+    type: "array",
+    description: "Resources this rule does not block: each needs a reason; an expired exemption stops applying.",
+    items: {
+        type: "object",
+        properties: {
+            resource: { type: "string", minLength: 1, description: "URN, resource name, or a glob (* and ?) over either" },
+            reason: { type: "string", minLength: 1, description: "Why the exemption is acceptable (shown in reports)" },
+            expires: { type: "string", pattern: isoDate.source, description: "Last day (UTC) the exemption applies, YYYY-MM-DD" },
+        },
+        required: ["resource", "reason"],
+        additionalProperties: false,
+    },
+    default: [],
+};
+
+function parseExemptions(value: unknown, key: string): Exemption[] {
+    if (!Array.isArray(value)) {
+        fail(key, "must be a list of { resource, reason, expires } entries");
+    }
+    return value.map((entry, index) => {
+        const at = `${key}[${index}]`;
+        if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+            fail(at, "must be an object with resource, reason and optional expires");
+        }
+        const record = entry as Record<string, unknown>;
+        for (const field of Object.keys(record)) {
+            if (!["resource", "reason", "expires"].includes(field)) {
+                fail(`${at}.${field}`, "is not a known exemption field (resource, reason, expires)");
+            }
+        }
+        if (typeof record.resource !== "string" || record.resource.trim() === "") {
+            fail(`${at}.resource`, "must name a URN, a resource name or a glob");
+        }
+        if (typeof record.reason !== "string" || record.reason.trim() === "") {
+            fail(`${at}.reason`, "is required: say why this resource may break the rule");
+        }
+        if (record.expires !== undefined && (typeof record.expires !== "string" || !isValidDate(record.expires))) {
+            fail(`${at}.expires`, "must be a date written YYYY-MM-DD");
+        }
+        return { resource: record.resource.trim(), reason: record.reason.trim(), expires: record.expires as string | undefined };
+    });
+}
+
+function isValidDate(text: string): boolean {
+    if (!isoDate.test(text)) {
+        return false;
+    }
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+export interface RuleConfig<K extends KnobName> {
+    knobs: Pick<KnobValues, K>;
+    exemptions: Exemption[];
+}
+
+/** JSON schema of one rule's config, as the Pulumi CLI validates it before Configure. */
+export function configSchemaFor(knobNames: readonly KnobName[]) {
+    const properties: Record<string, PolicyConfigJSONSchema> = {};
+    for (const name of knobNames) {
+        properties[name] = { ...knobs[name].schema, description: knobs[name].description };
+    }
+    properties.exemptions = exemptionsSchema;
+    return { properties };
+}
+
+/**
+ * Validates and completes one rule's config. Unknown keys and wrong types throw a ConfigError that
+ * names the key; omitted knobs take their defaults.
+ */
+export function parseRuleConfig<K extends KnobName>(
+    ruleId: string, knobNames: readonly K[], raw: Record<string, unknown>,
+): RuleConfig<K> {
+    const values: Partial<KnobValues> = {};
+    let exemptions: Exemption[] = [];
+    for (const key of Object.keys(raw)) {
+        const value = raw[key];
+        if (key === "exemptions") {
+            exemptions = parseExemptions(value, `${ruleId}.exemptions`);
+        } else if ((knobNames as readonly string[]).includes(key)) {
+            const knob = knobs[key as K] as Knob<unknown>;
+            (values as Record<string, unknown>)[key] = knob.parse(value, `${ruleId}.${key}`);
+        } else {
+            const known = [...knobNames, "exemptions"].join(", ");
+            throw new ConfigError(`"${ruleId}.${key}" is not a setting of this rule (known: ${known})`);
+        }
+    }
+    for (const name of knobNames) {
+        if (!(name in values)) {
+            (values as Record<string, unknown>)[name] = knobs[name].defaultValue;
+        }
+    }
+    const bounds = values as Partial<KnobValues>;
+    if (bounds.maxRetentionDays !== undefined && bounds.minRetentionDays !== undefined
+        && bounds.maxRetentionDays < bounds.minRetentionDays) {
+        throw new ConfigError(`"${ruleId}.maxRetentionDays" must not be below minRetentionDays`);
+    }
+    return { knobs: values as Pick<KnobValues, K>, exemptions };
+}

@@ -1,0 +1,7 @@
+// The pack entry point the Pulumi CLI loads (compiled to bin/index.js). Nothing may print to
+// stdout here: the engine reads the analyzer's port from the first stdout line.
+import { PolicyPack } from "@pulumi/policy";
+import { toPolicies } from "./core/adapter";
+import { allRules } from "./policies";
+
+new PolicyPack("snapshot-guard", { policies: toPolicies(allRules) });

@@ -1,0 +1,161 @@
+// Rule-table harness. Props go through the same deserialisation and unknown-checking proxy the
+// policy runtime uses, so a rule that reads an unknown value in a test fails the way it would in
+// `pulumi preview`.
+
+import * as assert from "assert";
+import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { toPolicy } from "../core/adapter";
+import type { Rule } from "../core/rule";
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+// Internal to @pulumi/policy (typed as `export {}`), but exactly what the analyzer server calls.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { deserializeProperties } = require("@pulumi/policy/deserialize") as {
+    deserializeProperties(struct: unknown, proxySecrets: boolean): Record<string, unknown>;
+};
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as {
+    unknownCheckingProxy<T extends object>(props: T): T;
+};
+
+/** How the engine sends a value it cannot know during preview. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** How the engine sends a secret value. */
+export function secret(value: unknown): Record<string, unknown> {
+    return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value };
+}
+
+export const FIXED_NOW = new Date("2026-06-15T12:00:00Z");
+
+export interface Outcome {
+    violations: string[];
+    notApplicable?: string;
+}
+
+class NotApplicableSignal extends Error {
+    constructor(readonly reason: string | undefined) {
+        super(reason);
+    }
+}
+
+export interface ResourceCall {
+    type: string;
+    props: Record<string, unknown>;
+    config?: Record<string, unknown>;
+    name?: string;
+    urn?: string;
+}
+
+export function urnFor(type: string, name: string): string {
+    return `urn:pulumi:dev::demo::${type}::${name}`;
+}
+
+/** Runs one resource through a rule exactly as the analyzer server would. */
+export function evaluate(rule: Rule, call: ResourceCall, now: Date = FIXED_NOW): Outcome {
+    const policy = toPolicy(rule, { now: () => now }) as ResourceValidationPolicy;
+    return evaluatePolicy(policy, call);
+}
+
+export function evaluatePolicy(policy: ResourceValidationPolicy, call: ResourceCall): Outcome {
+    const name = call.name ?? "subject";
+    const props = unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(call.props), false));
+    const violations: string[] = [];
+    const args = {
+        type: call.type,
+        props,
+        urn: call.urn ?? urnFor(call.type, name),
+        name,
+        opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
+        stackTags: new Map<string, string>(),
+        isType: () => false,
+        asType: () => undefined,
+        getConfig: () => ({ ...(call.config ?? {}) }),
+        notApplicable: (reason?: string): never => {
+            throw new NotApplicableSignal(reason);
+        },
+    } as unknown as ResourceValidationArgs;
+    const validate = policy.validateResource;
+    if (typeof validate !== "function") {
+        throw new Error(`${policy.name} has no single validateResource function`);
+    }
+    try {
+        validate(args, (message: string) => violations.push(message));
+    } catch (error) {
+        if (error instanceof NotApplicableSignal) {
+            return { violations, notApplicable: error.reason };
+        }
+        throw error;
+    }
+    return { violations };
+}
+
+export type Expectation = "pass" | "fail" | "defer" | "exempt";
+
+export interface Row {
+    /** The situation, e.g. "encryption omitted", "key unknown during preview". */
+    name: string;
+    props: Record<string, unknown>;
+    expect: Expectation;
+    /** For "fail": the property paths the violations must name, in order. */
+    paths?: string[];
+    /** Extra checks on the violation messages. */
+    message?: RegExp;
+    config?: Record<string, unknown>;
+    resourceName?: string;
+}
+
+/** What the rule tables covered, read by the meta tests. */
+export const coverage = new Map<string, Map<string, Row[]>>();
+
+function record(rule: Rule, type: string, rows: Row[]) {
+    const byType = coverage.get(rule.id) ?? new Map<string, Row[]>();
+    byType.set(type, [...(byType.get(type) ?? []), ...rows]);
+    coverage.set(rule.id, byType);
+}
+
+export function assertOutcome(outcome: Outcome, row: Row) {
+    const shown = JSON.stringify(outcome);
+    switch (row.expect) {
+        case "pass":
+            assert.deepStrictEqual(outcome, { violations: [] }, `expected a pass, got ${shown}`);
+            break;
+        case "defer":
+            assert.strictEqual(outcome.violations.length, 0, `expected no violation, got ${shown}`);
+            assert.match(outcome.notApplicable ?? "", /unknown during preview/, `expected a deferral, got ${shown}`);
+            break;
+        case "exempt":
+            assert.strictEqual(outcome.violations.length, 0, `expected no violation, got ${shown}`);
+            assert.match(outcome.notApplicable ?? "", /^exempted by policy config/, `expected an exemption, got ${shown}`);
+            break;
+        case "fail": {
+            assert.ok(outcome.violations.length > 0, `expected a violation, got ${shown}`);
+            assert.strictEqual(outcome.notApplicable, undefined);
+            if (row.paths) {
+                const found = outcome.violations.map((message) => / at ([^;\s]+);/.exec(message)?.[1]);
+                assert.deepStrictEqual(found, row.paths, `violation paths differ: ${shown}`);
+            }
+            break;
+        }
+    }
+    if (row.message) {
+        const text = [...outcome.violations, outcome.notApplicable ?? ""].join("\n");
+        assert.match(text, row.message);
+    }
+}
+
+/** One table of situations for one resource type of a rule. */
+export function describeRule(rule: Rule, type: string, rows: Row[]) {
+    record(rule, type, rows);
+    describe(`${rule.id} on ${type}`, () => {
+        for (const row of rows) {
+            it(row.name, () => {
+                const outcome = evaluate(rule, { type, props: row.props, config: row.config, name: row.resourceName });
+                assertOutcome(outcome, row);
+            });
+        }
+    });
+}
+
+export type { StackValidationPolicy };
