@@ -17,16 +17,16 @@ function fail(key: string, expectation: string): never {
     throw new ConfigError(`"${key}" ${expectation}`);
 }
 
-function stringList(pattern: RegExp | undefined, what: string) {
+function stringList(pattern: RegExp | undefined, item: string) {
     return (value: unknown, key: string): string[] => {
         if (!Array.isArray(value)) {
-            fail(key, `must be a list of ${what}`);
+            fail(key, `must be a list, each entry ${item}`);
         }
-        return value.map((item, index) => {
-            if (typeof item !== "string" || item.trim() === "" || (pattern && !pattern.test(item))) {
-                fail(`${key}[${index}]`, `must be ${what.replace(/s$/, "")}`);
+        return value.map((entry, index) => {
+            if (typeof entry !== "string" || entry.trim() === "" || (pattern && !pattern.test(entry))) {
+                fail(`${key}[${index}]`, `must be ${item}`);
             }
-            return item.trim();
+            return entry.trim();
         });
     };
 }
@@ -50,7 +50,7 @@ function boolean(value: unknown, key: string): boolean {
 const accountId = /^[0-9]{12}$/;
 const awsOrganizationArn = /^arn:aws[a-z-]*:organizations::[0-9]{12}:(organization|ou)\/o-[a-z0-9]{10,32}(\/ou-[a-z0-9-]+)?$/;
 
-function listKnob(description: string, pattern: RegExp | undefined, what: string, defaults: string[] = []): Knob<string[]> {
+function listKnob(description: string, pattern: RegExp | undefined, item: string, defaults: string[] = []): Knob<string[]> {
     return {
         description,
         schema: {
@@ -59,20 +59,20 @@ function listKnob(description: string, pattern: RegExp | undefined, what: string
             default: defaults,
         },
         defaultValue: defaults,
-        parse: stringList(pattern, what),
+        parse: stringList(pattern, item),
     };
 }
 
 export const knobs = {
     trustedAccountIds: listKnob(
         "AWS account ids (12 digits) that snapshots and images may be shared with.",
-        accountId, "12-digit AWS account ids"),
+        accountId, "a 12-digit AWS account id"),
     trustedOrganizationArns: listKnob(
         "AWS Organizations organization or OU ARNs that snapshots and images may be shared with.",
-        awsOrganizationArn, "AWS organization or organizational unit ARNs"),
+        awsOrganizationArn, "an AWS organization or organizational unit ARN"),
     trustedDomains: listKnob(
         "Google Cloud domains whose users, groups and service accounts may be granted access; empty means any identified principal.",
-        /^[a-z0-9.-]+\.[a-z]{2,}$/i, "domain names"),
+        /^[a-z0-9.-]+\.[a-z]{2,}$/i, "a domain name such as example.com"),
     requireCustomerManagedKeys: {
         description: "Require customer-managed keys instead of provider-managed keys.",
         schema: { type: "boolean", default: false },
@@ -81,7 +81,7 @@ export const knobs = {
     } as Knob<boolean>,
     allowedKeyIds: listKnob(
         "Key ids, ARNs or resource ids that are approved for encryption; empty allows any customer-managed key.",
-        undefined, "key identifiers"),
+        undefined, "a non-empty key identifier"),
     minRetentionDays: {
         description: "Shortest acceptable retention of backups and snapshots, in days.",
         schema: { type: "integer", minimum: 0, default: 7 },
@@ -96,7 +96,7 @@ export const knobs = {
     } as Knob<number | undefined>,
     retentionTagKeys: listKnob(
         "Tag or label keys that give a standalone snapshot or image an expiry (`expires-on`: YYYY-MM-DD, `retention-days`: integer).",
-        undefined, "tag keys", ["expires-on", "retention-days"]),
+        undefined, "a non-empty tag key", ["expires-on", "retention-days"]),
 };
 
 export type KnobName = keyof typeof knobs;

@@ -1,0 +1,78 @@
+import type { DiskArgs, SnapshotArgs } from "@pulumi/azure-native/compute";
+import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
+import { enumIn, isSet, isUnknown, prop } from "../../core/values";
+
+const docsUrl = "https://learn.microsoft.com/en-us/azure/virtual-machines/disks-restrict-import-export-overview";
+
+/**
+ * Export (a SAS URL to the whole disk) must not be reachable from the internet: `networkAccessPolicy`
+ * `DenyAll`, or `AllowPrivate` through a DiskAccess, or `publicNetworkAccess: "Disabled"`. Omitted
+ * `networkAccessPolicy` means the service default, export from any network; omitted
+ * `publicNetworkAccess` counts as enabled.
+ */
+function requireNotExportable(props: Record<string, unknown>, resource: string): Finding[] {
+    const fix = `set \`networkAccessPolicy: "DenyAll"\` (or "AllowPrivate" with \`diskAccessId\` of an azure-native.compute.DiskAccess) ` +
+        `and \`publicNetworkAccess: "Disabled"\` on the ${resource}`;
+    const publicAccess = prop(props, "publicNetworkAccess");
+    const publicDisabled = enumIn(publicAccess, "Disabled");
+    if (publicDisabled === true) {
+        return [];
+    }
+    const policy = prop(props, "networkAccessPolicy");
+    if (isUnknown(policy)) {
+        return isUnknown(publicDisabled)
+            ? [deferred("networkAccessPolicy"), deferred("publicNetworkAccess")]
+            : [deferred("networkAccessPolicy")];
+    }
+    const allowPrivate = enumIn(policy, "AllowPrivate") === true;
+    // Presence check: an unknown diskAccessId counts as set.
+    if (enumIn(policy, "DenyAll") === true || (allowPrivate && isSet(props, "diskAccessId"))) {
+        return [];
+    }
+    if (isUnknown(publicDisabled)) {
+        return [deferred("publicNetworkAccess")];
+    }
+    const publicState = publicAccess === undefined ? "publicNetworkAccess omitted means Enabled" : "publicNetworkAccess is not Disabled";
+    if (allowPrivate) {
+        return [violation("diskAccessId",
+            `disk export is AllowPrivate but no DiskAccess private endpoint restricts it (diskAccessId omitted; ${publicState})`, fix)];
+    }
+    const policyState = policy === undefined ? "networkAccessPolicy omitted means AllowAll"
+        : enumIn(policy, "AllowAll") === true ? "networkAccessPolicy is AllowAll"
+            : "networkAccessPolicy is neither DenyAll nor AllowPrivate";
+    return [violation("networkAccessPolicy", `disk export is open to any network (${policyState}; ${publicState})`, fix)];
+}
+
+export const disksNotExportable = defineRule({
+    id: "azure-disks-not-exportable",
+    cloud: "azure",
+    title: "Managed disks and snapshots cannot be exported from the internet",
+    category: "exposure",
+    severity: "high",
+    defaultLevel: "mandatory",
+    rationale:
+        "Anyone allowed to export a managed disk or snapshot gets a SAS URL to download the whole disk: operating system, " +
+        "keys and data. Unless the network access policy says otherwise, Azure lets that URL be used from any network, " +
+        "so one leaked or over-broad permission turns into a full copy of the machine outside the company's networks.",
+    remediation:
+        "On `azure-native.compute.Disk` and `azure-native.compute.Snapshot` set `networkAccessPolicy: \"DenyAll\"` when the disk " +
+        "never needs exporting, or `networkAccessPolicy: \"AllowPrivate\"` with `diskAccessId` set to the id of an " +
+        "`azure-native.compute.DiskAccess` that has a private endpoint; also set `publicNetworkAccess: \"Disabled\"`. " +
+        "Both properties change in place; they do not recreate the disk.",
+    docsUrl,
+    controls: {
+        checkov: ["CKV_AZURE_251"],
+        "azure-policy": [
+            "8405fdab-1faf-48aa-b702-999c9c172094",
+            "8426280e-b5be-43d9-979e-653d12a08638",
+            "44a0b5ee-56f4-4285-a136-9e6dc3471011",
+        ],
+    },
+    config: [],
+    targets: [
+        on<DiskArgs>("azure-native:compute:Disk", (props) =>
+            requireNotExportable(props, "azure-native.compute.Disk")),
+        on<SnapshotArgs>("azure-native:compute:Snapshot", (props) =>
+            requireNotExportable(props, "azure-native.compute.Snapshot")),
+    ],
+});

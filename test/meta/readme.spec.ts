@@ -1,0 +1,28 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { renderRuleTable, RULES_END, RULES_START, withRuleTable } from "../../cli/rule-table";
+import { allRules } from "../../policies";
+
+const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+
+describe("meta: README", () => {
+    it("lists exactly the rules in policies/index.ts (run `npm run readme` after changing rules)", () => {
+        assert.strictEqual(readme, withRuleTable(readme, allRules));
+    });
+
+    it("has one row per rule", () => {
+        const section = readme.slice(readme.indexOf(RULES_START), readme.indexOf(RULES_END));
+        for (const rule of allRules) {
+            assert.ok(section.includes(`[\`${rule.id}\`]`), `${rule.id} missing from the README`);
+        }
+        assert.strictEqual(renderRuleTable(allRules).split("\n").length, allRules.length + 2);
+    });
+
+    it("gives a test command that CI runs", () => {
+        assert.match(readme, /npm test/);
+        const ci = fs.readFileSync(path.resolve(__dirname, "../../.ci/run"), "utf8");
+        assert.match(ci, /npm ci/);
+        assert.match(ci, /npm test/);
+    });
+});

@@ -1,0 +1,99 @@
+// Suite-level checks over the whole rule list: ids, metadata, registration, token spelling and
+// test coverage. Rule tables record their rows in the harness; mocha loads every spec before it
+// runs any test, so the coverage map is complete when these tests run.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
+import { allRules } from "../../policies";
+import { coverage } from "../harness";
+
+const root = path.resolve(__dirname, "../..");
+const clouds = ["aws", "azure", "gcp"] as const;
+
+function ruleFiles(): string[] {
+    return clouds.flatMap((cloud) => {
+        const dir = path.join(root, "policies", cloud);
+        return fs.existsSync(dir)
+            ? fs.readdirSync(dir).filter((file) => file.endsWith(".ts")).map((file) => path.join(dir, file))
+            : [];
+    });
+}
+
+function isRule(value: unknown): value is Rule {
+    return typeof value === "object" && value !== null && "id" in value && ("targets" in value || "checkStack" in value);
+}
+
+/** Where the SDK defines a type token, e.g. aws:ebs/volume:Volume -> @pulumi/aws/ebs/volume.js. */
+function sdkFileFor(token: string): string {
+    const [pkg, module, resource] = token.split(":");
+    if (pkg === "azure-native") {
+        const file = resource.charAt(0).toLowerCase() + resource.slice(1);
+        return path.join(root, "node_modules/@pulumi/azure-native", module, `${file}.js`);
+    }
+    return path.join(root, "node_modules/@pulumi", pkg, `${module}.js`);
+}
+
+describe("meta: the rule list", () => {
+    it("has unique, well-formed ids prefixed with the rule's cloud", () => {
+        const ids = allRules.map((rule) => rule.id);
+        assert.deepStrictEqual(ids, [...new Set(ids)], "duplicate rule ids");
+        for (const rule of allRules) {
+            assert.match(rule.id, /^(aws|azure|gcp)-[a-z0-9]+(-[a-z0-9]+)*$/, rule.id);
+            assert.ok(rule.id.startsWith(`${rule.cloud}-`), `${rule.id} does not start with ${rule.cloud}-`);
+        }
+    });
+
+    it("registers every rule file, and each file is named after its rule id", () => {
+        const registered = new Set<Rule>(allRules);
+        const found: string[] = [];
+        for (const file of ruleFiles()) {
+            // eslint-disable-next-line @typescript-eslint/no-var-requires
+            const rules = Object.values(require(file)).filter(isRule);
+            assert.ok(rules.length > 0, `${path.relative(root, file)} exports no rule`);
+            for (const rule of rules) {
+                assert.ok(registered.has(rule), `${rule.id} (${path.relative(root, file)}) is not in policies/index.ts`);
+                const expected = `${rule.cloud}-${path.basename(file, ".ts")}`;
+                assert.strictEqual(rule.id, expected, `${path.relative(root, file)} should hold rule ${expected}`);
+                found.push(rule.id);
+            }
+        }
+        assert.strictEqual(found.length, allRules.filter((rule) => !isStackRule(rule)).length);
+    });
+
+    for (const rule of allRules) {
+        describe(rule.id, () => {
+            it("has a title, rationale, remediation and an https docs link", () => {
+                assert.ok(rule.title.length > 10 && !rule.title.endsWith("."), "title is one sentence without a full stop");
+                assert.ok(rule.rationale.length > 40, "rationale explains the risk");
+                assert.ok(rule.remediation.length > 20, "remediation says what to change");
+                assert.match(rule.docsUrl, /^https:\/\/\S+$/);
+            });
+
+            it("names type tokens the installed provider SDKs define", () => {
+                const types = ruleTypes(rule);
+                assert.deepStrictEqual(types, [...new Set(types)], "a type appears twice");
+                for (const token of types) {
+                    const file = sdkFileFor(token);
+                    assert.ok(fs.existsSync(file), `${token}: no SDK file ${path.relative(root, file)}`);
+                    assert.ok(fs.readFileSync(file, "utf8").includes(`'${token}'`), `${token} is not the SDK's __pulumiType`);
+                }
+            });
+
+            if (!isStackRule(rule)) {
+                it("is tested on every target with pass, fail, omitted-field and unknown-value rows", () => {
+                    const tables = coverage.get(rule.id);
+                    assert.ok(tables, `no rule table calls describeRule(${rule.id}, …)`);
+                    for (const target of rule.targets) {
+                        const rows = tables.get(target.type) ?? [];
+                        const kinds = new Set(rows.map((row) => row.expect));
+                        for (const kind of ["pass", "fail", "defer"] as const) {
+                            assert.ok(kinds.has(kind), `${target.type}: no "${kind}" row`);
+                        }
+                        assert.ok(rows.some((row) => /omitted/i.test(row.name)), `${target.type}: no row about an omitted field`);
+                    }
+                });
+            }
+        });
+    }
+});

@@ -1,0 +1,32 @@
+import { dbBackupsRetained } from "../../policies/aws/db-backups-retained";
+import { describeRule, UNKNOWN } from "../harness";
+
+const db = { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20 };
+const exempt = { exemptions: [{ resource: "subject", reason: "scratch database, rebuilt nightly", expires: "2999-01-01" }] };
+const expired = { exemptions: [{ resource: "subject", reason: "scratch database, rebuilt nightly", expires: "2020-01-01" }] };
+
+describeRule(dbBackupsRetained, "aws:rds/instance:Instance", [
+    { name: "seven days meets the default minimum", props: { ...db, backupRetentionPeriod: 7 }, expect: "pass" },
+    { name: "35 days with no maximum configured", props: { ...db, backupRetentionPeriod: 35 }, expect: "pass" },
+    { name: "retention as a numeric string \"14\"", props: { ...db, backupRetentionPeriod: "14" }, expect: "pass" },
+    { name: "retention omitted: AWS default 0 turns backups off", props: { ...db }, expect: "fail", paths: ["backupRetentionPeriod"], message: /automated backups are off \(omitted means 0 days\) at backupRetentionPeriod; set `backupRetentionPeriod` on the aws.rds.Instance to at least 7 days/ },
+    { name: "backups turned off with 0", props: { ...db, backupRetentionPeriod: 0 }, expect: "fail", paths: ["backupRetentionPeriod"], message: /turned off/ },
+    { name: "one day is below the default minimum", props: { ...db, backupRetentionPeriod: 1 }, expect: "fail", paths: ["backupRetentionPeriod"], message: /below the minimum of 7 days/ },
+    { name: "numeric string \"3\" below the minimum", props: { ...db, backupRetentionPeriod: "3" }, expect: "fail", paths: ["backupRetentionPeriod"] },
+    { name: "not a number", props: { ...db, backupRetentionPeriod: "marker-value-42" }, expect: "fail", paths: ["backupRetentionPeriod"], message: /^(?![\s\S]*marker-value-42)[\s\S]*not a number of days/ },
+    { name: "raised minimum: seven days below 14", props: { ...db, backupRetentionPeriod: 7 }, config: { minRetentionDays: 14 }, expect: "fail", paths: ["backupRetentionPeriod"], message: /below the minimum of 14 days/ },
+    { name: "raised minimum met", props: { ...db, backupRetentionPeriod: 14 }, config: { minRetentionDays: 14 }, expect: "pass" },
+    { name: "minimum 0 accepts retention omitted", props: { ...db }, config: { minRetentionDays: 0 }, expect: "pass" },
+    { name: "at the configured maximum", props: { ...db, backupRetentionPeriod: 35 }, config: { maxRetentionDays: 35 }, expect: "pass" },
+    { name: "above the configured maximum", props: { ...db, backupRetentionPeriod: 30 }, config: { maxRetentionDays: 14 }, expect: "fail", paths: ["backupRetentionPeriod"], message: /above the maximum of 14 days .*to 7 to 14 days/ },
+    { name: "omitted still fails with only a maximum configured", props: { ...db }, config: { maxRetentionDays: 35 }, expect: "fail", paths: ["backupRetentionPeriod"], message: /7 to 35 days/ },
+    { name: "read replica with retention omitted is exempt", props: { ...db, replicateSourceDb: "primary-db" }, expect: "pass" },
+    { name: "read replica source unknown during preview still counts as a replica", props: { ...db, replicateSourceDb: UNKNOWN }, expect: "pass" },
+    { name: "retention unknown during preview", props: { ...db, backupRetentionPeriod: UNKNOWN }, expect: "defer", message: /backupRetentionPeriod is unknown/ },
+    { name: "short retention exempted with a reason", props: { ...db, backupRetentionPeriod: 1 }, config: exempt, expect: "exempt", message: /scratch database/ },
+    { name: "exemption expired", props: { ...db }, config: expired, expect: "fail", paths: ["backupRetentionPeriod"], message: /expired/ },
+    { name: "invalid minimum in config", props: { ...db, backupRetentionPeriod: 7 }, config: { minRetentionDays: -1 }, expect: "fail", message: /invalid policy config: .*minRetentionDays/ },
+    { name: "minimum given as a string in config", props: { ...db, backupRetentionPeriod: 7 }, config: { minRetentionDays: "7" }, expect: "fail", message: /invalid policy config/ },
+    { name: "maximum below minimum in config", props: { ...db, backupRetentionPeriod: 7 }, config: { minRetentionDays: 14, maxRetentionDays: 7 }, expect: "fail", message: /invalid policy config: .*maxRetentionDays/ },
+    { name: "trust list is not a setting of this rule", props: { ...db, backupRetentionPeriod: 7 }, config: { trustedAccountIds: [] }, expect: "fail", message: /invalid policy config: .*not a setting of this rule/ },
+]);

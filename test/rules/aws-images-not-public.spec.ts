@@ -1,0 +1,58 @@
+import { imagesNotPublic } from "../../policies/aws/images-not-public";
+import { describeRule, secret, UNKNOWN } from "../harness";
+
+const trusted = "111122223333";
+const stranger = "999988887777";
+const org = "arn:aws:organizations::111122223333:organization/o-abcdef1234";
+const ou = "arn:aws:organizations::111122223333:ou/o-abcdef1234/ou-ab12-cdef3456";
+const otherOrg = "arn:aws:organizations::444455556666:organization/o-zyxwvu9876";
+const otherOu = "arn:aws:organizations::444455556666:ou/o-zyxwvu9876/ou-zy98-xwvu7654";
+const exempt = { exemptions: [{ resource: "subject", reason: "vendor appliance image", expires: "2999-01-01" }] };
+const expired = { exemptions: [{ resource: "subject", reason: "vendor appliance image", expires: "2020-01-01" }] };
+
+describeRule(imagesNotPublic, "aws:ec2/amiLaunchPermission:AmiLaunchPermission", [
+    { name: "shared with a trusted account", props: { imageId: "ami-1", accountId: trusted }, config: { trustedAccountIds: [trusted] }, expect: "pass" },
+    { name: "group omitted, shared with a trusted account", props: { imageId: "ami-1", accountId: trusted }, config: { trustedAccountIds: [stranger, trusted] }, expect: "pass" },
+    { name: "every grantee omitted: nothing is shared", props: { imageId: "ami-1" }, expect: "pass" },
+    { name: "public: group \"all\"", props: { imageId: "ami-1", group: "all" }, expect: "fail", paths: ["group"], message: /AMI is public .*group "all".* at group; remove `group: "all"`/ },
+    { name: "public: group \"ALL\" in upper case", props: { imageId: "ami-1", group: "ALL" }, expect: "fail", paths: ["group"] },
+    { name: "public even when accounts are trusted", props: { imageId: "ami-1", group: "all" }, config: { trustedAccountIds: [trusted] }, expect: "fail", paths: ["group"] },
+    { name: "shared with an account while no account is trusted (default)", props: { imageId: "ami-1", accountId: trusted }, expect: "fail", paths: ["accountId"], message: /not in trustedAccountIds at accountId; .*add the account to trustedAccountIds in the policy config/ },
+    { name: "shared with an account outside the trusted list", props: { imageId: "ami-1", accountId: stranger }, config: { trustedAccountIds: [trusted] }, expect: "fail", paths: ["accountId"] },
+    { name: "untrusted account id is never printed", props: { imageId: "ami-1", accountId: stranger }, expect: "fail", message: /^(?![\s\S]*999988887777)/ },
+    { name: "secret account id that is trusted", props: { imageId: "ami-1", accountId: secret(trusted) }, config: { trustedAccountIds: [trusted] }, expect: "pass" },
+    { name: "secret account id that is not trusted", props: { imageId: "ami-1", accountId: secret(stranger) }, expect: "fail", paths: ["accountId"] },
+    { name: "shared with a trusted organization", props: { imageId: "ami-1", organizationArn: org }, config: { trustedOrganizationArns: [org] }, expect: "pass" },
+    { name: "shared with an untrusted organization", props: { imageId: "ami-1", organizationArn: otherOrg }, config: { trustedOrganizationArns: [org] }, expect: "fail", paths: ["organizationArn"], message: /not in trustedOrganizationArns at organizationArn/ },
+    { name: "shared with an organization while none is trusted (default)", props: { imageId: "ami-1", organizationArn: org }, expect: "fail", paths: ["organizationArn"] },
+    { name: "organization trusted by one of its OUs only", props: { imageId: "ami-1", organizationArn: org }, config: { trustedOrganizationArns: [ou] }, expect: "fail", paths: ["organizationArn"] },
+    { name: "shared with a trusted OU", props: { imageId: "ami-1", organizationalUnitArn: ou }, config: { trustedOrganizationArns: [ou] }, expect: "pass" },
+    { name: "shared with an OU of a trusted organization", props: { imageId: "ami-1", organizationalUnitArn: ou }, config: { trustedOrganizationArns: [org] }, expect: "pass" },
+    { name: "shared with an OU of an untrusted organization", props: { imageId: "ami-1", organizationalUnitArn: otherOu }, config: { trustedOrganizationArns: [org] }, expect: "fail", paths: ["organizationalUnitArn"] },
+    { name: "trusting accounts does not trust organizations", props: { imageId: "ami-1", organizationArn: org }, config: { trustedAccountIds: [trusted] }, expect: "fail", paths: ["organizationArn"] },
+    { name: "account id unknown during preview", props: { imageId: "ami-1", accountId: UNKNOWN }, expect: "defer", message: /accountId is unknown/ },
+    { name: "group unknown during preview", props: { imageId: "ami-1", group: UNKNOWN }, expect: "defer" },
+    { name: "organization ARN unknown during preview", props: { imageId: "ami-1", organizationArn: UNKNOWN }, config: { trustedOrganizationArns: [org] }, expect: "defer" },
+    { name: "image id unknown during preview does not matter", props: { imageId: UNKNOWN, accountId: trusted }, config: { trustedAccountIds: [trusted] }, expect: "pass" },
+    { name: "unknown account does not hide a public group", props: { imageId: "ami-1", group: "all", accountId: UNKNOWN }, expect: "fail", paths: ["group"] },
+    { name: "public and untrusted report separately", props: { imageId: "ami-1", group: "all", accountId: stranger }, expect: "fail", paths: ["group", "accountId"] },
+    { name: "public share exempted with a reason", props: { imageId: "ami-1", group: "all" }, config: exempt, expect: "exempt", message: /vendor appliance image/ },
+    { name: "exemption expired", props: { imageId: "ami-1", group: "all" }, config: expired, expect: "fail", paths: ["group"], message: /expired/ },
+    { name: "exemption for another resource does not apply", props: { imageId: "ami-1", group: "all" }, config: exempt, resourceName: "other", expect: "fail", paths: ["group"] },
+    { name: "invalid trusted account id in config", props: { imageId: "ami-1", accountId: trusted }, config: { trustedAccountIds: ["12"] }, expect: "fail", message: /invalid policy config: .*trustedAccountIds\[0\]/ },
+    { name: "invalid trusted organization ARN in config", props: { imageId: "ami-1", organizationArn: org }, config: { trustedOrganizationArns: ["o-abcdef1234"] }, expect: "fail", message: /invalid policy config: .*trustedOrganizationArns\[0\]/ },
+]);
+
+describeRule(imagesNotPublic, "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess", [
+    { name: "new public sharing blocked", props: { state: "block-new-sharing" }, expect: "pass" },
+    { name: "blocked, written in upper case", props: { state: "BLOCK-NEW-SHARING" }, expect: "pass" },
+    { name: "blocked, trust lists do not matter", props: { state: "block-new-sharing" }, config: { trustedAccountIds: [trusted] }, expect: "pass" },
+    { name: "guardrail unblocked", props: { state: "unblocked" }, expect: "fail", paths: ["state"], message: /turned off \(state "unblocked"\) at state; set `state: "block-new-sharing"` on the aws.ec2.ImageBlockPublicAccess/ },
+    { name: "guardrail UNBLOCKED in upper case", props: { state: "UNBLOCKED" }, expect: "fail", paths: ["state"] },
+    { name: "state omitted", props: { region: "eu-west-1" }, expect: "fail", paths: ["state"], message: /state omitted/ },
+    { name: "unrecognised state is not echoed", props: { state: "marker-value-42" }, expect: "fail", paths: ["state"], message: /^(?![\s\S]*marker-value-42)/ },
+    { name: "state unknown during preview", props: { state: UNKNOWN }, expect: "defer", message: /state is unknown/ },
+    { name: "unblocked guardrail exempted with a reason", props: { state: "unblocked" }, config: exempt, expect: "exempt" },
+    { name: "exemption expired", props: { state: "unblocked" }, config: expired, expect: "fail", paths: ["state"], message: /expired/ },
+    { name: "invalid trusted account id in config", props: { state: "block-new-sharing" }, config: { trustedAccountIds: ["12"] }, expect: "fail", message: /invalid policy config/ },
+]);

@@ -1,0 +1,67 @@
+import { disksNotExportable } from "../../policies/azure/disks-not-exportable";
+import { describeRule, UNKNOWN, type Row } from "../harness";
+
+const diskAccessId = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/diskAccesses/private";
+const exempt = { exemptions: [{ resource: "subject", reason: "export migration to the DR tenant", expires: "2999-01-01" }] };
+
+/** Disks and snapshots take the same export settings; `base` holds the other required inputs. */
+function rows(base: Record<string, unknown>): Row[] {
+    return [
+        { name: "export denied", props: { ...base, networkAccessPolicy: "DenyAll" }, expect: "pass" },
+        { name: "export denied and public access disabled", props: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled" }, expect: "pass" },
+        { name: "private export through a disk access", props: { ...base, networkAccessPolicy: "AllowPrivate", diskAccessId }, expect: "pass" },
+        { name: "private export through a disk access, public access disabled", props: { ...base, networkAccessPolicy: "AllowPrivate", diskAccessId, publicNetworkAccess: "Disabled" }, expect: "pass" },
+        { name: "export allowed from any network but public access disabled", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccess: "Disabled" }, expect: "pass" },
+        { name: "network access policy omitted but public access disabled", props: { ...base, publicNetworkAccess: "Disabled" }, expect: "pass" },
+        { name: "both settings omitted", props: { ...base }, expect: "fail", paths: ["networkAccessPolicy"], message: /omitted means AllowAll; publicNetworkAccess omitted means Enabled/ },
+        { name: "network access policy omitted, public access enabled", props: { ...base, publicNetworkAccess: "Enabled" }, expect: "fail", paths: ["networkAccessPolicy"], message: /omitted means AllowAll; publicNetworkAccess is not Disabled/ },
+        { name: "export allowed from any network, public access omitted", props: { ...base, networkAccessPolicy: "AllowAll" }, expect: "fail", paths: ["networkAccessPolicy"], message: /networkAccessPolicy is AllowAll/ },
+        { name: "export allowed from any network, public access enabled", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccess: "Enabled" }, expect: "fail", paths: ["networkAccessPolicy"] },
+        { name: "private export with the disk access omitted", props: { ...base, networkAccessPolicy: "AllowPrivate" }, expect: "fail", paths: ["diskAccessId"], message: /diskAccessId omitted/ },
+        { name: "private export with the disk access omitted, public access enabled", props: { ...base, networkAccessPolicy: "AllowPrivate", publicNetworkAccess: "Enabled" }, expect: "fail", paths: ["diskAccessId"] },
+        { name: "private export with the disk access omitted but public access disabled", props: { ...base, networkAccessPolicy: "AllowPrivate", publicNetworkAccess: "Disabled" }, expect: "pass" },
+        { name: "unrecognised network access policy", props: { ...base, networkAccessPolicy: "Sometimes" }, expect: "fail", paths: ["networkAccessPolicy"], message: /neither DenyAll nor AllowPrivate/ },
+        { name: "fix names DenyAll, DiskAccess and publicNetworkAccess", props: { ...base, networkAccessPolicy: "AllowAll" }, expect: "fail", message: /networkAccessPolicy: "DenyAll".*azure-native\.compute\.DiskAccess.*publicNetworkAccess: "Disabled"/ },
+
+        // Enum strings in any case the service accepts.
+        { name: "lower-case allowall", props: { ...base, networkAccessPolicy: "allowall" }, expect: "fail", paths: ["networkAccessPolicy"], message: /networkAccessPolicy is AllowAll/ },
+        { name: "upper-case DENYALL", props: { ...base, networkAccessPolicy: "DENYALL" }, expect: "pass" },
+        { name: "lower-case allowprivate with a disk access", props: { ...base, networkAccessPolicy: "allowprivate", diskAccessId }, expect: "pass" },
+        { name: "lower-case disabled public access", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccess: "disabled" }, expect: "pass" },
+        { name: "upper-case ENABLED public access", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccess: "ENABLED" }, expect: "fail", paths: ["networkAccessPolicy"] },
+
+        // Unknown values during preview.
+        { name: "network access policy unknown during preview", props: { ...base, networkAccessPolicy: UNKNOWN }, expect: "defer", message: /networkAccessPolicy is unknown/ },
+        { name: "network access policy unknown, public access enabled", props: { ...base, networkAccessPolicy: UNKNOWN, publicNetworkAccess: "Enabled" }, expect: "defer" },
+        { name: "network access policy unknown but public access disabled", props: { ...base, networkAccessPolicy: UNKNOWN, publicNetworkAccess: "Disabled" }, expect: "pass" },
+        { name: "public access unknown while export is allowed from any network", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccess: UNKNOWN }, expect: "defer", message: /publicNetworkAccess is unknown/ },
+        { name: "public access unknown but export denied", props: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccess: UNKNOWN }, expect: "pass" },
+        { name: "both settings unknown during preview", props: { ...base, networkAccessPolicy: UNKNOWN, publicNetworkAccess: UNKNOWN }, expect: "defer", message: /networkAccessPolicy, publicNetworkAccess are unknown/ },
+        { name: "public access unknown, private export with the disk access omitted", props: { ...base, networkAccessPolicy: "AllowPrivate", publicNetworkAccess: UNKNOWN }, expect: "defer", message: /publicNetworkAccess is unknown/ },
+        { name: "disk access id unknown: presence counts as set", props: { ...base, networkAccessPolicy: "AllowPrivate", diskAccessId: UNKNOWN }, expect: "pass" },
+
+        // Policy config.
+        { name: "exempted with a reason", props: { ...base, networkAccessPolicy: "AllowAll" }, config: exempt, expect: "exempt" },
+        { name: "exemption for another resource does not apply", props: { ...base }, config: exempt, resourceName: "other", expect: "fail", paths: ["networkAccessPolicy"] },
+        { name: "unknown config key is rejected", props: { ...base, networkAccessPolicy: "DenyAll" }, config: { trustedDomains: ["example.com"] }, expect: "fail", message: /invalid policy config.*trustedDomains/ },
+    ];
+}
+
+const disk = { resourceGroupName: "rg", location: "westeurope", creationData: { createOption: "Empty" }, diskSizeGB: 64 };
+const snapshot = { resourceGroupName: "rg", location: "westeurope", creationData: { createOption: "Copy", sourceResourceId: "/subscriptions/0000/disks/data" } };
+
+describeRule(disksNotExportable, "azure-native:compute:Disk", rows(disk));
+describeRule(disksNotExportable, "azure-native:compute:Snapshot", rows(snapshot));
+
+// Programs that pin an API version use versioned tokens; the adapter maps them to the same checks.
+describeRule(disksNotExportable, "azure-native:compute/v20240302:Disk", [
+    { name: "versioned token: export denied", props: { ...disk, networkAccessPolicy: "DenyAll" }, expect: "pass" },
+    { name: "versioned token: network access policy omitted", props: { ...disk }, expect: "fail", paths: ["networkAccessPolicy"] },
+    { name: "versioned token: network access policy unknown", props: { ...disk, networkAccessPolicy: UNKNOWN }, expect: "defer" },
+]);
+describeRule(disksNotExportable, "azure-native:compute/v20250102:Snapshot", [
+    { name: "versioned token: private export through a disk access", props: { ...snapshot, networkAccessPolicy: "AllowPrivate", diskAccessId }, expect: "pass" },
+    { name: "versioned token: export allowed from any network", props: { ...snapshot, networkAccessPolicy: "AllowAll", publicNetworkAccess: "Enabled" }, expect: "fail", paths: ["networkAccessPolicy"] },
+    { name: "versioned token: disk access omitted", props: { ...snapshot, networkAccessPolicy: "AllowPrivate" }, expect: "fail", paths: ["diskAccessId"] },
+    { name: "versioned token: public access unknown", props: { ...snapshot, networkAccessPolicy: "AllowAll", publicNetworkAccess: UNKNOWN }, expect: "defer" },
+]);
