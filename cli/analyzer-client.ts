@@ -19,16 +19,11 @@ import type * as pluginPbTypes from "@pulumi/pulumi/proto/plugin_pb";
 import type * as emptyPbTypes from "google-protobuf/google/protobuf/empty_pb";
 import type * as structPbTypes from "google-protobuf/google/protobuf/struct_pb";
 
-/** How the engine sends a value it cannot know during preview (the string-typed sentinel). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { secret, UNKNOWN_SENTINEL } from "../core/wire";
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-/** How the engine sends a secret value. */
-export function secret(value: unknown): Record<string, unknown> {
-    return { [SECRET_SIG_KEY]: SECRET_SIG, value };
-}
+export { secret };
+/** How the engine sends a value it cannot know during preview. */
+export const UNKNOWN = UNKNOWN_SENTINEL;
 
 /** Same limit the policy SDK's server uses (400 MB); gRPC's 4 MB default is too small for big stacks. */
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
@@ -468,7 +463,7 @@ function launch(options: AnalyzerStartOptions): Promise<Started> {
             fail(`policy pack in ${packDir} did not report its port within ${timeoutMs} ms`);
         }, timeoutMs);
 
-        child.once("error", (error) => fail(`could not start the policy pack in ${packDir}: ${error.message}`));
+        child.on("error", (error) => fail(`could not start the policy pack in ${packDir}: ${error.message}`));
         // "close" comes after stdout and stderr have drained, so the message shows why it exited.
         child.once("close", (code, signal) => {
             fail(`policy pack in ${packDir} exited (${signal ?? `code ${code}`}) before it reported its port`);

@@ -5,20 +5,11 @@
 // an unknown into the UNKNOWN marker instead of throwing, so a rule can decide what an unknown
 // means (usually: defer). Readers never spread, stringify or copy whole objects.
 
+import { UNKNOWN_SENTINELS } from "./wire";
+
 export const UNKNOWN: unique symbol = Symbol("unknown");
 export type Unknown = typeof UNKNOWN;
 
-// The sentinels the engine uses for unknown booleans, numbers, strings, arrays, assets, archives
-// and objects (see @pulumi/policy proxy.js).
-const UNKNOWN_SENTINELS = new Set<unknown>([
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-    "030794c1-ac77-496b-92df-f27374a8bd58",
-    "e48ece36-62e2-4504-bad9-02848725956a",
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-]);
 
 export function isUnknown(value: unknown): value is Unknown {
     return value === UNKNOWN;

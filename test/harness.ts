@@ -19,13 +19,7 @@ const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as {
     unknownCheckingProxy<T extends object>(props: T): T;
 };
 
-/** How the engine sends a value it cannot know during preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** How the engine sends a secret value. */
-export function secret(value: unknown): Record<string, unknown> {
-    return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value };
-}
+export { secret, UNKNOWN_SENTINEL as UNKNOWN } from "../core/wire";
 
 export const FIXED_NOW = new Date("2026-06-15T12:00:00Z");
 
@@ -98,7 +92,7 @@ export interface Row {
     name: string;
     props: Record<string, unknown>;
     expect: Expectation;
-    /** For "fail": the property paths the violations must name, in order. */
+    /** For "fail": the property paths the violations must name, in order; for "defer": paths the reason names. */
     paths?: string[];
     /** Extra checks on the violation messages. */
     message?: RegExp;
@@ -124,6 +118,9 @@ export function assertOutcome(outcome: Outcome, row: Row) {
         case "defer":
             assert.strictEqual(outcome.violations.length, 0, `expected no violation, got ${shown}`);
             assert.match(outcome.notApplicable ?? "", /unknown during preview/, `expected a deferral, got ${shown}`);
+            for (const path of row.paths ?? []) {
+                assert.ok(outcome.notApplicable!.includes(path), `the deferral should name ${path}: ${shown}`);
+            }
             break;
         case "exempt":
             assert.strictEqual(outcome.violations.length, 0, `expected no violation, got ${shown}`);

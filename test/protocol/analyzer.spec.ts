@@ -10,6 +10,7 @@ import {
     type StackResourceInput,
 } from "../../cli/analyzer-client";
 import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
+import { UNKNOWN_SENTINELS } from "../../core/wire";
 import { allRules } from "../../policies";
 
 const packDir = path.resolve(__dirname, "../..");
@@ -18,16 +19,6 @@ const VOLUME = "aws:ebs/volume:Volume";
 const INSTANCE = "aws:ec2/instance:Instance";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 
-// Every sentinel the engine uses for an unknown (bool, number, string, array, asset, archive, object).
-const UNKNOWN_SENTINELS = [
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-    UNKNOWN,
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-    "030794c1-ac77-496b-92df-f27374a8bd58",
-    "e48ece36-62e2-4504-bad9-02848725956a",
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-];
 
 function urnOf(type: string, name: string): string {
     return `urn:pulumi:dev::demo::${type}::${name}`;
@@ -160,6 +151,42 @@ describe("protocol: the compiled pack over gRPC", function () {
             const messages = of(result, RULE).map((diagnostic) => diagnostic.message);
             assert.strictEqual(messages.length, 1, show(result));
             assert.match(messages[0], / at ebsBlockDevices\[1\]\.encrypted;/);
+        });
+    });
+
+    describe("a public AMI launch permission", () => {
+        const AMI_RULE = "aws-images-not-public";
+        const permission = resource("aws:ec2/amiLaunchPermission:AmiLaunchPermission", "golden-image-public", { imageId: "ami-12345678", group: "all" });
+
+        it("is reported as mandatory, naming group", async () => {
+            const diagnostics = of(await analyzeWith({}, permission), AMI_RULE);
+            assert.deepStrictEqual(diagnostics.map((diagnostic) => diagnostic.enforcementLevel), ["mandatory"]);
+            assert.match(diagnostics[0].message, / at group; /);
+        });
+
+        it("is not reported under an exemption in the config", async () => {
+            const result = await analyzeWith({
+                [AMI_RULE]: { exemptions: [{ resource: "golden-image-*", reason: "public marketplace image, approved SEC-7", expires: "2999-12-31" }] },
+            }, permission);
+            assert.deepStrictEqual(of(result, AMI_RULE), [], show(result));
+            assert.match(reasonOf(result, AMI_RULE) ?? "", /exempted by policy config until 2999-12-31: public marketplace image/);
+        });
+
+        it("is reported again once the exemption expired, and the message says so", async () => {
+            const result = await analyzeWith({
+                [AMI_RULE]: { exemptions: [{ resource: permission.urn, reason: "public marketplace image, approved SEC-7", expires: "2020-01-01" }] },
+            }, permission);
+            const diagnostics = of(result, AMI_RULE);
+            assert.deepStrictEqual(diagnostics.map((diagnostic) => diagnostic.enforcementLevel), ["mandatory"], show(result));
+            assert.match(diagnostics[0].message, /expired on 2020-01-01/);
+        });
+    });
+
+    describe("an unknown kmsKeyId", () => {
+        it("produces neither a violation nor a preview advisory", async () => {
+            const result = await analyzeWith({}, resource(VOLUME, "data", { encrypted: true, kmsKeyId: UNKNOWN }));
+            assert.deepStrictEqual(result.diagnostics, [], show(result));
+            assert.strictEqual(reasonOf(result, RULE), undefined);
         });
     });
 
