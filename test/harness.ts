@@ -3,6 +3,8 @@
 // `pulumi preview`.
 
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { toPolicy } from "../core/adapter";
 import type { Rule } from "../core/rule";
@@ -20,6 +22,17 @@ const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as {
 };
 
 export { secret, UNKNOWN_SENTINEL as UNKNOWN } from "../core/wire";
+
+/** The repository (pack) directory; tests run compiled from .test-build/, so walk up to find it. */
+export const repoRoot = ((): string => {
+    for (let dir = __dirname; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) return dir;
+        if (path.dirname(dir) === dir) throw new Error(`no PulumiPolicy.yaml above ${__dirname}`);
+    }
+})();
+
+/** Where this test build's copy of the sources lives (the rules it imports are loaded from here). */
+export const compiledRoot = path.resolve(__dirname, "..");
 
 export const FIXED_NOW = new Date("2026-06-15T12:00:00Z");
 

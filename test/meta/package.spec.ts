@@ -4,8 +4,9 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { repoRoot } from "../harness";
 
-const root = path.resolve(__dirname, "../..");
+const root = repoRoot;
 const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 
 describe("meta: the published package", () => {

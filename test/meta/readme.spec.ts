@@ -3,8 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { renderRuleTable, RULES_END, RULES_START, withRuleTable } from "../../cli/rule-table";
 import { allRules } from "../../policies";
+import { repoRoot } from "../harness";
 
-const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
 
 describe("meta: README", () => {
     it("lists exactly the rules in policies/index.ts (run `npm run readme` after changing rules)", () => {
@@ -21,7 +22,7 @@ describe("meta: README", () => {
 
     it("gives a test command that CI runs", () => {
         assert.match(readme, /npm test/);
-        const ci = fs.readFileSync(path.resolve(__dirname, "../../.ci/run"), "utf8");
+        const ci = fs.readFileSync(path.join(repoRoot, ".ci/run"), "utf8");
         assert.match(ci, /npm ci/);
         assert.match(ci, /npm test/);
     });

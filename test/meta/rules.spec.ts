@@ -6,9 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
 import { allRules } from "../../policies";
-import { coverage } from "../harness";
+import { compiledRoot, coverage, repoRoot } from "../harness";
 
-const root = path.resolve(__dirname, "../..");
+const root = repoRoot;
 const clouds = ["aws", "azure", "gcp"] as const;
 
 function ruleFiles(): string[] {
@@ -49,7 +49,8 @@ describe("meta: the rule list", () => {
         const found: string[] = [];
         for (const file of ruleFiles()) {
             // eslint-disable-next-line @typescript-eslint/no-var-requires
-            const rules = Object.values(require(file)).filter(isRule);
+            const compiled = path.join(compiledRoot, path.relative(root, file)).replace(/\.ts$/, ".js");
+            const rules = Object.values(require(compiled)).filter(isRule);
             assert.ok(rules.length > 0, `${path.relative(root, file)} exports no rule`);
             for (const rule of rules) {
                 assert.ok(registered.has(rule), `${rule.id} (${path.relative(root, file)}) is not in policies/index.ts`);

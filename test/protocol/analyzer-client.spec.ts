@@ -5,9 +5,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { repoRoot } from "../harness";
 import { AnalyzerClient, reconcilePolicyConfig, type PolicyInfo } from "../../cli/analyzer-client";
 
-const packDir = path.resolve(__dirname, "../..");
+const packDir = repoRoot;
 
 /** Pids of processes whose command line mentions `text` (Linux /proc; empty elsewhere). */
 function processesMentioning(text: string): number[] {
