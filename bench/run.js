@@ -689,17 +689,21 @@ async function main() {
     }
 }
 
-process.once("SIGINT", () => {
-    cleanup();
-    process.exit(130); // the analyzer client kills the packs it started on exit
-});
+module.exports = { makeResources };
 
-main().then(
-    () => cleanup(),
-    (error) => {
-        progressDone();
+if (require.main === module) {
+    process.once("SIGINT", () => {
         cleanup();
-        process.stderr.write(`bench: ${oneLine(error && error.message ? error.message : error, 1000)}\n`);
-        process.exitCode = 1;
-    },
-);
+        process.exit(130); // the analyzer client kills the packs it started on exit
+    });
+
+    main().then(
+        () => cleanup(),
+        (error) => {
+            progressDone();
+            cleanup();
+            process.stderr.write(`bench: ${oneLine(error && error.message ? error.message : error, 1000)}\n`);
+            process.exitCode = 1;
+        },
+    );
+}
