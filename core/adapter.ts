@@ -112,7 +112,7 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
                 reportViolation(invalidConfigMessage(config));
                 return;
             }
-            const ctx = { config: config.knobs, type: args.type, name: args.name, urn: args.urn };
+            const ctx = { config: config.knobs, type: args.type, name: args.name, urn: args.urn, now: now() };
             const findings = runSafely(rule.id, () => check!(args.props, ctx));
             const violations = findings.filter((finding): finding is Violation => finding.kind === "violation");
             if (violations.length === 0) {
@@ -166,7 +166,7 @@ function toStackPolicy(rule: StackRule<any>, options: AdapterOptions): StackVali
                 return;
             }
             const resources = args.resources as readonly PolicyResource[];
-            const findings = runSafely(rule.id, () => rule.checkStack(resources, { config: config.knobs }));
+            const findings = runSafely(rule.id, () => rule.checkStack(resources, { config: config.knobs, now: now() }));
             let reported = 0;
             const deferredPaths: string[] = [];
             const exemptedReasons: string[] = [];

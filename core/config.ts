@@ -73,6 +73,12 @@ export const knobs = {
     trustedDomains: listKnob(
         "Google Cloud domains whose users, groups and service accounts may be granted access; empty means any identified principal.",
         /^[a-z0-9.-]+\.[a-z]{2,}$/i, "a domain name such as example.com"),
+    trustedTenantIds: listKnob(
+        "Microsoft Entra tenant ids (GUIDs) that galleries and backups may be shared with; empty means not checked.",
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a tenant id (GUID)"),
+    trustedSubscriptionIds: listKnob(
+        "Azure subscription ids (GUIDs) that galleries and backups may be shared with; empty means not checked.",
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a subscription id (GUID)"),
     requireCustomerManagedKeys: {
         description: "Require customer-managed keys instead of provider-managed keys.",
         schema: { type: "boolean", default: false },

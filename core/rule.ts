@@ -40,6 +40,8 @@ export interface CheckContext<K extends KnobName> {
     type: string;
     name: string;
     urn: string;
+    /** The evaluation clock (injectable, so expiry checks do not depend on today's date in tests). */
+    now: Date;
 }
 
 export type Check<K extends KnobName> = (props: Record<string, unknown>, ctx: CheckContext<K>) => Finding[];
@@ -72,7 +74,7 @@ export interface StackResource {
     parent?: StackResource;
 }
 
-export type StackCheck<K extends KnobName> = (resources: readonly StackResource[], ctx: { config: Pick<KnobValues, K> }) => Finding[];
+export type StackCheck<K extends KnobName> = (resources: readonly StackResource[], ctx: { config: Pick<KnobValues, K>; now: Date }) => Finding[];
 
 interface RuleBase<K extends KnobName> {
     /** Pulumi policy name; `<cloud>-<requirement>`, never reused. */

@@ -1,15 +1,11 @@
-// The one explicit list of rules. A meta test fails when a rule file is missing here.
+// The one explicit list of rules: each cloud's list, then the cross-resource rules.
 import type { Rule } from "../core/rule";
-import { dbBackupsRetained } from "./aws/db-backups-retained";
-import { imagesNotPublic } from "./aws/images-not-public";
-import { volumesEncrypted } from "./aws/volumes-encrypted";
-import { disksNotExportable } from "./azure/disks-not-exportable";
-import { iamNotPublic } from "./gcp/iam-not-public";
+import { awsRules } from "./aws";
+import { azureRules } from "./azure";
+import { gcpRules } from "./gcp";
 
 export const allRules: readonly Rule[] = [
-    imagesNotPublic,
-    volumesEncrypted,
-    dbBackupsRetained,
-    disksNotExportable,
-    iamNotPublic,
+    ...awsRules,
+    ...azureRules,
+    ...gcpRules,
 ];

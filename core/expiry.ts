@@ -1,0 +1,84 @@
+// The expiry-tag contract shared by every cloud: a standalone snapshot or image with no native
+// expiry carries a tag (AWS, Azure) or label (GCP) whose key is one of `retentionTagKeys`, holding
+// either an ISO date (`expires-on: 2027-01-31`, not in the past) or a positive whole number of days
+// (`retention-days: 30`). Both are bounded by `maxRetentionDays` when it is configured.
+
+import { deferred, violation, type Finding } from "./rule";
+import { isUnknown, prop } from "./values";
+
+export interface ExpiryOptions {
+    /** Property that holds the tags or labels, e.g. `tags` or `labels`. */
+    container: string;
+    /** Where the fix should add the tag, in Pulumi terms, e.g. "the aws.ebs.Snapshot". */
+    resource: string;
+    retentionTagKeys: readonly string[];
+    maxRetentionDays: number | undefined;
+    now: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDate = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+function parseIsoDate(text: string): number | undefined {
+    if (!isoDate.test(text)) return undefined;
+    const time = Date.parse(`${text}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text) ? time : undefined;
+}
+
+function startOfDay(now: Date): number {
+    return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+}
+
+function keyPath(container: string, key: string): string {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${container}.${key}` : `${container}["${key}"]`;
+}
+
+/** Checks the expiry tag of one resource; tag values are never printed. */
+export function checkExpiryTag(props: unknown, options: ExpiryOptions): Finding[] {
+    const { container, resource, retentionTagKeys, maxRetentionDays, now } = options;
+    const example = `${retentionTagKeys[0] ?? "expires-on"}`;
+    const addFix = `add a tag such as \`${example}: "YYYY-MM-DD"\` or \`retention-days: "30"\` to \`${container}\` on ${resource}` +
+        (maxRetentionDays !== undefined ? ` (at most ${maxRetentionDays} days ahead)` : "");
+    const tags = prop(props, container);
+    if (isUnknown(tags)) {
+        return [deferred(container)];
+    }
+    const wanted = new Set(retentionTagKeys.map((key) => key.toLowerCase()));
+    const keys = typeof tags === "object" && tags !== null && !Array.isArray(tags)
+        ? Object.keys(tags).filter((key) => wanted.has(key.toLowerCase()))
+        : [];
+    if (keys.length === 0) {
+        return [violation(container, `no expiry tag (one of ${retentionTagKeys.join(", ")}), so nothing ever deletes this copy`, addFix)];
+    }
+    const findings: Finding[] = [];
+    for (const key of keys) {
+        const path = keyPath(container, key);
+        const value = prop(tags, key);
+        if (isUnknown(value)) {
+            findings.push(deferred(path));
+            continue;
+        }
+        const text = typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
+        const date = parseIsoDate(text);
+        if (date !== undefined) {
+            const daysAhead = (date - startOfDay(now)) / DAY_MS;
+            if (daysAhead < 0) {
+                findings.push(violation(path, "the expiry date has passed", `delete the copy or move the date forward; ${addFix}`));
+            } else if (maxRetentionDays !== undefined && daysAhead > maxRetentionDays) {
+                findings.push(violation(path, `the expiry date is more than ${maxRetentionDays} days ahead (maxRetentionDays)`, addFix));
+            } else {
+                return [];
+            }
+            continue;
+        }
+        if (/^[0-9]+$/.test(text) && Number(text) > 0) {
+            if (maxRetentionDays !== undefined && Number(text) > maxRetentionDays) {
+                findings.push(violation(path, `the retention is longer than ${maxRetentionDays} days (maxRetentionDays)`, addFix));
+                continue;
+            }
+            return [];
+        }
+        findings.push(violation(path, "the expiry tag is malformed (expected a date YYYY-MM-DD or a positive whole number of days)", addFix));
+    }
+    return findings;
+}
