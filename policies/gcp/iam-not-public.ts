@@ -25,7 +25,7 @@ const domainPrefixes = new Set(["user", "group", "serviceaccount", "domain"]);
 
 /**
  * The domain of a member, lower-cased: the part after `@` for email members, the value itself for
- * `domain:` members. `null` when the member has a domain prefix but no readable domain; undefined
+ * `domain:` members, the identity pool (`PROJECT.svc.id.goog`) for Workload Identity service accounts. `null` when the member has a domain prefix but no readable domain; undefined
  * for members without one (public principals, projectOwner:, principal://...).
  */
 function domainOf(member: string): string | null | undefined {
@@ -36,7 +36,9 @@ function domainOf(member: string): string | null | undefined {
     }
     const identity = member.slice(colon + 1).trim();
     const at = identity.lastIndexOf("@");
-    const domain = prefix === "domain" ? identity : at < 0 ? "" : identity.slice(at + 1);
+    // Workload Identity service accounts are `serviceAccount:PROJECT.svc.id.goog[namespace/name]`.
+    const workload = prefix === "serviceaccount" && at < 0 ? /^([a-z0-9.-]+\.svc\.id\.goog)\[[^\]]*\]$/i.exec(identity) : null;
+    const domain = prefix === "domain" ? identity : workload ? workload[1] : at < 0 ? "" : identity.slice(at + 1);
     return domain === "" ? null : domain.toLowerCase();
 }
 

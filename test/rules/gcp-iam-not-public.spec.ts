@@ -37,6 +37,8 @@ function memberRows(): Row[] {
         { name: "subdomain of a trusted domain is not trusted", props: grant("user:carol@eu.example.com"), config: trusted, expect: "fail", paths: ["member"] },
         { name: "look-alike domain ending in a trusted domain", props: grant("user:mallory@notexample.com"), config: trusted, expect: "fail", paths: ["member"] },
         { name: "email member without a domain while trustedDomains is set", props: grant("user:alice"), config: trusted, expect: "fail", paths: ["member"], message: /without a readable domain/ },
+        { name: "Workload Identity service account of a trusted pool", props: grant("serviceAccount:my-project.svc.id.goog[ci/builder]"), config: { trustedDomains: ["my-project.svc.id.goog"] }, expect: "pass" },
+        { name: "Workload Identity service account of another pool", props: grant("serviceAccount:other.svc.id.goog[ci/builder]"), config: trusted, expect: "fail", paths: ["member"], message: /outside trustedDomains/ },
         { name: "project role principal is not domain-checked", props: grant("projectViewer:my-project"), config: trusted, expect: "pass" },
         { name: "public still blocked with trustedDomains", props: grant("allUsers"), config: trusted, expect: "fail", paths: ["member"], message: /allUsers/ },
         { name: "member unknown with trustedDomains", props: grant(UNKNOWN), config: trusted, expect: "defer" },
