@@ -23,12 +23,26 @@ function rawKeyIn(container: unknown, at: string, block: string | undefined, fie
         : [];
 }
 
-/** Key blocks that may hold `rawKey`, per resource. */
-function rawKeyBlocks(blocks: readonly string[], resource: string) {
-    return (props: unknown): Finding[] => blocks.flatMap((block) => rawKeyIn(props, "", block, "rawKey",
-        `replace \`${block}.rawKey\` on the ${resource} with \`${block}.kmsKeySelfLink\`/\`kmsKeyName\` (a Cloud KMS key) or an RSA-wrapped key in \`rsaEncryptedKey\``));
+/** A key block that may hold `rawKey`, with the alternatives this SDK offers in the same block. */
+interface RawKeyBlock {
+    block: string;
+    kms: "kmsKeySelfLink" | "kmsKeyName";
+    /** Whether the block also takes `rsaEncryptedKey` (not every one does). */
+    rsa: boolean;
 }
 
+function replacement({ block, kms, rsa }: RawKeyBlock): string {
+    return `\`${block}.${kms}\` (a Cloud KMS key)` + (rsa ? ` or an RSA-wrapped key in \`${block}.rsaEncryptedKey\`` : "");
+}
+
+/** Key blocks that may hold `rawKey`, per resource. */
+function rawKeyBlocks(blocks: readonly RawKeyBlock[], resource: string) {
+    return (props: unknown): Finding[] => blocks.flatMap((entry) => rawKeyIn(props, "", entry.block, "rawKey",
+        `replace \`${entry.block}.rawKey\` on the ${resource} with ${replacement(entry)}`));
+}
+
+const selfLink = (block: string, rsa = true): RawKeyBlock => ({ block, kms: "kmsKeySelfLink", rsa });
+const keyName = (block: string, rsa = true): RawKeyBlock => ({ block, kms: "kmsKeyName", rsa });
 const sourceBlocks = ["sourceImageEncryptionKey", "sourceSnapshotEncryptionKey"];
 
 function instance(props: unknown): Finding[] {
@@ -42,7 +56,7 @@ function instance(props: unknown): Finding[] {
             findings.push(deferred("bootDisk.initializeParams"));
         } else {
             findings.push(...sourceBlocks.flatMap((block) => rawKeyIn(params, "bootDisk.initializeParams", block, "rawKey",
-                `replace \`bootDisk.initializeParams.${block}.rawKey\` on the gcp.compute.Instance with \`kmsKeySelfLink\` or \`rsaEncryptedKey\``)));
+                `replace \`bootDisk.initializeParams.${block}.rawKey\` on the gcp.compute.Instance with ${replacement(selfLink(`bootDisk.initializeParams.${block}`))}`)));
         }
     }
     findings.push(...eachItem(props, "attachedDisks", (attached, path) =>
@@ -53,7 +67,7 @@ function instance(props: unknown): Finding[] {
 function template(resource: string) {
     return (props: unknown): Finding[] => eachItem(props, "disks", (entry, path) =>
         sourceBlocks.flatMap((block) => rawKeyIn(entry, path, block, "rawKey",
-            `replace \`${path}.${block}.rawKey\` on the ${resource} with \`kmsKeySelfLink\` or \`rsaEncryptedKey\``)));
+            `replace \`${path}.${block}.rawKey\` on the ${resource} with ${replacement(selfLink(`${path}.${block}`))}`)));
 }
 
 export const noRawKeys = defineRule({
@@ -80,11 +94,11 @@ export const noRawKeys = defineRule({
     },
     config: [],
     targets: [
-        on<DiskArgs>("gcp:compute/disk:Disk", rawKeyBlocks(["diskEncryptionKey", ...sourceBlocks], "gcp.compute.Disk")),
-        on<RegionDiskArgs>("gcp:compute/regionDisk:RegionDisk", rawKeyBlocks(["diskEncryptionKey", ...sourceBlocks], "gcp.compute.RegionDisk")),
-        on<SnapshotArgs>("gcp:compute/snapshot:Snapshot", rawKeyBlocks(["snapshotEncryptionKey", "sourceDiskEncryptionKey"], "gcp.compute.Snapshot")),
-        on<ImageArgs>("gcp:compute/image:Image", rawKeyBlocks(["imageEncryptionKey", "sourceDiskEncryptionKey", ...sourceBlocks], "gcp.compute.Image")),
-        on<MachineImageArgs>("gcp:compute/machineImage:MachineImage", rawKeyBlocks(["machineImageEncryptionKey"], "gcp.compute.MachineImage")),
+        on<DiskArgs>("gcp:compute/disk:Disk", rawKeyBlocks([selfLink("diskEncryptionKey"), selfLink("sourceImageEncryptionKey", false), selfLink("sourceSnapshotEncryptionKey", false)], "gcp.compute.Disk")),
+        on<RegionDiskArgs>("gcp:compute/regionDisk:RegionDisk", rawKeyBlocks([keyName("diskEncryptionKey"), keyName("sourceImageEncryptionKey"), keyName("sourceSnapshotEncryptionKey", false)], "gcp.compute.RegionDisk")),
+        on<SnapshotArgs>("gcp:compute/snapshot:Snapshot", rawKeyBlocks([selfLink("snapshotEncryptionKey"), selfLink("sourceDiskEncryptionKey")], "gcp.compute.Snapshot")),
+        on<ImageArgs>("gcp:compute/image:Image", rawKeyBlocks([selfLink("imageEncryptionKey"), selfLink("sourceDiskEncryptionKey"), selfLink("sourceImageEncryptionKey"), selfLink("sourceSnapshotEncryptionKey")], "gcp.compute.Image")),
+        on<MachineImageArgs>("gcp:compute/machineImage:MachineImage", rawKeyBlocks([keyName("machineImageEncryptionKey", false)], "gcp.compute.MachineImage")),
         on<InstanceArgs>("gcp:compute/instance:Instance", instance),
         on<InstanceTemplateArgs>("gcp:compute/instanceTemplate:InstanceTemplate", template("gcp.compute.InstanceTemplate")),
         on<RegionInstanceTemplateArgs>("gcp:compute/regionInstanceTemplate:RegionInstanceTemplate", template("gcp.compute.RegionInstanceTemplate")),

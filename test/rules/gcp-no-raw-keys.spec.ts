@@ -35,6 +35,13 @@ describeRule(noRawKeys, "gcp:compute/image:Image", blockRows(["imageEncryptionKe
 describeRule(noRawKeys, "gcp:compute/machineImage:MachineImage", blockRows(["machineImageEncryptionKey"], "gcp.compute.MachineImage", { sourceInstance: "vm" }));
 
 const vm = (extra: Record<string, unknown>) => ({ machineType: "e2-small", zone: "us-central1-a", ...extra });
+describeRule(noRawKeys, "gcp:compute/machineImage:MachineImage", [
+    { name: "fix offers only what the block takes (no rsaEncryptedKey here)", props: { sourceInstance: "vm", machineImageEncryptionKey: { rawKey: RAW } }, expect: "fail", message: /with `machineImageEncryptionKey\.kmsKeyName` \(a Cloud KMS key\)\n/ },
+]);
+describeRule(noRawKeys, "gcp:compute/regionDisk:RegionDisk", [
+    { name: "fix names kmsKeyName on a regional disk", props: { diskEncryptionKey: { rawKey: RAW } }, expect: "fail", message: /`diskEncryptionKey\.kmsKeyName` \(a Cloud KMS key\) or an RSA-wrapped key in `diskEncryptionKey\.rsaEncryptedKey`/ },
+]);
+
 describeRule(noRawKeys, "gcp:compute/instance:Instance", [
     { name: "KMS keys everywhere", props: vm({ bootDisk: { kmsKeySelfLink: "k", initializeParams: { image: "debian-12" } }, attachedDisks: [{ source: "d", kmsKeySelfLink: "k" }] }), expect: "pass" },
     { name: "RSA-wrapped boot key", props: vm({ bootDisk: { diskEncryptionKeyRsa: "d3JhcHBlZA==" } }), expect: "pass" },
