@@ -6,10 +6,19 @@ type Knobs = "retentionTagKeys" | "maxRetentionDays";
 
 const docsUrl = "https://cloud.google.com/compute/docs/labeling-resources";
 
-/** The expiry label check for one labelled resource; GCP label keys are lower case, so keys match in any case. */
+/**
+ * The expiry label check for one labelled resource. GCP label keys can only be lower case, so the
+ * configured keys are lower-cased: the messages then name keys a program can actually set.
+ */
 function expiryLabel(resource: string) {
     return (props: unknown, config: { retentionTagKeys: string[]; maxRetentionDays: number | undefined }, now: Date) =>
-        checkExpiryTag(props, { container: "labels", resource, retentionTagKeys: config.retentionTagKeys, maxRetentionDays: config.maxRetentionDays, now });
+        checkExpiryTag(props, {
+            container: "labels",
+            resource,
+            retentionTagKeys: config.retentionTagKeys.map((key) => key.toLowerCase()),
+            maxRetentionDays: config.maxRetentionDays,
+            now,
+        });
 }
 
 const snapshot = expiryLabel("the gcp.compute.Snapshot");

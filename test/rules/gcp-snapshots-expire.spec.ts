@@ -21,6 +21,8 @@ function rows(resource: string, base: Record<string, unknown>): Row[] {
         { name: "date beyond maxRetentionDays", props: labelled({ "expires-on": "2027-12-31" }), config: { maxRetentionDays: 90 }, expect: "fail", paths: ['labels["expires-on"]'] },
         { name: "custom retentionTagKeys", props: labelled({ "delete-after": "2026-08-01" }), config: { retentionTagKeys: ["delete-after"] }, expect: "pass" },
         { name: "default key ignored under custom retentionTagKeys", props: labelled({ "expires-on": "2026-08-01" }), config: { retentionTagKeys: ["delete-after"] }, expect: "fail", paths: ["labels"] },
+        { name: "retentionTagKeys in upper case name lower-case labels", props: labelled({}), config: { retentionTagKeys: ["Delete-After"] }, expect: "fail", paths: ["labels"], message: /one of delete-after\)/ },
+        { name: "retentionTagKeys in upper case match the lower-case label", props: labelled({ "delete-after": "2026-08-01" }), config: { retentionTagKeys: ["Delete-After"] }, expect: "pass" },
         { name: "no expiry but exempted with a reason", props: labelled({}), config: exempt, expect: "exempt" },
         { name: "retentionTagKeys that is not a list", props: labelled({}), config: { retentionTagKeys: "expires-on" }, expect: "fail", message: /invalid policy config: "gcp-snapshots-expire\.retentionTagKeys" must be a list/ },
     ];
