@@ -6,7 +6,7 @@ import { requireState } from "./lib/settings";
 export const backupVaultsPrivate = defineRule({
     id: "azure-backup-vaults-private",
     cloud: "azure",
-    title: "Backup vaults restore only into their own subscription and are not reachable from public networks",
+    title: "Backup vaults do not restore into other subscriptions and Recovery Services vaults are not reachable from public networks",
     category: "exposure",
     severity: "medium",
     defaultLevel: "advisory",

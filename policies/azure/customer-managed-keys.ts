@@ -127,6 +127,11 @@ function machineDisks(storage: unknown, base: string, allowed: string[], fix: st
         if (enumIn(prop(disk, "createOption"), "Attach") === true || isSet(prop(disk, "managedDisk"), "id")) {
             return;
         }
+        // An ephemeral OS disk lives on the host's cache or temporary disk and cannot use a disk encryption
+        // set; azure-encryption-at-host covers it.
+        if (isSet(disk, "diffDiskSettings")) {
+            return;
+        }
         const managed = prop(disk, "managedDisk");
         const confidential = dig(managed, "securityProfile", "diskEncryptionSet", "id");
         if (isSet(dig(managed, "securityProfile", "diskEncryptionSet"), "id") && !isSet(prop(managed, "diskEncryptionSet"), "id")) {

@@ -112,6 +112,7 @@ describeRule(customerManagedKeys, "azure-native:compute:VirtualMachine", [
     { name: "attached existing data disk is judged on its Disk", props: vm(des, [{ lun: 0, createOption: "Attach", managedDisk: { id: "/subscriptions/0000/disks/data" } }]), expect: "pass" },
     { name: "lower-case attach", props: vm(des, [{ lun: 0, createOption: "attach", managedDisk: {} }]), expect: "pass" },
     { name: "confidential OS disk with a security-profile set", props: { ...vm(), storageProfile: { osDisk: { createOption: "FromImage", managedDisk: { securityProfile: { securityEncryptionType: "DiskWithVMGuestState", diskEncryptionSet: { id: des } } } } } }, expect: "pass" },
+    { name: "ephemeral OS disk is left to encryption at host", props: { ...vm(), storageProfile: { osDisk: { createOption: "FromImage", diffDiskSettings: { option: "Local" }, managedDisk: {} } } }, expect: "pass" },
     { name: "OS disk encryption set omitted", props: vm(), expect: "fail", paths: ["storageProfile.osDisk.managedDisk.diskEncryptionSet.id"], message: /OS disk is encrypted only with a platform-managed key.*azure-native.compute.VirtualMachine/ },
     { name: "storage profile omitted", props: { resourceGroupName: "rg" }, expect: "fail", paths: ["storageProfile.osDisk.managedDisk.diskEncryptionSet.id"] },
     { name: "new data disk without a set", props: vm(des, [{ lun: 0, createOption: "Empty", managedDisk: managed() }]), expect: "fail", paths: ["storageProfile.dataDisks[0].managedDisk.diskEncryptionSet.id"] },
