@@ -14,31 +14,40 @@ function diskOrSnapshot(resource: string) {
     return (props: Record<string, unknown>, { config }: { config: { allowedKeyIds: string[] } }): Finding[] => {
         const fix = `set \`encryption.type: "EncryptionAtRestWithCustomerKey"\` and \`encryption.diskEncryptionSetId\` (an ` +
             `azure-native.compute.DiskEncryptionSet) on the ${resource}; this recreates an existing disk, so set it at creation`;
-        const securityType = enumIn(dig(props, "securityProfile", "securityType"), "ConfidentialVM_DiskEncryptedWithCustomerKey");
-        if (isUnknown(securityType)) {
+        const findings = customerKeyFindings(props, config.allowedKeyIds, fix);
+        if (findings.length === 0) {
+            return [];
+        }
+        // A confidential disk encrypted with a customer key names its set in the security profile instead.
+        const confidential = enumIn(dig(props, "securityProfile", "securityType"), "ConfidentialVM_DiskEncryptedWithCustomerKey");
+        if (isUnknown(confidential)) {
             return [deferred("securityProfile.securityType")];
         }
-        if (securityType) {
+        if (confidential) {
             return requireDes(dig(props, "securityProfile", "secureVMDiskEncryptionSetId"), "securityProfile.secureVMDiskEncryptionSetId",
                 config.allowedKeyIds, "the confidential disk is encrypted with a customer key but names no disk encryption set",
                 `set \`securityProfile.secureVMDiskEncryptionSetId\` on the ${resource}`);
         }
-        const encryption = prop(props, "encryption");
-        const type = prop(encryption, "type");
-        const customer = enumIn(type, ...CUSTOMER_TYPES);
-        if (isUnknown(customer)) {
-            return [deferred("encryption.type")];
-        }
-        // A disk encryption set with the type left out is read as a customer key (the service infers it).
-        if (customer || (type === undefined && isSet(encryption, "diskEncryptionSetId"))) {
-            return requireDes(prop(encryption, "diskEncryptionSetId"), "encryption.diskEncryptionSetId", config.allowedKeyIds,
-                "a customer-key encryption type is set but no disk encryption set is named", fix);
-        }
-        const problem = type === undefined
-            ? "the data is encrypted only with a platform-managed key (encryption.type omitted means EncryptionAtRestWithPlatformKey)"
-            : "the data is encrypted only with a platform-managed key (encryption.type is not a customer-key type)";
-        return [violation("encryption.type", problem, fix)];
+        return findings;
     };
+}
+
+function customerKeyFindings(props: Record<string, unknown>, allowed: string[], fix: string): Finding[] {
+    const encryption = prop(props, "encryption");
+    const type = prop(encryption, "type");
+    const customer = enumIn(type, ...CUSTOMER_TYPES);
+    if (isUnknown(customer)) {
+        return [deferred("encryption.type")];
+    }
+    // A disk encryption set with the type left out is read as a customer key (the service infers it).
+    if (customer || (type === undefined && isSet(encryption, "diskEncryptionSetId"))) {
+        return requireDes(prop(encryption, "diskEncryptionSetId"), "encryption.diskEncryptionSetId", allowed,
+            "a customer-key encryption type is set but no disk encryption set is named", fix);
+    }
+    const problem = type === undefined
+        ? "the data is encrypted only with a platform-managed key (encryption.type omitted means EncryptionAtRestWithPlatformKey)"
+        : "the data is encrypted only with a platform-managed key (encryption.type is not a customer-key type)";
+    return [violation("encryption.type", problem, fix)];
 }
 
 function imageDisk(disk: unknown, path: string, allowed: string[], fix: string): Finding[] {
@@ -124,6 +133,14 @@ function machineDisks(storage: unknown, base: string, allowed: string[], fix: st
     }
     const findings: Finding[] = [];
     const judge = (disk: unknown, path: string, what: string) => {
+        if (isUnknown(disk)) {
+            findings.push(deferred(path));
+            return;
+        }
+        if (isUnknown(prop(disk, "managedDisk"))) {
+            findings.push(deferred(`${path}.managedDisk`));
+            return;
+        }
         if (enumIn(prop(disk, "createOption"), "Attach") === true || isSet(prop(disk, "managedDisk"), "id")) {
             return;
         }
