@@ -1,0 +1,33 @@
+import type { ImageArgs, SnapshotArgs } from "@pulumi/azure-native/compute";
+import { checkExpiryTag } from "../../core/expiry";
+import { defineRule, on } from "../../core/rule";
+
+type Knobs = "retentionTagKeys" | "maxRetentionDays";
+
+export const snapshotsExpire = defineRule({
+    id: "azure-snapshots-expire",
+    cloud: "azure",
+    title: "Standalone snapshots and managed images carry an expiry tag",
+    category: "lifecycle",
+    severity: "high",
+    defaultLevel: "mandatory",
+    rationale:
+        "Managed disk snapshots and managed images have no native expiry: once created they keep a full copy of the disk " +
+        "until someone deletes them, long after the machine they came from is gone. An expiry tag gives clean-up automation " +
+        "and reviewers a date to act on.",
+    remediation:
+        "Add a tag named by `retentionTagKeys` (default `expires-on` with a YYYY-MM-DD date not in the past, or " +
+        "`retention-days` with a positive whole number) to `tags` on `azure-native.compute.Snapshot` and " +
+        "`azure-native.compute.Image`, and delete the copy when it expires. Tags change in place.",
+    docsUrl: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/tag-resources",
+    controls: {},
+    config: ["retentionTagKeys", "maxRetentionDays"],
+    targets: [
+        on<SnapshotArgs, Knobs>("azure-native:compute:Snapshot", (props, { config, now }) => checkExpiryTag(props, {
+            container: "tags", resource: "the azure-native.compute.Snapshot", now, ...config,
+        })),
+        on<ImageArgs, Knobs>("azure-native:compute:Image", (props, { config, now }) => checkExpiryTag(props, {
+            container: "tags", resource: "the azure-native.compute.Image", now, ...config,
+        })),
+    ],
+});

@@ -1,0 +1,42 @@
+import { snapshotsExpire } from "../../policies/azure/snapshots-expire";
+import { describeRule, UNKNOWN, type Row } from "../harness";
+
+// The harness clock is 2026-06-15T12:00:00Z.
+const exempt = { exemptions: [{ resource: "subject", reason: "legal hold copy", expires: "2999-01-01" }] };
+
+function rows(base: Record<string, unknown>, resource: string): Row[] {
+    return [
+        { name: "expires-on date in the future", props: { ...base, tags: { "expires-on": "2026-07-01" } }, expect: "pass" },
+        { name: "expires-on today", props: { ...base, tags: { "expires-on": "2026-06-15" } }, expect: "pass" },
+        { name: "retention-days positive", props: { ...base, tags: { "retention-days": "30" } }, expect: "pass" },
+        { name: "tag key in another case", props: { ...base, tags: { "Expires-On": "2026-07-01" } }, expect: "pass" },
+        { name: "tags omitted", props: { ...base }, expect: "fail", paths: ["tags"], message: new RegExp(`no expiry tag.*on ${resource.replace(/\./g, "\\.")}`) },
+        { name: "unrelated tags only", props: { ...base, tags: { team: "data" } }, expect: "fail", paths: ["tags"] },
+        { name: "expires-on in the past", props: { ...base, tags: { "expires-on": "2026-01-01" } }, expect: "fail", paths: ["tags[\"expires-on\"]"], message: /has passed/ },
+        { name: "retention-days zero", props: { ...base, tags: { "retention-days": "0" } }, expect: "fail", paths: ["tags[\"retention-days\"]"], message: /malformed/ },
+        { name: "malformed expiry value", props: { ...base, tags: { "expires-on": "soon" } }, expect: "fail", paths: ["tags[\"expires-on\"]"] },
+        { name: "tags unknown during preview", props: { ...base, tags: UNKNOWN }, expect: "defer", paths: ["tags"] },
+        { name: "expiry tag value unknown during preview", props: { ...base, tags: { "expires-on": UNKNOWN } }, expect: "defer" },
+        { name: "configured tag key", props: { ...base, tags: { "delete-after": "2026-07-01" } }, config: { retentionTagKeys: ["delete-after"] }, expect: "pass" },
+        { name: "default key not accepted when keys are configured", props: { ...base, tags: { "expires-on": "2026-07-01" } }, config: { retentionTagKeys: ["delete-after"] }, expect: "fail", paths: ["tags"], message: /one of delete-after/ },
+        { name: "date beyond maxRetentionDays", props: { ...base, tags: { "expires-on": "2027-06-15" } }, config: { maxRetentionDays: 90 }, expect: "fail", paths: ["tags[\"expires-on\"]"], message: /more than 90 days ahead/ },
+        { name: "retention-days beyond maxRetentionDays", props: { ...base, tags: { "retention-days": "365" } }, config: { maxRetentionDays: 90 }, expect: "fail", paths: ["tags[\"retention-days\"]"] },
+        { name: "exempted with a reason", props: { ...base }, config: exempt, expect: "exempt" },
+        { name: "invalid tag key list in config", props: { ...base }, config: { retentionTagKeys: "expires-on" }, expect: "fail", message: /invalid policy config: .*retentionTagKeys/ },
+        { name: "minimum retention is not a setting of this rule", props: { ...base }, config: { minRetentionDays: 1 }, expect: "fail", message: /invalid policy config/ },
+    ];
+}
+
+const snapshot = { resourceGroupName: "rg", location: "westeurope", creationData: { createOption: "Copy", sourceResourceId: "/subscriptions/0000/disks/data" } };
+const image = { resourceGroupName: "rg", location: "westeurope", sourceVirtualMachine: { id: "/subscriptions/0000/virtualMachines/build" } };
+
+describeRule(snapshotsExpire, "azure-native:compute:Snapshot", rows(snapshot, "the azure-native.compute.Snapshot"));
+describeRule(snapshotsExpire, "azure-native:compute:Image", rows(image, "the azure-native.compute.Image"));
+describeRule(snapshotsExpire, "azure-native:compute/v20240302:Snapshot", [
+    { name: "versioned token: tags omitted", props: { ...snapshot }, expect: "fail", paths: ["tags"] },
+    { name: "versioned token: expiry tag", props: { ...snapshot, tags: { "retention-days": "7" } }, expect: "pass" },
+]);
+describeRule(snapshotsExpire, "azure-native:compute/v20240701:Image", [
+    { name: "versioned token: tags omitted", props: { ...image }, expect: "fail", paths: ["tags"] },
+    { name: "versioned token: expiry tag", props: { ...image, tags: { "expires-on": "2026-08-01" } }, expect: "pass" },
+]);
