@@ -1,10 +1,12 @@
 // The AWS rules, in the order they are listed. A meta test fails when a rule file is missing here.
 import type { Rule } from "../../core/rule";
 import { backupVaultNotPublic } from "./backup-vault-not-public";
+import { databasesEncrypted } from "./databases-encrypted";
 import { dbBackupsRetained } from "./db-backups-retained";
 import { imagesNotPublic } from "./images-not-public";
 import { snapshotBlockAllSharing } from "./snapshot-block-all-sharing";
 import { snapshotBlockPublicAccess } from "./snapshot-block-public-access";
+import { snapshotsEncrypted } from "./snapshots-encrypted";
 import { snapshotsNotPublic } from "./snapshots-not-public";
 import { volumesEncrypted } from "./volumes-encrypted";
 
@@ -16,6 +18,8 @@ export const awsRules: readonly Rule[] = [
     backupVaultNotPublic,
     // encryption
     volumesEncrypted,
+    snapshotsEncrypted,
+    databasesEncrypted,
     // lifecycle
     dbBackupsRetained,
     // hardening (advisory)
