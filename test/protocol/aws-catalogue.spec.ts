@@ -1,0 +1,130 @@
+// Protocol: every AWS resource type the AWS rules check, one violating and one compliant resource
+// each, sent through the compiled pack over gRPC; the verdicts name the rule and its default level.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { repoRoot } from "../harness";
+import { AnalyzerClient, type AnalyzeResult, type Diagnostic } from "../../cli/analyzer-client";
+import { isStackRule, ruleTypes } from "../../core/rule";
+import { awsRules } from "../../policies/aws";
+
+const trusted = "111122223333";
+const stranger = "999988887777";
+
+interface Case {
+    rule: string;
+    type: string;
+    level: "mandatory" | "advisory";
+    bad: Record<string, unknown>;
+    good: Record<string, unknown>;
+    /** Policy config sent with both resources (e.g. a trust list). */
+    config?: Record<string, unknown>;
+}
+
+const vaultPolicy = (principal: unknown) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: "backup:CopyIntoBackupVault", Resource: "*" }] });
+const dlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    description: "daily", executionRoleArn: `arn:aws:iam::${trusted}:role/dlm`,
+    policyDetails: { resourceTypes: ["VOLUME"], targetTags: { backup: "daily" }, schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, ...schedule }], ...extra },
+});
+const trust = { trustedAccountIds: [trusted] };
+
+export const cases: Case[] = [
+    // exposure
+    { rule: "aws-images-not-public", type: "aws:ec2/amiLaunchPermission:AmiLaunchPermission", level: "mandatory", bad: { imageId: "ami-1", group: "all" }, good: { imageId: "ami-1", accountId: trusted }, config: trust },
+    { rule: "aws-images-not-public", type: "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess", level: "mandatory", bad: { state: "unblocked" }, good: { state: "block-new-sharing" } },
+    { rule: "aws-images-not-public", type: "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", level: "mandatory", bad: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermission: { userGroups: ["all"] } } }] }, good: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermission: { userIds: [trusted] } } }] }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission", level: "mandatory", bad: { snapshotId: "snap-1", accountId: stranger }, good: { snapshotId: "snap-1", accountId: trusted }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:rds/snapshot:Snapshot", level: "mandatory", bad: { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "s", sharedAccounts: ["all"] }, good: { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "s", sharedAccounts: [trusted] }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:rds/snapshotCopy:SnapshotCopy", level: "mandatory", bad: { sharedAccounts: [stranger] }, good: { sharedAccounts: [] }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:rds/clusterSnapshot:ClusterSnapshot", level: "mandatory", bad: { sharedAccounts: ["all"] }, good: {} },
+    { rule: "aws-snapshots-not-public", type: "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", level: "mandatory", bad: { sharedAccounts: ["ALL"] }, good: { sharedAccounts: [trusted] }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "mandatory", bad: dlm({ shareRule: { targetAccounts: [stranger] } }), good: dlm({ shareRule: { targetAccounts: [trusted] } }), config: trust },
+    { rule: "aws-snapshot-block-public-access", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "mandatory", bad: { state: "unblocked" }, good: { state: "block-all-sharing" } },
+    { rule: "aws-backup-vault-not-public", type: "aws:backup/vaultPolicy:VaultPolicy", level: "mandatory", bad: { backupVaultName: "v", policy: vaultPolicy({ AWS: "*" }) }, good: { backupVaultName: "v", policy: vaultPolicy({ AWS: `arn:aws:iam::${trusted}:root` }) }, config: trust },
+    // encryption
+    { rule: "aws-volumes-encrypted", type: "aws:ebs/volume:Volume", level: "mandatory", bad: { size: 8 }, good: { size: 8, encrypted: true } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/instance:Instance", level: "mandatory", bad: { ami: "ami-1" }, good: { ami: "ami-1", rootBlockDevice: { encrypted: true } } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/launchTemplate:LaunchTemplate", level: "mandatory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, good: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/spotInstanceRequest:SpotInstanceRequest", level: "mandatory", bad: { ami: "ami-1" }, good: { ami: "ami-1", rootBlockDevice: { encrypted: true } } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/launchConfiguration:LaunchConfiguration", level: "mandatory", bad: { imageId: "ami-1", rootBlockDevice: { encrypted: false } }, good: { imageId: "ami-1", rootBlockDevice: { encrypted: true } } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/spotFleetRequest:SpotFleetRequest", level: "mandatory", bad: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ volumeSize: 20 }] }] }, good: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ encrypted: true }] }] } },
+    { rule: "aws-volumes-encrypted", type: "aws:imagebuilder/imageRecipe:ImageRecipe", level: "mandatory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, good: { blockDeviceMappings: [{ ebs: { volumeSize: 30 } }] } },
+    { rule: "aws-volumes-encrypted", type: "aws:imagebuilder/containerRecipe:ContainerRecipe", level: "mandatory", bad: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] } }, good: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] } } },
+    { rule: "aws-volumes-encrypted", type: "aws:ebs/encryptionByDefault:EncryptionByDefault", level: "mandatory", bad: { enabled: false }, good: {} },
+    { rule: "aws-volumes-encrypted", type: "aws:workspaces/workspace:Workspace", level: "mandatory", bad: { rootVolumeEncryptionEnabled: true }, good: { rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true } },
+    { rule: "aws-snapshots-encrypted", type: "aws:ebs/snapshotCopy:SnapshotCopy", level: "mandatory", bad: { sourceSnapshotId: "snap-1" }, good: { sourceSnapshotId: "snap-1", encrypted: true } },
+    { rule: "aws-snapshots-encrypted", type: "aws:ebs/snapshotImport:SnapshotImport", level: "mandatory", bad: { encrypted: false }, good: { encrypted: true } },
+    { rule: "aws-snapshots-encrypted", type: "aws:ec2/amiCopy:AmiCopy", level: "mandatory", bad: { sourceAmiId: "ami-1" }, good: { sourceAmiId: "ami-1", encrypted: true } },
+    { rule: "aws-snapshots-encrypted", type: "aws:ec2/ami:Ami", level: "mandatory", bad: { ebsBlockDevices: [{ deviceName: "/dev/xvda", volumeSize: 8 }] }, good: { ebsBlockDevices: [{ deviceName: "/dev/xvda", snapshotId: "snap-1" }] } },
+    { rule: "aws-snapshots-encrypted", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "mandatory", bad: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: false }] }), good: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }) },
+    { rule: "aws-databases-encrypted", type: "aws:rds/instance:Instance", level: "mandatory", bad: { engine: "postgres" }, good: { engine: "postgres", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:rds/cluster:Cluster", level: "mandatory", bad: { engine: "aurora-mysql" }, good: { engine: "aurora-mysql", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:rds/globalCluster:GlobalCluster", level: "mandatory", bad: { globalClusterIdentifier: "g" }, good: { globalClusterIdentifier: "g", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:docdb/cluster:Cluster", level: "mandatory", bad: { storageEncrypted: false }, good: { storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:docdb/globalCluster:GlobalCluster", level: "mandatory", bad: {}, good: { storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:neptune/cluster:Cluster", level: "mandatory", bad: {}, good: { storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:neptune/globalCluster:GlobalCluster", level: "mandatory", bad: {}, good: { storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:redshift/cluster:Cluster", level: "mandatory", bad: { encrypted: "false" }, good: { encrypted: "true" } },
+    // lifecycle
+    { rule: "aws-db-backups-retained", type: "aws:rds/instance:Instance", level: "mandatory", bad: { engine: "postgres" }, good: { engine: "postgres", backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws:rds/cluster:Cluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws:docdb/cluster:Cluster", level: "mandatory", bad: { backupRetentionPeriod: 1 }, good: { backupRetentionPeriod: 14 } },
+    { rule: "aws-db-backups-retained", type: "aws:docdb/elasticCluster:ElasticCluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws:neptune/cluster:Cluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws:redshift/cluster:Cluster", level: "mandatory", bad: { automatedSnapshotRetentionPeriod: 0 }, good: { automatedSnapshotRetentionPeriod: 7 } },
+    // hardening
+    { rule: "aws-snapshot-block-all-sharing", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
+];
+
+function of(result: AnalyzeResult, policyName: string): Diagnostic[] {
+    return result.diagnostics.filter((diagnostic) => diagnostic.policyName === policyName);
+}
+
+function resource(type: string, name: string, properties: Record<string, unknown>) {
+    return { type, name, urn: `urn:pulumi:dev::demo::${type}::${name}`, properties };
+}
+
+describe("protocol: the AWS catalogue over gRPC", function () {
+    let client: AnalyzerClient | undefined;
+
+    before(async function () {
+        this.timeout(60_000);
+        assert.ok(fs.existsSync(path.join(repoRoot, "bin", "index.js")), "bin/index.js is missing: run `npx tsc -p tsconfig.json` first");
+        client = await AnalyzerClient.start({ packDir: repoRoot, startTimeoutMs: 45_000 });
+    });
+
+    after(async function () {
+        this.timeout(15_000);
+        await client?.close();
+    });
+
+    it("has a case for every type every AWS rule checks", () => {
+        const covered = new Set(cases.map((entry) => `${entry.rule} ${entry.type}`));
+        for (const rule of awsRules) {
+            if (isStackRule(rule)) continue;
+            for (const type of ruleTypes(rule)) {
+                assert.ok(covered.has(`${rule.id} ${type}`), `no protocol case for ${rule.id} on ${type}`);
+            }
+            const level = cases.find((entry) => entry.rule === rule.id)?.level;
+            assert.strictEqual(level, rule.defaultLevel, `${rule.id}: the cases expect ${level}`);
+        }
+    });
+
+    for (const entry of cases) {
+        it(`${entry.rule} on ${entry.type}: blocks the violating resource (${entry.level}) and passes the compliant one`, async () => {
+            assert.ok(client, "the pack did not start");
+            await client.configure(entry.config ? { [entry.rule]: entry.config } : {});
+            const bad = await client.analyze(resource(entry.type, "bad", entry.bad));
+            const verdicts = of(bad, entry.rule);
+            assert.ok(verdicts.length > 0, `no verdict from ${entry.rule}: ${JSON.stringify(bad)}`);
+            assert.deepStrictEqual([...new Set(verdicts.map((diagnostic) => diagnostic.enforcementLevel))], [entry.level]);
+            for (const diagnostic of verdicts) {
+                assert.match(diagnostic.message, / at \S+; /);
+                assert.doesNotMatch(diagnostic.message, /can't run|could not evaluate|invalid policy config/);
+            }
+            const good = await client.analyze(resource(entry.type, "good", entry.good));
+            assert.deepStrictEqual(of(good, entry.rule), [], JSON.stringify(good));
+        });
+    }
+});
