@@ -73,6 +73,18 @@ export const cases: Case[] = [
     { rule: "aws-db-backups-retained", type: "aws:docdb/elasticCluster:ElasticCluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
     { rule: "aws-db-backups-retained", type: "aws:neptune/cluster:Cluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
     { rule: "aws-db-backups-retained", type: "aws:redshift/cluster:Cluster", level: "mandatory", bad: { automatedSnapshotRetentionPeriod: 0 }, good: { automatedSnapshotRetentionPeriod: 7 } },
+    { rule: "aws-backup-retention-bounded", type: "aws:backup/plan:Plan", level: "mandatory", bad: { rules: [{ ruleName: "r", targetVaultName: "v" }] }, good: { rules: [{ ruleName: "r", targetVaultName: "v", lifecycle: { deleteAfter: 35 } }] } },
+    { rule: "aws-backup-retention-bounded", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "mandatory", bad: { ...dlm({}), state: "DISABLED" }, good: dlm({}) },
+    { rule: "aws-backup-retention-bounded", type: "aws:redshift/cluster:Cluster", level: "mandatory", bad: {}, good: { manualSnapshotRetentionPeriod: 30 } },
+    { rule: "aws-backup-retention-bounded", type: "aws:redshift/snapshotCopy:SnapshotCopy", level: "mandatory", bad: { manualSnapshotRetentionPeriod: -1 }, good: { manualSnapshotRetentionPeriod: 30 } },
+    { rule: "aws-backup-retention-bounded", type: "aws:redshiftserverless/snapshot:Snapshot", level: "mandatory", bad: {}, good: { retentionPeriod: 30 } },
+    { rule: "aws-images-expire", type: "aws:ec2/ami:Ami", level: "mandatory", bad: { name: "img" }, good: { name: "img", deprecationTime: "2999-01-01T00:00:00Z" } },
+    { rule: "aws-images-expire", type: "aws:ec2/amiCopy:AmiCopy", level: "mandatory", bad: { sourceAmiId: "ami-1" }, good: { sourceAmiId: "ami-1", deprecationTime: "2999-01-01T00:00:00Z" } },
+    { rule: "aws-images-expire", type: "aws:ec2/amiFromInstance:AmiFromInstance", level: "mandatory", bad: { sourceInstanceId: "i-1" }, good: { sourceInstanceId: "i-1", deprecationTime: "2999-01-01T00:00:00Z" } },
+    ...[
+        "aws:ebs/snapshot:Snapshot", "aws:ebs/snapshotCopy:SnapshotCopy", "aws:rds/snapshot:Snapshot", "aws:rds/snapshotCopy:SnapshotCopy",
+        "aws:rds/clusterSnapshot:ClusterSnapshot", "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "aws:redshift/clusterSnapshot:ClusterSnapshot",
+    ].map((type): Case => ({ rule: "aws-snapshots-expire", type, level: "mandatory", bad: { tags: { team: "data" } }, good: { tags: { "retention-days": "30" } } })),
     // hardening
     { rule: "aws-snapshot-block-all-sharing", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
 ];
