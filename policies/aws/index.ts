@@ -2,6 +2,7 @@
 import type { Rule } from "../../core/rule";
 import { backupRetentionBounded } from "./backup-retention-bounded";
 import { backupVaultNotPublic } from "./backup-vault-not-public";
+import { customerManagedKeys } from "./customer-managed-keys";
 import { databasesEncrypted } from "./databases-encrypted";
 import { dbBackupsRetained } from "./db-backups-retained";
 import { imagesExpire } from "./images-expire";
@@ -28,6 +29,8 @@ export const awsRules: readonly Rule[] = [
     backupRetentionBounded,
     imagesExpire,
     snapshotsExpire,
+    // customer-managed keys (advisory)
+    customerManagedKeys,
     // hardening (advisory)
     snapshotBlockAllSharing,
 ];

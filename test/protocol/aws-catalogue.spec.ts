@@ -28,6 +28,7 @@ const dlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> =
     policyDetails: { resourceTypes: ["VOLUME"], targetTags: { backup: "daily" }, schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, ...schedule }], ...extra },
 });
 const trust = { trustedAccountIds: [trusted] };
+const cmk = `arn:aws:kms:eu-west-1:${trusted}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
 export const cases: Case[] = [
     // exposure
@@ -85,6 +86,25 @@ export const cases: Case[] = [
         "aws:ebs/snapshot:Snapshot", "aws:ebs/snapshotCopy:SnapshotCopy", "aws:rds/snapshot:Snapshot", "aws:rds/snapshotCopy:SnapshotCopy",
         "aws:rds/clusterSnapshot:ClusterSnapshot", "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "aws:redshift/clusterSnapshot:ClusterSnapshot",
     ].map((type): Case => ({ rule: "aws-snapshots-expire", type, level: "mandatory", bad: { tags: { team: "data" } }, good: { tags: { "retention-days": "30" } } })),
+    // customer-managed keys (advisory)
+    ...([
+        ["aws:ebs/volume:Volume", "kmsKeyId"], ["aws:ebs/snapshotCopy:SnapshotCopy", "kmsKeyId"], ["aws:ebs/snapshotImport:SnapshotImport", "kmsKeyId"],
+        ["aws:ebs/defaultKmsKey:DefaultKmsKey", "keyArn"], ["aws:ec2/amiCopy:AmiCopy", "kmsKeyId"], ["aws:imagebuilder/containerRecipe:ContainerRecipe", "kmsKeyId"],
+        ["aws:backup/vault:Vault", "kmsKeyArn"], ["aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault", "encryptionKeyArn"],
+        ["aws:rds/instance:Instance", "kmsKeyId"], ["aws:rds/cluster:Cluster", "kmsKeyId"], ["aws:rds/snapshotCopy:SnapshotCopy", "kmsKeyId"],
+        ["aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "kmsKeyId"], ["aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "kmsKeyId"],
+        ["aws:docdb/cluster:Cluster", "kmsKeyId"], ["aws:docdb/elasticCluster:ElasticCluster", "kmsKeyId"], ["aws:neptune/cluster:Cluster", "kmsKeyArn"],
+        ["aws:redshift/cluster:Cluster", "kmsKeyId"], ["aws:redshift/snapshotCopyGrant:SnapshotCopyGrant", "kmsKeyId"],
+        ["aws:redshiftserverless/namespace:Namespace", "kmsKeyId"], ["aws:memorydb/snapshot:Snapshot", "kmsKeyArn"],
+        ["aws:workspaces/workspace:Workspace", "volumeEncryptionKey"],
+    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { [field]: "alias/aws/ebs" }, good: { [field]: cmk } })),
+    { rule: "aws-customer-managed-keys", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { encrypted: true } }, good: { rootBlockDevice: { encrypted: true, kmsKeyId: cmk } } },
+    { rule: "aws-customer-managed-keys", type: "aws:ec2/spotInstanceRequest:SpotInstanceRequest", level: "advisory", bad: {}, good: { rootBlockDevice: { kmsKeyId: cmk } } },
+    { rule: "aws-customer-managed-keys", type: "aws:ec2/spotFleetRequest:SpotFleetRequest", level: "advisory", bad: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ encrypted: true }] }] }, good: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ kmsKeyId: cmk }] }] } },
+    { rule: "aws-customer-managed-keys", type: "aws:ec2/launchTemplate:LaunchTemplate", level: "advisory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, good: { blockDeviceMappings: [{ ebs: { encrypted: "true", kmsKeyId: cmk } }] } },
+    { rule: "aws-customer-managed-keys", type: "aws:imagebuilder/imageRecipe:ImageRecipe", level: "advisory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, good: { blockDeviceMappings: [{ ebs: { kmsKeyId: cmk } }] } },
+    { rule: "aws-customer-managed-keys", type: "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", level: "advisory", bad: { distributions: [{ region: "r", amiDistributionConfiguration: {} }] }, good: { distributions: [{ region: "r", amiDistributionConfiguration: { kmsKeyId: cmk } }] } },
+    { rule: "aws-customer-managed-keys", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "advisory", bad: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }), good: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, cmkArn: cmk }] }) },
     // hardening
     { rule: "aws-snapshot-block-all-sharing", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
 ];
