@@ -1,14 +1,20 @@
 // The AWS rules, in the order they are listed. A meta test fails when a rule file is missing here.
 import type { Rule } from "../../core/rule";
+import { automatedBackupsKept } from "./automated-backups-kept";
 import { backupRetentionBounded } from "./backup-retention-bounded";
+import { backupVaultLocked } from "./backup-vault-locked";
 import { backupVaultNotPublic } from "./backup-vault-not-public";
+import { cacheSnapshotsRetained } from "./cache-snapshots-retained";
 import { customerManagedKeys } from "./customer-managed-keys";
 import { databasesEncrypted } from "./databases-encrypted";
 import { dbBackupsRetained } from "./db-backups-retained";
+import { finalSnapshots } from "./final-snapshots";
 import { imagesExpire } from "./images-expire";
 import { imagesNotPublic } from "./images-not-public";
+import { rootVolumesDeleted } from "./root-volumes-deleted";
 import { snapshotBlockAllSharing } from "./snapshot-block-all-sharing";
 import { snapshotBlockPublicAccess } from "./snapshot-block-public-access";
+import { snapshotTagsCopied } from "./snapshot-tags-copied";
 import { snapshotsEncrypted } from "./snapshots-encrypted";
 import { snapshotsExpire } from "./snapshots-expire";
 import { snapshotsNotPublic } from "./snapshots-not-public";
@@ -33,4 +39,10 @@ export const awsRules: readonly Rule[] = [
     customerManagedKeys,
     // hardening (advisory)
     snapshotBlockAllSharing,
+    backupVaultLocked,
+    finalSnapshots,
+    automatedBackupsKept,
+    snapshotTagsCopied,
+    cacheSnapshotsRetained,
+    rootVolumesDeleted,
 ];
