@@ -72,7 +72,12 @@ export const backupVaultNotPublic = defineRule({
             const findings: Finding[] = [];
             statements.forEach((statement, index) => {
                 const path = `policy.Statement[${index}]`;
-                if (enumIn(prop(statement, "Effect"), "Allow") !== true) {
+                const allows = enumIn(prop(statement, "Effect"), "Allow");
+                if (isUnknown(statement) || isUnknown(allows)) {
+                    findings.push(deferred(isUnknown(statement) ? path : `${path}.Effect`));
+                    return;
+                }
+                if (allows !== true) {
                     return;
                 }
                 const principal = prop(statement, "Principal");

@@ -26,6 +26,9 @@ describeRule(backupVaultNotPublic, TYPE, [
     { name: "policy that does not parse is a finding", props: { policy: "{\"Statement\": [marker-value-42" }, expect: "fail", paths: ["policy"], message: /^(?![\s\S]*marker-value-42)[\s\S]*not a JSON policy document/ },
     { name: "policy omitted", props: { backupVaultName: "vault" }, expect: "fail", paths: ["policy"] },
     { name: "policy unknown during preview", props: { backupVaultName: "vault", policy: UNKNOWN }, expect: "defer", message: /policy is unknown/ },
+    { name: "policy given as an object with an unknown statement", props: { policy: { Statement: [UNKNOWN] } }, expect: "defer" },
+    { name: "policy given as an object, public statement", props: { policy: { Statement: [allow("*")] } }, expect: "fail", paths: ["policy.Statement[0].Principal"] },
+    { name: "unknown effect does not hide a public statement", props: { policy: { Statement: [{ ...allow("*"), Effect: UNKNOWN }, allow("*")] } }, expect: "fail", paths: ["policy.Statement[1].Principal"] },
     { name: "public vault exempted", props: policy(allow("*")), config: exempt, expect: "exempt" },
     { name: "invalid trusted account id in config", props: policy(allow("*")), config: { trustedAccountIds: ["abc"] }, expect: "fail", message: /invalid policy config/ },
 ]);
