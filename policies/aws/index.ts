@@ -11,13 +11,13 @@ import { dbBackupsRetained } from "./db-backups-retained";
 import { finalSnapshots } from "./final-snapshots";
 import { imagesExpire } from "./images-expire";
 import { imagesNotPublic } from "./images-not-public";
-import { rootVolumesDeleted } from "./root-volumes-deleted";
 import { snapshotBlockAllSharing } from "./snapshot-block-all-sharing";
 import { snapshotBlockPublicAccess } from "./snapshot-block-public-access";
 import { snapshotTagsCopied } from "./snapshot-tags-copied";
 import { snapshotsEncrypted } from "./snapshots-encrypted";
 import { snapshotsExpire } from "./snapshots-expire";
 import { snapshotsNotPublic } from "./snapshots-not-public";
+import { volumesDeletedWithInstance } from "./volumes-deleted-with-instance";
 import { volumesEncrypted } from "./volumes-encrypted";
 
 export const awsRules: readonly Rule[] = [
@@ -44,5 +44,5 @@ export const awsRules: readonly Rule[] = [
     automatedBackupsKept,
     snapshotTagsCopied,
     cacheSnapshotsRetained,
-    rootVolumesDeleted,
+    volumesDeletedWithInstance,
 ];

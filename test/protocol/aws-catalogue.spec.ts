@@ -117,7 +117,7 @@ export const cases: Case[] = [
     { rule: "aws-backup-vault-locked", type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", level: "advisory", bad: { backupVaultName: "v", minRetentionDays: 30 }, good: { backupVaultName: "v", minRetentionDays: 30, changeableForDays: 3 } },
     ...["aws:elasticache/cluster:Cluster", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:memorydb/cluster:Cluster"]
         .map((type): Case => ({ rule: "aws-cache-snapshots-retained", type, level: "advisory", bad: { snapshotRetentionLimit: 0 }, good: { snapshotRetentionLimit: 7 } })),
-    { rule: "aws-root-volumes-deleted", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { deleteOnTermination: false } }, good: { rootBlockDevice: { deleteOnTermination: true } } },
+    { rule: "aws-volumes-deleted-with-instance", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { deleteOnTermination: false } }, good: { rootBlockDevice: { deleteOnTermination: true } } },
     { rule: "aws-snapshot-block-all-sharing", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
 ];
 

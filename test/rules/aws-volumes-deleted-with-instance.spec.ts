@@ -1,7 +1,7 @@
-import { rootVolumesDeleted } from "../../policies/aws/root-volumes-deleted";
+import { volumesDeletedWithInstance } from "../../policies/aws/volumes-deleted-with-instance";
 import { describeRule, UNKNOWN } from "../harness";
 
-describeRule(rootVolumesDeleted, "aws:ec2/instance:Instance", [
+describeRule(volumesDeletedWithInstance, "aws:ec2/instance:Instance", [
     { name: "deleteOnTermination omitted (default true)", props: { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf" }] }, expect: "pass" },
     { name: "rootBlockDevice omitted", props: { ami: "ami-1" }, expect: "pass" },
     { name: "root kept on termination", props: { rootBlockDevice: { deleteOnTermination: false } }, expect: "fail", paths: ["rootBlockDevice.deleteOnTermination"], message: /orphaned volume/ },

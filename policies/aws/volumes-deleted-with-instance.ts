@@ -16,8 +16,8 @@ function keptOnTermination(findings: Finding[], device: unknown, path: string, w
     }
 }
 
-export const rootVolumesDeleted = defineRule({
-    id: "aws-root-volumes-deleted",
+export const volumesDeletedWithInstance = defineRule({
+    id: "aws-volumes-deleted-with-instance",
     cloud: "aws",
     title: "Instance block devices are deleted with the instance instead of left behind",
     category: "hardening",
