@@ -17,6 +17,19 @@ function storageEncrypted(resource: string, omitted = false, why = "omitted mean
     });
 }
 
+/**
+ * A database restored from a snapshot or a point in time, or created as a replica, takes its source's encryption
+ * when `storageEncrypted` is omitted; whether that source is encrypted is a cross-resource question.
+ */
+function inheritsEncryption(props: unknown, sources: readonly string[]): boolean {
+    return !isSet(props, "storageEncrypted") && sources.some((key) => isSet(props, key));
+}
+
+function restorable(resource: string, sources: readonly string[]) {
+    return (props: Record<string, unknown>): Finding[] =>
+        inheritsEncryption(props, sources) ? [] : storageEncrypted(resource)(props);
+}
+
 /** A global cluster built from an existing cluster inherits its encryption when `storageEncrypted` is omitted. */
 function globalCluster(resource: string) {
     return (props: Record<string, unknown>): Finding[] => {
@@ -41,8 +54,10 @@ export const databasesEncrypted = defineRule({
     remediation:
         "Set `storageEncrypted: true` on `aws.rds.Instance`, `aws.rds.Cluster`, `aws.docdb.Cluster`, `aws.neptune.Cluster` " +
         "and the `GlobalCluster` resources of the three services, and do not set `encrypted: \"false\"` on " +
-        "`aws.redshift.Cluster`. Read replicas (`replicateSourceDb`), serverless v1 Aurora clusters and global clusters " +
-        "created from an existing cluster (`sourceDbClusterIdentifier`) inherit encryption when the flag is omitted.",
+        "`aws.redshift.Cluster`. Read replicas (`replicateSourceDb`, `replicationSourceIdentifier`), databases restored from " +
+        "a snapshot (`snapshotIdentifier`) or a point in time (`restoreToPointInTime`), serverless v1 Aurora clusters and " +
+        "global clusters created from an existing cluster (`sourceDbClusterIdentifier`) inherit encryption when the flag " +
+        "is omitted; an explicit false still fails.",
     docsUrl,
     controls: {
         "cis-aws-5.0": ["2.2.1"],
@@ -58,9 +73,12 @@ export const databasesEncrypted = defineRule({
             if (isSet(props, "replicateSourceDb")) {
                 return [];
             }
-            return storageEncrypted("aws.rds.Instance")(props);
+            return restorable("aws.rds.Instance", ["snapshotIdentifier", "restoreToPointInTime"])(props);
         }),
         on<RdsClusterArgs>("aws:rds/cluster:Cluster", (props) => {
+            if (inheritsEncryption(props, ["snapshotIdentifier", "restoreToPointInTime", "replicationSourceIdentifier"])) {
+                return [];
+            }
             if (isSet(props, "storageEncrypted")) {
                 return storageEncrypted("aws.rds.Cluster")(props);
             }
@@ -71,9 +89,9 @@ export const databasesEncrypted = defineRule({
             return storageEncrypted("aws.rds.Cluster", serverless === true, "omitted means unencrypted for provisioned clusters")(props);
         }),
         on<RdsGlobalClusterArgs>("aws:rds/globalCluster:GlobalCluster", globalCluster("aws.rds.GlobalCluster")),
-        on<DocdbClusterArgs>("aws:docdb/cluster:Cluster", storageEncrypted("aws.docdb.Cluster")),
+        on<DocdbClusterArgs>("aws:docdb/cluster:Cluster", restorable("aws.docdb.Cluster", ["snapshotIdentifier", "restoreToPointInTime"])),
         on<DocdbGlobalClusterArgs>("aws:docdb/globalCluster:GlobalCluster", globalCluster("aws.docdb.GlobalCluster")),
-        on<NeptuneClusterArgs>("aws:neptune/cluster:Cluster", storageEncrypted("aws.neptune.Cluster")),
+        on<NeptuneClusterArgs>("aws:neptune/cluster:Cluster", restorable("aws.neptune.Cluster", ["snapshotIdentifier", "replicationSourceIdentifier"])),
         on<NeptuneGlobalClusterArgs>("aws:neptune/globalCluster:GlobalCluster", globalCluster("aws.neptune.GlobalCluster")),
         on<RedshiftClusterArgs>("aws:redshift/cluster:Cluster", (props) => requireTrue(props, "encrypted", "", {
             omitted: true,

@@ -8,6 +8,9 @@ describeRule(databasesEncrypted, "aws:rds/instance:Instance", [
     { name: "storageEncrypted omitted", props: { engine: "postgres" }, expect: "fail", paths: ["storageEncrypted"], message: /omitted means unencrypted\) at storageEncrypted; set `storageEncrypted: true` on the aws.rds.Instance/ },
     { name: "turned off", props: { storageEncrypted: false }, expect: "fail", paths: ["storageEncrypted"] },
     { name: "read replica inherits from its source", props: { replicateSourceDb: "primary" }, expect: "pass" },
+    { name: "restored from a snapshot, storageEncrypted omitted: inherits", props: { snapshotIdentifier: "snap" }, expect: "pass" },
+    { name: "restored from a snapshot but explicitly off", props: { snapshotIdentifier: "snap", storageEncrypted: false }, expect: "fail", paths: ["storageEncrypted"] },
+    { name: "point-in-time restore inherits", props: { restoreToPointInTime: { sourceDbInstanceIdentifier: "db", useLatestRestorableTime: true } }, expect: "pass" },
     { name: "unknown during preview", props: { storageEncrypted: UNKNOWN }, expect: "defer" },
     { name: "exempted", props: {}, config: exempt, expect: "exempt" },
     { name: "no knobs", props: { storageEncrypted: true }, config: { allowedKeyIds: [] }, expect: "fail", message: /invalid policy config/ },
@@ -18,6 +21,8 @@ describeRule(databasesEncrypted, "aws:rds/cluster:Cluster", [
     { name: "provisioned, storageEncrypted omitted", props: { engine: "aurora-postgresql" }, expect: "fail", paths: ["storageEncrypted"], message: /provisioned clusters/ },
     { name: "serverless v1, storageEncrypted omitted: default true", props: { engine: "aurora-postgresql", engineMode: "serverless" }, expect: "pass" },
     { name: "serverless but explicitly off", props: { engineMode: "serverless", storageEncrypted: false }, expect: "fail", paths: ["storageEncrypted"] },
+    { name: "replica cluster, storageEncrypted omitted: inherits", props: { replicationSourceIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:c" }, expect: "pass" },
+    { name: "restored from a snapshot id unknown during preview: presence counts", props: { snapshotIdentifier: UNKNOWN }, expect: "pass" },
     { name: "engine mode unknown while storageEncrypted omitted", props: { engineMode: UNKNOWN }, expect: "defer", message: /engineMode is unknown/ },
     { name: "storageEncrypted unknown during preview", props: { storageEncrypted: UNKNOWN }, expect: "defer" },
 ]);
@@ -37,6 +42,7 @@ for (const type of ["aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster"])
         { name: "storage encrypted", props: { storageEncrypted: true }, expect: "pass" },
         { name: "storageEncrypted omitted", props: { clusterIdentifier: "c" }, expect: "fail", paths: ["storageEncrypted"] },
         { name: "string \"false\"", props: { storageEncrypted: "false" }, expect: "fail", paths: ["storageEncrypted"] },
+        { name: "restored from a snapshot, storageEncrypted omitted: inherits", props: { snapshotIdentifier: "snap" }, expect: "pass" },
         { name: "unknown during preview", props: { storageEncrypted: UNKNOWN }, expect: "defer" },
         { name: "exempted", props: {}, config: exempt, expect: "exempt" },
     ]);
