@@ -1,6 +1,6 @@
 import type { ClusterArgs as DocdbClusterArgs, ElasticClusterArgs } from "@pulumi/aws/docdb";
 import type { ClusterArgs as NeptuneClusterArgs } from "@pulumi/aws/neptune";
-import type { ClusterArgs as RdsClusterArgs, InstanceArgs } from "@pulumi/aws/rds";
+import type { ClusterArgs as RdsClusterArgs, InstanceArgs, InstanceAutomatedBackupsReplicationArgs } from "@pulumi/aws/rds";
 import type { ClusterArgs as RedshiftClusterArgs } from "@pulumi/aws/redshift";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { isSet } from "../../core/values";
@@ -59,7 +59,8 @@ export const dbBackupsRetained = defineRule({
         "than its maximum keeps copies of the data beyond their purpose.",
     remediation:
         "Set `backupRetentionPeriod` on `aws.rds.Instance`, `aws.rds.Cluster`, `aws.docdb.Cluster`, " +
-        "`aws.docdb.ElasticCluster` and `aws.neptune.Cluster`, and `automatedSnapshotRetentionPeriod` on `aws.redshift.Cluster`, to a number of days within the configured bounds " +
+        "`aws.docdb.ElasticCluster` and `aws.neptune.Cluster`, and `automatedSnapshotRetentionPeriod` on `aws.redshift.Cluster` (and `retentionPeriod` on " +
+        "`aws.rds.InstanceAutomatedBackupsReplication`, default 7), to a number of days within the configured bounds " +
         "(`minRetentionDays`, default 7; `maxRetentionDays` when set; RDS allows 1 to 35). Read replicas " +
         "(`replicateSourceDb` set) are exempt: the source instance's backups cover them. Changing the period between 0 and " +
         "a positive value restarts the instance briefly; it does not replace it.",
@@ -80,6 +81,8 @@ export const dbBackupsRetained = defineRule({
             }
             return retention(props, ctx.config, { key: "backupRetentionPeriod", omitted: 0, resource: "aws.rds.Instance", allowed: "1 to 35" });
         }),
+        on<InstanceAutomatedBackupsReplicationArgs, Knobs>("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", (props, { config }) =>
+            retention(props, config, { key: "retentionPeriod", omitted: 7, resource: "aws.rds.InstanceAutomatedBackupsReplication", allowed: "1 to 35" })),
         on<RdsClusterArgs, Knobs>("aws:rds/cluster:Cluster", (props, { config }) =>
             retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws.rds.Cluster", allowed: "1 to 35" })),
         on<DocdbClusterArgs, Knobs>("aws:docdb/cluster:Cluster", (props, { config }) =>

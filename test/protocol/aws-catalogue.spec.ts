@@ -69,6 +69,7 @@ export const cases: Case[] = [
     { rule: "aws-databases-encrypted", type: "aws:redshift/cluster:Cluster", level: "mandatory", bad: { encrypted: "false" }, good: { encrypted: "true" } },
     // lifecycle
     { rule: "aws-db-backups-retained", type: "aws:rds/instance:Instance", level: "mandatory", bad: { engine: "postgres" }, good: { engine: "postgres", backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", level: "mandatory", bad: { retentionPeriod: 1 }, good: {} },
     { rule: "aws-db-backups-retained", type: "aws:rds/cluster:Cluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
     { rule: "aws-db-backups-retained", type: "aws:docdb/cluster:Cluster", level: "mandatory", bad: { backupRetentionPeriod: 1 }, good: { backupRetentionPeriod: 14 } },
     { rule: "aws-db-backups-retained", type: "aws:docdb/elasticCluster:ElasticCluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },

@@ -50,3 +50,11 @@ for (const [type, key, resource] of [
         { name: "invalid minimum in config", props: { [key]: 7 }, config: { minRetentionDays: 1.5 }, expect: "fail", message: /invalid policy config/ },
     ]);
 }
+
+describeRule(dbBackupsRetained, "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", [
+    { name: "retentionPeriod omitted: default seven days", props: { sourceDbInstanceArn: "arn" }, expect: "pass" },
+    { name: "omitted falls below a raised minimum", props: { sourceDbInstanceArn: "arn" }, config: { minRetentionDays: 14 }, expect: "fail", paths: ["retentionPeriod"], message: /omitted means 7 days/ },
+    { name: "three days", props: { retentionPeriod: 3 }, expect: "fail", paths: ["retentionPeriod"] },
+    { name: "unknown during preview", props: { retentionPeriod: UNKNOWN }, expect: "defer" },
+    { name: "exempted", props: { retentionPeriod: 1 }, config: exempt, expect: "exempt" },
+]);
