@@ -20,7 +20,7 @@ function deprecation(resource: string) {
         if (value === undefined) {
             return [violation("deprecationTime", isSet(props, "deprecationTime")
                 ? "the deprecation time is not an RFC 3339 timestamp"
-                : "the AMI never deprecates (deprecationTime omitted), so it stays launchable forever", fix)];
+                : "the AMI never deprecates (deprecationTime omitted), so it stays listed for launches with no end of life", fix)];
         }
         const time = rfc3339.test(value.trim()) ? Date.parse(value.trim()) : Number.NaN;
         if (Number.isNaN(time)) {
@@ -41,9 +41,9 @@ export const imagesExpire = defineRule({
     severity: "medium",
     defaultLevel: "mandatory",
     rationale:
-        "An AMI without a deprecation time stays launchable and listed forever: old images with unpatched software and " +
+        "An AMI without a deprecation time stays listed for launches forever: old images with unpatched software and " +
         "stale data keep being used and copied, and nobody knows when they may be deleted. A deprecation time makes the " +
-        "end of life explicit and hides the image from new launches after it.",
+        "end of life explicit: after it the image is no longer listed for new launches and can be cleaned up.",
     remediation:
         "Set `deprecationTime` (an RFC 3339 timestamp) on `aws.ec2.Ami`, `aws.ec2.AmiCopy` and `aws.ec2.AmiFromInstance`, " +
         "no further ahead than `maxRetentionDays` when that is configured.",
