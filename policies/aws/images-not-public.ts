@@ -1,19 +1,12 @@
 import type { AmiLaunchPermissionArgs, ImageBlockPublicAccessArgs } from "@pulumi/aws/ec2";
+import type { DistributionConfigurationArgs } from "@pulumi/aws/imagebuilder";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { asString, enumIn, isSet, isUnknown, prop } from "../../core/values";
+import { accountTrust, eachItem, objectAt, organizationOf, organizationTrust, requireTrustedList } from "./lib/checks";
 
 type Knobs = "trustedAccountIds" | "trustedOrganizationArns";
 
 const docsUrl = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-public-access-to-amis.html";
-
-// arn:<partition>:organizations::<management account>:ou/<organization id>/<ou id>
-const organizationalUnitArn = /^arn:(aws[a-z-]*):organizations::([0-9]{12}):ou\/(o-[a-z0-9]+)\/ou-[a-z0-9-]+$/;
-
-/** The ARN of the organization an OU ARN belongs to, or undefined when it is not an OU ARN. */
-function organizationOf(ouArn: string): string | undefined {
-    const match = organizationalUnitArn.exec(ouArn);
-    return match ? `arn:${match[1]}:organizations::${match[2]}:organization/${match[3]}` : undefined;
-}
 
 /**
  * A grantee field must name a trusted principal. Omitted means no share through that field; a set
@@ -43,12 +36,15 @@ export const imagesNotPublic = defineRule({
         "An AMI holds full copies of its volumes: whoever may launch it can read every file, key and record on them. " +
         "A launch permission for the group \"all\" makes the image public to every AWS account, and a share with an account, " +
         "organization or OU outside the company's control hands the data to that party. " +
-        "AMI block public access is the regional guardrail that stops new public sharing; note that deleting the " +
+        "Image Builder distribution settings publish every AMI a pipeline builds, so a public or untrusted launch " +
+        "permission there exposes each new image. AMI block public access is the regional guardrail that stops new public sharing; note that deleting the " +
         "aws.ec2.ImageBlockPublicAccess resource does not revert the setting.",
     remediation:
         "Remove `group: \"all\"` from `aws.ec2.AmiLaunchPermission` and share with named principals instead: `accountId` " +
         "listed in `trustedAccountIds`, or `organizationArn` / `organizationalUnitArn` listed in `trustedOrganizationArns` " +
-        "(an OU counts as trusted when its organization is listed). Set `state: \"block-new-sharing\"` on " +
+        "(an OU counts as trusted when its organization is listed). In `aws.imagebuilder.DistributionConfiguration`, drop \"all\" from " +
+        "`amiDistributionConfiguration.launchPermission.userGroups` and list only trusted principals in `userIds`, " +
+        "`organizationArns`, `organizationalUnitArns` and `targetAccountIds`. Set `state: \"block-new-sharing\"` on " +
         "`aws.ec2.ImageBlockPublicAccess` in every region. Both trust lists are empty by default, so every cross-account " +
         "share is blocked until the platform team lists the principal in the policy config.",
     docsUrl,
@@ -99,6 +95,45 @@ export const imagesNotPublic = defineRule({
                     : "AMI block public access is not set (state omitted)";
             return [violation("state", problem,
                 "set `state: \"block-new-sharing\"` on the aws.ec2.ImageBlockPublicAccess (existing public AMIs stay public; make them private too)")];
+        }),
+
+        on<DistributionConfigurationArgs, Knobs>("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", (props, { config }) => {
+            const findings: Finding[] = [];
+            const accounts = accountTrust(config.trustedAccountIds);
+            const organizations = organizationTrust(config.trustedOrganizationArns);
+            const fixAccount = "remove the account from the aws.imagebuilder.DistributionConfiguration or add it to trustedAccountIds in the policy config";
+            const fixOrganization = "remove the ARN from the aws.imagebuilder.DistributionConfiguration or add it (or its organization) to trustedOrganizationArns in the policy config";
+            eachItem(findings, props, "distributions", "", (distribution, path) => {
+                const ami = objectAt(findings, distribution, "amiDistributionConfiguration", path);
+                if (ami === undefined) return;
+                const amiPath = `${path}.amiDistributionConfiguration`;
+                requireTrustedList(findings, ami, "targetAccountIds", amiPath, {
+                    isTrusted: accounts, untrusted: "AMIs are copied to an account that is not in trustedAccountIds", fix: fixAccount,
+                });
+                const permission = objectAt(findings, ami, "launchPermission", amiPath);
+                if (permission === undefined) return;
+                const permissionPath = `${amiPath}.launchPermission`;
+                requireTrustedList(findings, permission, "userGroups", permissionPath, {
+                    isTrusted: () => false,
+                    untrusted: "AMIs are shared with a user group other than a named account",
+                    fix: "remove the entry from `userGroups` and share with accounts listed in trustedAccountIds instead",
+                    publicValue: {
+                        value: "all",
+                        problem: "every AMI the pipeline builds is public (user group \"all\")",
+                        fix: "remove \"all\" from `userGroups` on the aws.imagebuilder.DistributionConfiguration and share with accounts listed in trustedAccountIds instead",
+                    },
+                });
+                requireTrustedList(findings, permission, "userIds", permissionPath, {
+                    isTrusted: accounts, untrusted: "AMIs are shared with an account that is not in trustedAccountIds", fix: fixAccount,
+                });
+                requireTrustedList(findings, permission, "organizationArns", permissionPath, {
+                    isTrusted: organizations, untrusted: "AMIs are shared with an AWS organization that is not in trustedOrganizationArns", fix: fixOrganization,
+                });
+                requireTrustedList(findings, permission, "organizationalUnitArns", permissionPath, {
+                    isTrusted: organizations, untrusted: "AMIs are shared with an organizational unit that is not in trustedOrganizationArns", fix: fixOrganization,
+                });
+            });
+            return findings;
         }),
     ],
 });

@@ -1,7 +1,12 @@
-import type { VolumeArgs } from "@pulumi/aws/ebs";
-import type { InstanceArgs, LaunchTemplateArgs } from "@pulumi/aws/ec2";
+import type { EncryptionByDefaultArgs, VolumeArgs } from "@pulumi/aws/ebs";
+import type {
+    InstanceArgs, LaunchConfigurationArgs, LaunchTemplateArgs, SpotFleetRequestArgs, SpotInstanceRequestArgs,
+} from "@pulumi/aws/ec2";
+import type { ContainerRecipeArgs, ImageRecipeArgs } from "@pulumi/aws/imagebuilder";
+import type { WorkspaceArgs } from "@pulumi/aws/workspaces";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { asBool, asList, isSet, isUnknown, prop } from "../../core/values";
+import { eachItem, objectAt, requireTrue } from "./lib/checks";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html";
 
@@ -19,6 +24,49 @@ function requireEncrypted(container: unknown, path: string, fix: string): Findin
     return [violation(encryptedPath, problem, fix)];
 }
 
+/** Root device (omitted means an unencrypted root) and every extra EBS device not restored from a snapshot. */
+function instanceDevices(resource: string) {
+    return (props: Record<string, unknown>): Finding[] => {
+        const findings: Finding[] = [];
+        const root = prop(props, "rootBlockDevice");
+        if (isUnknown(root)) {
+            findings.push(deferred("rootBlockDevice"));
+        } else {
+            findings.push(...requireEncrypted(root, "rootBlockDevice",
+                `set \`rootBlockDevice: { encrypted: true }\` on the ${resource} (changing it replaces the instance)`));
+        }
+        return [...findings, ...extraDevices(props, "", resource)];
+    };
+}
+
+function extraDevices(container: unknown, path: string, resource: string): Finding[] {
+    const findings: Finding[] = [];
+    eachItem(findings, container, "ebsBlockDevices", path, (device, devicePath) => {
+        // A device restored from a snapshot inherits the snapshot's encryption.
+        if (!isSet(device, "snapshotId")) {
+            findings.push(...requireEncrypted(device, devicePath, `set \`encrypted: true\` on ${devicePath} of the ${resource}`));
+        }
+    });
+    return findings;
+}
+
+/** Image Builder block devices: a string boolean; omitted inherits the parent image, only an explicit false fails. */
+function recipeDevices(container: unknown, path: string, resource: string): Finding[] {
+    const findings: Finding[] = [];
+    eachItem(findings, container, "blockDeviceMappings", path, (mapping, mappingPath) => {
+        const ebs = objectAt(findings, mapping, "ebs", mappingPath);
+        const encrypted = asBool(prop(ebs, "encrypted"));
+        const encryptedPath = `${mappingPath}.ebs.encrypted`;
+        if (isUnknown(encrypted)) {
+            findings.push(deferred(encryptedPath));
+        } else if (encrypted === false) {
+            findings.push(violation(encryptedPath, "EBS encryption of the build volume is turned off (\"false\")",
+                `set \`encrypted: "true"\` (a string in this SDK) on ${mappingPath}.ebs of the ${resource}, or leave it out to inherit the parent image's encryption`));
+        }
+    });
+    return findings;
+}
+
 function withPrefix(path: string, key: string): string {
     return path === "" ? key : `${path}.${key}`;
 }
@@ -26,50 +74,47 @@ function withPrefix(path: string, key: string): string {
 export const volumesEncrypted = defineRule({
     id: "aws-volumes-encrypted",
     cloud: "aws",
-    title: "EBS volumes are encrypted at rest",
+    title: "EBS volumes, and the volumes of instances, templates, fleets, image builds and WorkSpaces, are encrypted at rest",
     category: "encryption",
     severity: "high",
     defaultLevel: "mandatory",
     rationale:
         "An unencrypted EBS volume, and every snapshot and AMI taken from it, holds the machine's data in the clear. " +
-        "Encryption cannot be turned on for an existing volume: it has to be set when the volume is created.",
+        "Encryption cannot be turned on for an existing volume: it has to be set when the volume is created. Instances, " +
+        "spot requests, launch configurations and spot fleets that omit `rootBlockDevice.encrypted` get an unencrypted root " +
+        "volume unless the account default says otherwise, and turning off EBS encryption by default lets every new volume " +
+        "in the region start unencrypted.",
     remediation:
         "Set `encrypted: true` on `aws.ebs.Volume`, on the instance's `rootBlockDevice` and each `ebsBlockDevices` entry, " +
-        "and `ebs.encrypted: \"true\"` in launch template block device mappings. Add `kmsKeyId` to use a customer-managed key.",
+        "and `ebs.encrypted: \"true\"` in launch template block device mappings; likewise on `aws.ec2.SpotInstanceRequest`, " +
+        "`LaunchConfiguration` and each `SpotFleetRequest` launch specification. Do not set `encrypted: \"false\"` in Image Builder " +
+        "recipe block devices (omitted inherits the parent image). Keep `enabled` true on `aws.ebs.EncryptionByDefault`, and " +
+        "set `rootVolumeEncryptionEnabled` and `userVolumeEncryptionEnabled` on `aws.workspaces.Workspace`. Add `kmsKeyId` to " +
+        "use a customer-managed key.",
     docsUrl,
     controls: {
         "cis-aws-5.0": ["5.1.1"],
-        checkov: ["CKV_AWS_3", "CKV_AWS_8"],
+        checkov: ["CKV_AWS_3", "CKV_AWS_8", "CKV_AWS_106", "CKV_AWS_155", "CKV_AWS_156"],
         trivy: ["AWS-0026", "AWS-0131"],
         kics: ["cc997676-481b-4e93-aa81-d19f8c5e9b12", "4de9de27-254e-424f-bd70-4c1e95790838"],
-        "aws-config": ["encrypted-volumes", "ec2-launch-templates-ebs-volume-encrypted"],
+        "aws-config": ["encrypted-volumes", "ec2-launch-templates-ebs-volume-encrypted", "ec2-ebs-encryption-by-default"],
     },
     config: [],
     targets: [
         on<VolumeArgs>("aws:ebs/volume:Volume", (props) =>
             requireEncrypted(props, "", "set `encrypted: true` on the aws.ebs.Volume (this replaces an existing volume; migrate data through an encrypted snapshot)")),
 
-        on<InstanceArgs>("aws:ec2/instance:Instance", (props) => {
+        on<InstanceArgs>("aws:ec2/instance:Instance", instanceDevices("aws.ec2.Instance")),
+        on<SpotInstanceRequestArgs>("aws:ec2/spotInstanceRequest:SpotInstanceRequest", instanceDevices("aws.ec2.SpotInstanceRequest")),
+        on<LaunchConfigurationArgs>("aws:ec2/launchConfiguration:LaunchConfiguration", instanceDevices("aws.ec2.LaunchConfiguration")),
+
+        on<SpotFleetRequestArgs>("aws:ec2/spotFleetRequest:SpotFleetRequest", (props) => {
             const findings: Finding[] = [];
-            const root = prop(props, "rootBlockDevice");
-            if (isUnknown(root)) {
-                findings.push(deferred("rootBlockDevice"));
-            } else {
-                findings.push(...requireEncrypted(root, "rootBlockDevice",
-                    "set `rootBlockDevice: { encrypted: true }` on the aws.ec2.Instance (changing it replaces the instance)"));
-            }
-            const devices = asList(prop(props, "ebsBlockDevices"));
-            if (isUnknown(devices)) {
-                return [...findings, deferred("ebsBlockDevices")];
-            }
-            devices.forEach((device, index) => {
-                const path = `ebsBlockDevices[${index}]`;
-                if (isUnknown(device)) {
-                    findings.push(deferred(path));
-                } else if (!isSet(device, "snapshotId")) {
-                    // A device restored from a snapshot inherits the snapshot's encryption.
-                    findings.push(...requireEncrypted(device, path, `set \`encrypted: true\` on ${path} of the aws.ec2.Instance`));
-                }
+            eachItem(findings, props, "launchSpecifications", "", (specification, path) => {
+                eachItem(findings, specification, "rootBlockDevices", path, (device, devicePath) => {
+                    findings.push(...requireEncrypted(device, devicePath, `set \`encrypted: true\` on ${devicePath} of the aws.ec2.SpotFleetRequest`));
+                });
+                findings.push(...extraDevices(specification, path, "aws.ec2.SpotFleetRequest"));
             });
             return findings;
         }),
@@ -103,5 +148,34 @@ export const volumesEncrypted = defineRule({
             });
             return findings;
         }),
+
+        on<ImageRecipeArgs>("aws:imagebuilder/imageRecipe:ImageRecipe", (props) =>
+            recipeDevices(props, "", "aws.imagebuilder.ImageRecipe")),
+
+        on<ContainerRecipeArgs>("aws:imagebuilder/containerRecipe:ContainerRecipe", (props) => {
+            const findings: Finding[] = [];
+            const instance = objectAt(findings, props, "instanceConfiguration", "");
+            return [...findings, ...recipeDevices(instance, "instanceConfiguration", "aws.imagebuilder.ContainerRecipe")];
+        }),
+
+        on<EncryptionByDefaultArgs>("aws:ebs/encryptionByDefault:EncryptionByDefault", (props) =>
+            requireTrue(props, "enabled", "", {
+                omitted: true,
+                off: "EBS encryption by default is turned off for the region",
+                fix: "set `enabled: true` on the aws.ebs.EncryptionByDefault (or leave it out: the default is true)",
+            })),
+
+        on<WorkspaceArgs>("aws:workspaces/workspace:Workspace", (props) => [
+            ...requireTrue(props, "rootVolumeEncryptionEnabled", "", {
+                omitted: false,
+                off: "the WorkSpace root volume is not encrypted",
+                fix: "set `rootVolumeEncryptionEnabled: true` (and `volumeEncryptionKey`) on the aws.workspaces.Workspace (this recreates the WorkSpace)",
+            }),
+            ...requireTrue(props, "userVolumeEncryptionEnabled", "", {
+                omitted: false,
+                off: "the WorkSpace user volume is not encrypted",
+                fix: "set `userVolumeEncryptionEnabled: true` (and `volumeEncryptionKey`) on the aws.workspaces.Workspace (this recreates the WorkSpace)",
+            }),
+        ]),
     ],
 });

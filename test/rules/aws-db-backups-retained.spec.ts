@@ -30,3 +30,31 @@ describeRule(dbBackupsRetained, "aws:rds/instance:Instance", [
     { name: "maximum below minimum in config", props: { ...db, backupRetentionPeriod: 7 }, config: { minRetentionDays: 14, maxRetentionDays: 7 }, expect: "fail", message: /invalid policy config: .*maxRetentionDays/ },
     { name: "trust list is not a setting of this rule", props: { ...db, backupRetentionPeriod: 7 }, config: { trustedAccountIds: [] }, expect: "fail", message: /invalid policy config: .*not a setting of this rule/ },
 ]);
+
+for (const [type, key, resource] of [
+    ["aws:rds/cluster:Cluster", "backupRetentionPeriod", "aws.rds.Cluster"],
+    ["aws:docdb/cluster:Cluster", "backupRetentionPeriod", "aws.docdb.Cluster"],
+    ["aws:docdb/elasticCluster:ElasticCluster", "backupRetentionPeriod", "aws.docdb.ElasticCluster"],
+    ["aws:neptune/cluster:Cluster", "backupRetentionPeriod", "aws.neptune.Cluster"],
+    ["aws:redshift/cluster:Cluster", "automatedSnapshotRetentionPeriod", "aws.redshift.Cluster"],
+] as const) {
+    describeRule(dbBackupsRetained, type, [
+        { name: "seven days", props: { [key]: 7 }, expect: "pass" },
+        { name: "numeric string \"10\"", props: { [key]: "10" }, expect: "pass" },
+        { name: "retention omitted: default one day is below the minimum", props: {}, expect: "fail", paths: [key], message: new RegExp(`below the minimum of 7 days \\(minRetentionDays\\) \\(omitted means 1 day\\) at ${key}; set \`${key}\` on the ${resource.replace(/\./g, "\\.")} to at least 7 days`) },
+        { name: "retention omitted accepted when the minimum is 1", props: {}, config: { minRetentionDays: 1 }, expect: "pass" },
+        { name: "zero turns backups off", props: { [key]: 0 }, expect: "fail", paths: [key], message: /turned off/ },
+        { name: "above the configured maximum", props: { [key]: 35 }, config: { maxRetentionDays: 14 }, expect: "fail", paths: [key] },
+        { name: "retention unknown during preview", props: { [key]: UNKNOWN }, expect: "defer" },
+        { name: "short retention exempted", props: { [key]: 1 }, config: exempt, expect: "exempt" },
+        { name: "invalid minimum in config", props: { [key]: 7 }, config: { minRetentionDays: 1.5 }, expect: "fail", message: /invalid policy config/ },
+    ]);
+}
+
+describeRule(dbBackupsRetained, "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", [
+    { name: "retentionPeriod omitted: default seven days", props: { sourceDbInstanceArn: "arn" }, expect: "pass" },
+    { name: "omitted falls below a raised minimum", props: { sourceDbInstanceArn: "arn" }, config: { minRetentionDays: 14 }, expect: "fail", paths: ["retentionPeriod"], message: /omitted means 7 days/ },
+    { name: "three days", props: { retentionPeriod: 3 }, expect: "fail", paths: ["retentionPeriod"] },
+    { name: "unknown during preview", props: { retentionPeriod: UNKNOWN }, expect: "defer" },
+    { name: "exempted", props: { retentionPeriod: 1 }, config: exempt, expect: "exempt" },
+]);

@@ -56,3 +56,24 @@ describeRule(imagesNotPublic, "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAc
     { name: "exemption expired", props: { state: "unblocked" }, config: expired, expect: "fail", paths: ["state"], message: /expired/ },
     { name: "invalid trusted account id in config", props: { state: "block-new-sharing" }, config: { trustedAccountIds: ["12"] }, expect: "fail", message: /invalid policy config/ },
 ]);
+
+const DIST = "aws:imagebuilder/distributionConfiguration:DistributionConfiguration";
+const dist = (ami: Record<string, unknown>) => ({ name: "golden", distributions: [{ region: "eu-west-1", amiDistributionConfiguration: ami }] });
+
+describeRule(imagesNotPublic, DIST, [
+    { name: "distributed to a trusted account", props: dist({ launchPermission: { userIds: [trusted] }, targetAccountIds: [trusted] }), config: { trustedAccountIds: [trusted] }, expect: "pass" },
+    { name: "launch permission omitted: images stay private", props: dist({ name: "img-{{ imagebuilder:buildDate }}" }), expect: "pass" },
+    { name: "amiDistributionConfiguration omitted (container distribution)", props: { distributions: [{ region: "eu-west-1", containerDistributionConfiguration: { targetRepository: { repositoryName: "r", service: "ECR" } } }] }, expect: "pass" },
+    { name: "public: userGroups contains \"all\"", props: dist({ launchPermission: { userGroups: ["all"] } }), expect: "fail", paths: ["distributions[0].amiDistributionConfiguration.launchPermission.userGroups[0]"], message: /public \(user group "all"\)/ },
+    { name: "public: \"ALL\" in upper case, in the second distribution", props: { distributions: [{ region: "eu-west-1" }, { region: "us-east-1", amiDistributionConfiguration: { launchPermission: { userGroups: ["ALL"] } } }] }, expect: "fail", paths: ["distributions[1].amiDistributionConfiguration.launchPermission.userGroups[0]"] },
+    { name: "untrusted user id and target account", props: dist({ launchPermission: { userIds: [trusted, stranger] }, targetAccountIds: [stranger] }), config: { trustedAccountIds: [trusted] }, expect: "fail", paths: ["distributions[0].amiDistributionConfiguration.targetAccountIds[0]", "distributions[0].amiDistributionConfiguration.launchPermission.userIds[1]"] },
+    { name: "untrusted organization and OU", props: dist({ launchPermission: { organizationArns: [otherOrg], organizationalUnitArns: [otherOu] } }), config: { trustedOrganizationArns: [org] }, expect: "fail", paths: ["distributions[0].amiDistributionConfiguration.launchPermission.organizationArns[0]", "distributions[0].amiDistributionConfiguration.launchPermission.organizationalUnitArns[0]"] },
+    { name: "OU of a trusted organization", props: dist({ launchPermission: { organizationalUnitArns: [ou] } }), config: { trustedOrganizationArns: [org] }, expect: "pass" },
+    { name: "account id never printed", props: dist({ launchPermission: { userIds: [stranger] } }), expect: "fail", message: /^(?![\s\S]*999988887777)/ },
+    { name: "user ids unknown during preview", props: dist({ launchPermission: { userIds: UNKNOWN } }), expect: "defer", message: /userIds is unknown/ },
+    { name: "one user id unknown during preview", props: dist({ launchPermission: { userIds: [UNKNOWN] } }), config: { trustedAccountIds: [trusted] }, expect: "defer" },
+    { name: "distributions unknown during preview", props: { distributions: UNKNOWN }, expect: "defer" },
+    { name: "unknown user ids do not hide a public group", props: dist({ launchPermission: { userIds: UNKNOWN, userGroups: ["all"] } }), expect: "fail", paths: ["distributions[0].amiDistributionConfiguration.launchPermission.userGroups[0]"] },
+    { name: "public distribution exempted", props: dist({ launchPermission: { userGroups: ["all"] } }), config: exempt, expect: "exempt" },
+    { name: "invalid trusted account id in config", props: dist({}), config: { trustedAccountIds: ["x"] }, expect: "fail", message: /invalid policy config/ },
+]);

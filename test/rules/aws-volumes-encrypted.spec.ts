@@ -34,3 +34,64 @@ describeRule(volumesEncrypted, "aws:ec2/launchTemplate:LaunchTemplate", [
     { name: "encrypted unknown during preview", props: { blockDeviceMappings: [{ ebs: { encrypted: UNKNOWN } }] }, expect: "defer" },
     { name: "boolean true accepted too", props: { blockDeviceMappings: [{ ebs: { encrypted: true } }] }, expect: "pass" },
 ]);
+
+const exempt = { exemptions: [{ resource: "subject", reason: "legacy build host", expires: "2999-01-01" }] };
+
+for (const [type, resource] of [
+    ["aws:ec2/spotInstanceRequest:SpotInstanceRequest", "SpotInstanceRequest"],
+    ["aws:ec2/launchConfiguration:LaunchConfiguration", "LaunchConfiguration"],
+] as const) {
+    describeRule(volumesEncrypted, type, [
+        { name: "root and extra devices encrypted", props: { imageId: "ami-1", rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }, expect: "pass" },
+        { name: "rootBlockDevice omitted: unencrypted root", props: { imageId: "ami-1", instanceType: "t3.micro" }, expect: "fail", paths: ["rootBlockDevice.encrypted"], message: new RegExp(`omitted means unencrypted\\) at rootBlockDevice.encrypted; set .* on the aws.ec2.${resource}`) },
+        { name: "root encryption turned off", props: { rootBlockDevice: { encrypted: false } }, expect: "fail", paths: ["rootBlockDevice.encrypted"], message: /turned off/ },
+        { name: "extra device unencrypted", props: { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf" }] }, expect: "fail", paths: ["ebsBlockDevices[0].encrypted"] },
+        { name: "extra device from a snapshot inherits", props: { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-1" }] }, expect: "pass" },
+        { name: "root encryption unknown during preview", props: { rootBlockDevice: { encrypted: UNKNOWN } }, expect: "defer", message: /rootBlockDevice.encrypted is unknown/ },
+        { name: "unencrypted root exempted", props: {}, config: exempt, expect: "exempt" },
+    ]);
+}
+
+const fleet = (specification: Record<string, unknown>) => ({ iamFleetRole: "arn:aws:iam::111122223333:role/fleet", targetCapacity: 1, launchSpecifications: [{ ami: "ami-1", instanceType: "m5.large", ...specification }] });
+
+describeRule(volumesEncrypted, "aws:ec2/spotFleetRequest:SpotFleetRequest", [
+    { name: "root and extra devices encrypted", props: fleet({ rootBlockDevices: [{ encrypted: true }], ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }), expect: "pass" },
+    { name: "launch template configs only (launchSpecifications omitted)", props: { iamFleetRole: "r", targetCapacity: 1, launchTemplateConfigs: [{ launchTemplateSpecification: { id: "lt-1" } }] }, expect: "pass" },
+    { name: "root encryption omitted", props: fleet({ rootBlockDevices: [{ volumeSize: 20 }] }), expect: "fail", paths: ["launchSpecifications[0].rootBlockDevices[0].encrypted"] },
+    { name: "extra device turned off", props: fleet({ ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }] }), expect: "fail", paths: ["launchSpecifications[0].ebsBlockDevices[0].encrypted"] },
+    { name: "extra device from a snapshot inherits", props: fleet({ ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-1" }] }), expect: "pass" },
+    { name: "specifications unknown during preview", props: { launchSpecifications: UNKNOWN }, expect: "defer" },
+    { name: "root device encryption unknown during preview", props: fleet({ rootBlockDevices: [{ encrypted: UNKNOWN }] }), expect: "defer" },
+]);
+
+describeRule(volumesEncrypted, "aws:imagebuilder/imageRecipe:ImageRecipe", [
+    { name: "string \"true\"", props: { parentImage: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] }, expect: "pass" },
+    { name: "encrypted omitted inherits the parent image", props: { parentImage: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 30 } }] }, expect: "pass" },
+    { name: "no block device mappings", props: { parentImage: "ami-1" }, expect: "pass" },
+    { name: "string \"false\"", props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false" } }] }, expect: "fail", paths: ["blockDeviceMappings[0].ebs.encrypted"], message: /a string in this SDK/ },
+    { name: "\"FALSE\" in upper case", props: { blockDeviceMappings: [{ ebs: { encrypted: "FALSE" } }] }, expect: "fail", paths: ["blockDeviceMappings[0].ebs.encrypted"] },
+    { name: "encrypted unknown during preview", props: { blockDeviceMappings: [{ ebs: { encrypted: UNKNOWN } }] }, expect: "defer" },
+]);
+
+describeRule(volumesEncrypted, "aws:imagebuilder/containerRecipe:ContainerRecipe", [
+    { name: "string \"true\"", props: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] } }, expect: "pass" },
+    { name: "instanceConfiguration omitted", props: { containerType: "DOCKER" }, expect: "pass" },
+    { name: "string \"false\"", props: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] } }, expect: "fail", paths: ["instanceConfiguration.blockDeviceMappings[0].ebs.encrypted"] },
+    { name: "instanceConfiguration unknown during preview", props: { instanceConfiguration: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(volumesEncrypted, "aws:ebs/encryptionByDefault:EncryptionByDefault", [
+    { name: "enabled", props: { enabled: true }, expect: "pass" },
+    { name: "enabled omitted: default true", props: {}, expect: "pass" },
+    { name: "string \"true\"", props: { enabled: "true" }, expect: "pass" },
+    { name: "turned off", props: { enabled: false }, expect: "fail", paths: ["enabled"], message: /turned off for the region at enabled; set `enabled: true` on the aws.ebs.EncryptionByDefault/ },
+    { name: "enabled unknown during preview", props: { enabled: UNKNOWN }, expect: "defer" },
+    { name: "turned off but exempted", props: { enabled: false }, config: exempt, expect: "exempt" },
+]);
+
+describeRule(volumesEncrypted, "aws:workspaces/workspace:Workspace", [
+    { name: "both volumes encrypted", props: { bundleId: "b", directoryId: "d", userName: "u", rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/ws" }, expect: "pass" },
+    { name: "both flags omitted", props: { bundleId: "b", directoryId: "d", userName: "u" }, expect: "fail", paths: ["rootVolumeEncryptionEnabled", "userVolumeEncryptionEnabled"] },
+    { name: "user volume turned off", props: { rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: false }, expect: "fail", paths: ["userVolumeEncryptionEnabled"] },
+    { name: "root flag unknown during preview", props: { rootVolumeEncryptionEnabled: UNKNOWN, userVolumeEncryptionEnabled: true }, expect: "defer" },
+]);

@@ -1,0 +1,202 @@
+import type { LogicallyAirGappedVaultArgs, VaultArgs } from "@pulumi/aws/backup";
+import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
+import type { ClusterArgs as DocdbClusterArgs, ElasticClusterArgs } from "@pulumi/aws/docdb";
+import type { DefaultKmsKeyArgs, SnapshotCopyArgs as EbsSnapshotCopyArgs, SnapshotImportArgs, VolumeArgs } from "@pulumi/aws/ebs";
+import type { AmiCopyArgs, InstanceArgs, LaunchTemplateArgs, SpotFleetRequestArgs, SpotInstanceRequestArgs } from "@pulumi/aws/ec2";
+import type { ContainerRecipeArgs, DistributionConfigurationArgs, ImageRecipeArgs } from "@pulumi/aws/imagebuilder";
+import type { SnapshotArgs as MemorydbSnapshotArgs } from "@pulumi/aws/memorydb";
+import type { ClusterArgs as NeptuneClusterArgs } from "@pulumi/aws/neptune";
+import type {
+    ClusterArgs as RdsClusterArgs, ClusterSnapshotCopyArgs, InstanceArgs as RdsInstanceArgs,
+    InstanceAutomatedBackupsReplicationArgs, SnapshotCopyArgs as RdsSnapshotCopyArgs,
+} from "@pulumi/aws/rds";
+import type { ClusterArgs as RedshiftClusterArgs, SnapshotCopyGrantArgs } from "@pulumi/aws/redshift";
+import type { NamespaceArgs } from "@pulumi/aws/redshiftserverless";
+import type { WorkspaceArgs } from "@pulumi/aws/workspaces";
+import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
+import { asString, isSet, isUnknown, prop } from "../../core/values";
+import { at, eachItem, objectAt } from "./lib/checks";
+
+type Knobs = "allowedKeyIds";
+type Config = { allowedKeyIds: string[] };
+
+const docsUrl = "https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk";
+
+/** An AWS-managed key alias (`alias/aws/ebs`, also inside an alias ARN). */
+const awsManagedAlias = /(^|:)alias\/aws\//i;
+
+/** The key id at the end of a key ARN (`…:key/<id>`), or the alias name of an alias ARN (`…:alias/<name>`). */
+function shortForm(value: string): string {
+    const match = /^arn:aws[a-z-]*:kms:[^:]*:[0-9]*:(key\/.+|alias\/.+)$/.exec(value);
+    if (!match) return value;
+    return match[1].startsWith("key/") ? match[1].slice(4) : match[1];
+}
+
+function allowed(value: string, allowedKeyIds: readonly string[]): boolean {
+    const short = shortForm(value);
+    return allowedKeyIds.some((entry) => entry === value || shortForm(entry) === short);
+}
+
+/**
+ * The key field at `container[key]` must name a customer-managed key (and one in allowedKeyIds when that is set).
+ * Presence counts an unknown as set; with allowedKeyIds configured an unknown key defers.
+ */
+function requireKey(container: unknown, key: string, path: string, resource: string, config: Config): Finding[] {
+    const fullPath = at(path, key);
+    const fix = `set \`${key}\` on ${path === "" ? "" : `${path} of `}the ${resource} to a customer-managed KMS key` +
+        (config.allowedKeyIds.length > 0 ? " listed in allowedKeyIds" : "");
+    if (!isSet(container, key)) {
+        return [violation(fullPath, `encrypted with an AWS-managed key (${key} omitted)`, fix)];
+    }
+    const value = asString(prop(container, key));
+    if (isUnknown(value)) {
+        return config.allowedKeyIds.length > 0 ? [deferred(fullPath)] : [];
+    }
+    if (value === undefined) {
+        return [violation(fullPath, "the key is not a key id, ARN or alias", fix)];
+    }
+    if (awsManagedAlias.test(value.trim())) {
+        return [violation(fullPath, "encrypted with an AWS-managed key (an alias/aws/ alias)", fix)];
+    }
+    if (config.allowedKeyIds.length > 0 && !allowed(value.trim(), config.allowedKeyIds)) {
+        return [violation(fullPath, "the key is not in allowedKeyIds", fix)];
+    }
+    return [];
+}
+
+function topKey(key: string, resource: string) {
+    return (props: Record<string, unknown>, { config }: CheckContext<Knobs>): Finding[] => requireKey(props, key, "", resource, config);
+}
+
+/** Extra EBS devices not restored from a snapshot (a snapshot's key carries over). */
+function ebsDevices(findings: Finding[], container: unknown, listKey: string, path: string, resource: string, config: Config) {
+    eachItem(findings, container, listKey, path, (device, devicePath) => {
+        if (!isSet(device, "snapshotId")) {
+            findings.push(...requireKey(device, "kmsKeyId", devicePath, resource, config));
+        }
+    });
+}
+
+function instanceKeys(resource: string) {
+    return (props: Record<string, unknown>, { config }: CheckContext<Knobs>): Finding[] => {
+        const findings: Finding[] = [];
+        const root = objectAt(findings, props, "rootBlockDevice", "");
+        if (!isUnknown(prop(props, "rootBlockDevice"))) {
+            findings.push(...requireKey(root, "kmsKeyId", "rootBlockDevice", resource, config));
+        }
+        ebsDevices(findings, props, "ebsBlockDevices", "", resource, config);
+        return findings;
+    };
+}
+
+/** Block device mappings with an `ebs` block: the mapping's `ebs.kmsKeyId` (instance-store mappings have none). */
+function mappingKeys(findings: Finding[], container: unknown, path: string, resource: string, config: Config, skipSnapshots: boolean) {
+    eachItem(findings, container, "blockDeviceMappings", path, (mapping, mappingPath) => {
+        const ebs = objectAt(findings, mapping, "ebs", mappingPath);
+        if (ebs === undefined || (skipSnapshots && isSet(ebs, "snapshotId"))) return;
+        findings.push(...requireKey(ebs, "kmsKeyId", `${mappingPath}.ebs`, resource, config));
+    });
+}
+
+export const customerManagedKeys = defineRule({
+    id: "aws-customer-managed-keys",
+    cloud: "aws",
+    title: "Volumes, snapshots, images, databases and backup vaults are encrypted with customer-managed KMS keys",
+    category: "encryption",
+    severity: "medium",
+    defaultLevel: "advisory",
+    rationale:
+        "Data encrypted with an AWS-managed key (`aws/ebs`, `aws/rds`, `aws/backup`, …) can be decrypted by anyone in the " +
+        "account with access to the resource, its key policy cannot be changed, and snapshots encrypted with it cannot " +
+        "be shared with another account. A customer-managed key lets the organisation control and audit who can decrypt, " +
+        "revoke access by disabling the key, and share encrypted copies deliberately.",
+    remediation:
+        "Set the resource's key field to a customer-managed KMS key (`kmsKeyId`; `kmsKeyArn` on Neptune, MemoryDB and " +
+        "backup vaults; `encryptionKeyArn` on air-gapped vaults; `cmkArn` in DLM copy rules; `volumeEncryptionKey` on " +
+        "WorkSpaces; `keyArn` on `aws.ebs.DefaultKmsKey`, not `alias/aws/ebs`). List approved keys in `allowedKeyIds` to " +
+        "restrict which keys count. Advisory by default; raise the level to mandatory to block.",
+    docsUrl,
+    controls: {
+        checkov: ["CKV_AWS_189", "CKV_AWS_183", "CKV_AWS_236", "CKV_AWS_200", "CKV_AWS_199", "CKV_AWS_256", "CKV_AWS_254", "CKV_AWS_166", "CKV_AWS_327", "CKV_AWS_182", "CKV_AWS_347", "CKV_AWS_142", "CKV_AWS_266", "CKV_AWS_245", "CKV_AWS_281", "CKV_AWS_282", "CKV_AWS_278"],
+        trivy: ["AWS-0027", "AWS-0079", "AWS-0022", "AWS-0128"],
+    },
+    config: ["allowedKeyIds"],
+    targets: [
+        on<VolumeArgs, Knobs>("aws:ebs/volume:Volume", topKey("kmsKeyId", "aws.ebs.Volume")),
+        on<EbsSnapshotCopyArgs, Knobs>("aws:ebs/snapshotCopy:SnapshotCopy", topKey("kmsKeyId", "aws.ebs.SnapshotCopy")),
+        on<SnapshotImportArgs, Knobs>("aws:ebs/snapshotImport:SnapshotImport", topKey("kmsKeyId", "aws.ebs.SnapshotImport")),
+        on<DefaultKmsKeyArgs, Knobs>("aws:ebs/defaultKmsKey:DefaultKmsKey", topKey("keyArn", "aws.ebs.DefaultKmsKey")),
+        on<AmiCopyArgs, Knobs>("aws:ec2/amiCopy:AmiCopy", topKey("kmsKeyId", "aws.ec2.AmiCopy")),
+        on<InstanceArgs, Knobs>("aws:ec2/instance:Instance", instanceKeys("aws.ec2.Instance")),
+        on<SpotInstanceRequestArgs, Knobs>("aws:ec2/spotInstanceRequest:SpotInstanceRequest", instanceKeys("aws.ec2.SpotInstanceRequest")),
+        on<SpotFleetRequestArgs, Knobs>("aws:ec2/spotFleetRequest:SpotFleetRequest", (props, { config }) => {
+            const findings: Finding[] = [];
+            eachItem(findings, props, "launchSpecifications", "", (specification, path) => {
+                eachItem(findings, specification, "rootBlockDevices", path, (device, devicePath) => {
+                    findings.push(...requireKey(device, "kmsKeyId", devicePath, "aws.ec2.SpotFleetRequest", config));
+                });
+                ebsDevices(findings, specification, "ebsBlockDevices", path, "aws.ec2.SpotFleetRequest", config);
+            });
+            return findings;
+        }),
+        on<LaunchTemplateArgs, Knobs>("aws:ec2/launchTemplate:LaunchTemplate", (props, { config }) => {
+            const findings: Finding[] = [];
+            mappingKeys(findings, props, "", "aws.ec2.LaunchTemplate", config, true);
+            return findings;
+        }),
+        on<ImageRecipeArgs, Knobs>("aws:imagebuilder/imageRecipe:ImageRecipe", (props, { config }) => {
+            const findings: Finding[] = [];
+            mappingKeys(findings, props, "", "aws.imagebuilder.ImageRecipe", config, false);
+            return findings;
+        }),
+        on<ContainerRecipeArgs, Knobs>("aws:imagebuilder/containerRecipe:ContainerRecipe", topKey("kmsKeyId", "aws.imagebuilder.ContainerRecipe")),
+        on<DistributionConfigurationArgs, Knobs>("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", (props, { config }) => {
+            const findings: Finding[] = [];
+            eachItem(findings, props, "distributions", "", (distribution, path) => {
+                const ami = objectAt(findings, distribution, "amiDistributionConfiguration", path);
+                if (ami !== undefined) {
+                    findings.push(...requireKey(ami, "kmsKeyId", `${path}.amiDistributionConfiguration`, "aws.imagebuilder.DistributionConfiguration", config));
+                }
+            });
+            return findings;
+        }),
+        on<LifecyclePolicyArgs, Knobs>("aws:dlm/lifecyclePolicy:LifecyclePolicy", (props, { config }) => {
+            const findings: Finding[] = [];
+            const details = objectAt(findings, props, "policyDetails", "");
+            eachItem(findings, details, "schedules", "policyDetails", (schedule, path) => {
+                eachItem(findings, schedule, "crossRegionCopyRules", path, (rule, rulePath) => {
+                    findings.push(...requireKey(rule, "cmkArn", rulePath, "aws.dlm.LifecyclePolicy", config));
+                });
+            });
+            const action = objectAt(findings, details, "action", "policyDetails");
+            eachItem(findings, action, "crossRegionCopies", "policyDetails.action", (copy, copyPath) => {
+                const encryption = objectAt(findings, copy, "encryptionConfiguration", copyPath);
+                if (!isUnknown(prop(copy, "encryptionConfiguration"))) {
+                    findings.push(...requireKey(encryption, "cmkArn", `${copyPath}.encryptionConfiguration`, "aws.dlm.LifecyclePolicy", config));
+                }
+            });
+            return findings;
+        }),
+        on<VaultArgs, Knobs>("aws:backup/vault:Vault", topKey("kmsKeyArn", "aws.backup.Vault")),
+        on<LogicallyAirGappedVaultArgs, Knobs>("aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault", topKey("encryptionKeyArn", "aws.backup.LogicallyAirGappedVault")),
+        on<RdsInstanceArgs, Knobs>("aws:rds/instance:Instance", (props, ctx) => {
+            // A same-region read replica takes the source's key; a cross-region one names kmsKeyId and is checked.
+            if (isSet(props, "replicateSourceDb") && !isSet(props, "kmsKeyId")) {
+                return [];
+            }
+            return topKey("kmsKeyId", "aws.rds.Instance")(props, ctx);
+        }),
+        on<RdsClusterArgs, Knobs>("aws:rds/cluster:Cluster", topKey("kmsKeyId", "aws.rds.Cluster")),
+        on<RdsSnapshotCopyArgs, Knobs>("aws:rds/snapshotCopy:SnapshotCopy", topKey("kmsKeyId", "aws.rds.SnapshotCopy")),
+        on<ClusterSnapshotCopyArgs, Knobs>("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", topKey("kmsKeyId", "aws.rds.ClusterSnapshotCopy")),
+        on<InstanceAutomatedBackupsReplicationArgs, Knobs>("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", topKey("kmsKeyId", "aws.rds.InstanceAutomatedBackupsReplication")),
+        on<DocdbClusterArgs, Knobs>("aws:docdb/cluster:Cluster", topKey("kmsKeyId", "aws.docdb.Cluster")),
+        on<ElasticClusterArgs, Knobs>("aws:docdb/elasticCluster:ElasticCluster", topKey("kmsKeyId", "aws.docdb.ElasticCluster")),
+        on<NeptuneClusterArgs, Knobs>("aws:neptune/cluster:Cluster", topKey("kmsKeyArn", "aws.neptune.Cluster")),
+        on<RedshiftClusterArgs, Knobs>("aws:redshift/cluster:Cluster", topKey("kmsKeyId", "aws.redshift.Cluster")),
+        on<SnapshotCopyGrantArgs, Knobs>("aws:redshift/snapshotCopyGrant:SnapshotCopyGrant", topKey("kmsKeyId", "aws.redshift.SnapshotCopyGrant")),
+        on<NamespaceArgs, Knobs>("aws:redshiftserverless/namespace:Namespace", topKey("kmsKeyId", "aws.redshiftserverless.Namespace")),
+        on<MemorydbSnapshotArgs, Knobs>("aws:memorydb/snapshot:Snapshot", topKey("kmsKeyArn", "aws.memorydb.Snapshot")),
+        on<WorkspaceArgs, Knobs>("aws:workspaces/workspace:Workspace", topKey("volumeEncryptionKey", "aws.workspaces.Workspace")),
+    ],
+});

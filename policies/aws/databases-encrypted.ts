@@ -1,0 +1,102 @@
+import type { ClusterArgs as DocdbClusterArgs, GlobalClusterArgs as DocdbGlobalClusterArgs } from "@pulumi/aws/docdb";
+import type { ClusterArgs as NeptuneClusterArgs, GlobalClusterArgs as NeptuneGlobalClusterArgs } from "@pulumi/aws/neptune";
+import type { ClusterArgs as RdsClusterArgs, GlobalClusterArgs as RdsGlobalClusterArgs, InstanceArgs } from "@pulumi/aws/rds";
+import type { ClusterArgs as RedshiftClusterArgs } from "@pulumi/aws/redshift";
+import { defineRule, deferred, on, type Finding } from "../../core/rule";
+import { enumIn, isSet, isUnknown, prop } from "../../core/values";
+import { requireTrue } from "./lib/checks";
+
+const docsUrl = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html";
+
+function storageEncrypted(resource: string, omitted = false, why = "omitted means unencrypted") {
+    return (props: unknown): Finding[] => requireTrue(props, "storageEncrypted", "", {
+        omitted,
+        off: "database storage, and with it every automated backup and snapshot, is not encrypted",
+        absent: `database storage, and with it every automated backup and snapshot, is not encrypted (${why})`,
+        fix: `set \`storageEncrypted: true\` on the ${resource} (add \`kmsKeyId\` for a customer-managed key; this replaces an existing cluster)`,
+    });
+}
+
+/**
+ * A database restored from a snapshot or a point in time, or created as a replica, takes its source's encryption
+ * when `storageEncrypted` is omitted; whether that source is encrypted is a cross-resource question.
+ */
+function inheritsEncryption(props: unknown, sources: readonly string[]): boolean {
+    return !isSet(props, "storageEncrypted") && sources.some((key) => isSet(props, key));
+}
+
+function restorable(resource: string, sources: readonly string[]) {
+    return (props: Record<string, unknown>): Finding[] =>
+        inheritsEncryption(props, sources) ? [] : storageEncrypted(resource)(props);
+}
+
+/** A global cluster built from an existing cluster inherits its encryption when `storageEncrypted` is omitted. */
+function globalCluster(resource: string) {
+    return (props: Record<string, unknown>): Finding[] => {
+        if (!isSet(props, "storageEncrypted") && isSet(props, "sourceDbClusterIdentifier")) {
+            return [];
+        }
+        return storageEncrypted(resource)(props);
+    };
+}
+
+export const databasesEncrypted = defineRule({
+    id: "aws-databases-encrypted",
+    cloud: "aws",
+    title: "RDS, Aurora, DocumentDB, Neptune and Redshift storage is encrypted at rest",
+    category: "encryption",
+    severity: "high",
+    defaultLevel: "mandatory",
+    rationale:
+        "A database's automated backups, manual snapshots and replicas inherit its storage encryption. An unencrypted " +
+        "database therefore produces unencrypted snapshots that can be copied or shared in the clear, and encryption " +
+        "cannot be added later without restoring into a new cluster. RDS, DocumentDB and Neptune default to unencrypted.",
+    remediation:
+        "Set `storageEncrypted: true` on `aws.rds.Instance`, `aws.rds.Cluster`, `aws.docdb.Cluster`, `aws.neptune.Cluster` " +
+        "and the `GlobalCluster` resources of the three services, and do not set `encrypted: \"false\"` on " +
+        "`aws.redshift.Cluster`. Read replicas (`replicateSourceDb`, `replicationSourceIdentifier`), databases restored from " +
+        "a snapshot (`snapshotIdentifier`) or a point in time (`restoreToPointInTime`), serverless v1 Aurora clusters and " +
+        "global clusters created from an existing cluster (`sourceDbClusterIdentifier`) inherit encryption when the flag " +
+        "is omitted; an explicit false still fails.",
+    docsUrl,
+    controls: {
+        "cis-aws-5.0": ["2.2.1"],
+        checkov: ["CKV_AWS_16", "CKV_AWS_96", "CKV_AWS_140", "CKV_AWS_74", "CKV_AWS_44", "CKV_AWS_64", "CKV_AWS_292"],
+        trivy: ["AWS-0080", "AWS-0079", "AWS-0021", "AWS-0076", "AWS-0084"],
+        "aws-config": ["rds-storage-encrypted", "rds-cluster-encrypted-at-rest", "docdb-cluster-encrypted", "neptune-cluster-encrypted"],
+        prowler: ["rds_instance_storage_encrypted", "rds_cluster_storage_encrypted", "documentdb_cluster_storage_encrypted", "neptune_cluster_storage_encrypted", "redshift_cluster_encrypted_at_rest"],
+    },
+    config: [],
+    targets: [
+        on<InstanceArgs>("aws:rds/instance:Instance", (props) => {
+            // A read replica takes its encryption from the source (cross-region replicas through kmsKeyId).
+            if (isSet(props, "replicateSourceDb")) {
+                return [];
+            }
+            return restorable("aws.rds.Instance", ["snapshotIdentifier", "restoreToPointInTime"])(props);
+        }),
+        on<RdsClusterArgs>("aws:rds/cluster:Cluster", (props) => {
+            if (inheritsEncryption(props, ["snapshotIdentifier", "restoreToPointInTime", "replicationSourceIdentifier"])) {
+                return [];
+            }
+            if (isSet(props, "storageEncrypted")) {
+                return storageEncrypted("aws.rds.Cluster")(props);
+            }
+            const serverless = enumIn(prop(props, "engineMode"), "serverless");
+            if (isUnknown(serverless)) {
+                return [deferred("engineMode")];
+            }
+            return storageEncrypted("aws.rds.Cluster", serverless === true, "omitted means unencrypted for provisioned clusters")(props);
+        }),
+        on<RdsGlobalClusterArgs>("aws:rds/globalCluster:GlobalCluster", globalCluster("aws.rds.GlobalCluster")),
+        on<DocdbClusterArgs>("aws:docdb/cluster:Cluster", restorable("aws.docdb.Cluster", ["snapshotIdentifier", "restoreToPointInTime"])),
+        on<DocdbGlobalClusterArgs>("aws:docdb/globalCluster:GlobalCluster", globalCluster("aws.docdb.GlobalCluster")),
+        on<NeptuneClusterArgs>("aws:neptune/cluster:Cluster", restorable("aws.neptune.Cluster", ["snapshotIdentifier", "replicationSourceIdentifier"])),
+        on<NeptuneGlobalClusterArgs>("aws:neptune/globalCluster:GlobalCluster", globalCluster("aws.neptune.GlobalCluster")),
+        on<RedshiftClusterArgs>("aws:redshift/cluster:Cluster", (props) => requireTrue(props, "encrypted", "", {
+            omitted: true,
+            off: "the Redshift cluster, and with it every snapshot, is not encrypted",
+            fix: "set `encrypted: \"true\"` (a string in this SDK) on the aws.redshift.Cluster, or leave it out: the default is encrypted",
+        })),
+    ],
+});

@@ -1,0 +1,175 @@
+// Protocol: every AWS resource type the AWS rules check, one violating and one compliant resource
+// each, sent through the compiled pack over gRPC; the verdicts name the rule and its default level.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { repoRoot } from "../harness";
+import { AnalyzerClient, type AnalyzeResult, type Diagnostic } from "../../cli/analyzer-client";
+import { isStackRule, ruleTypes } from "../../core/rule";
+import { awsRules } from "../../policies/aws";
+
+const trusted = "111122223333";
+const stranger = "999988887777";
+
+interface Case {
+    rule: string;
+    type: string;
+    level: "mandatory" | "advisory";
+    bad: Record<string, unknown>;
+    good: Record<string, unknown>;
+    /** Policy config sent with both resources (e.g. a trust list). */
+    config?: Record<string, unknown>;
+}
+
+const vaultPolicy = (principal: unknown) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: "backup:CopyIntoBackupVault", Resource: "*" }] });
+const dlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    description: "daily", executionRoleArn: `arn:aws:iam::${trusted}:role/dlm`,
+    policyDetails: { resourceTypes: ["VOLUME"], targetTags: { backup: "daily" }, schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, ...schedule }], ...extra },
+});
+const trust = { trustedAccountIds: [trusted] };
+const cmk = `arn:aws:kms:eu-west-1:${trusted}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+
+export const cases: Case[] = [
+    // exposure
+    { rule: "aws-images-not-public", type: "aws:ec2/amiLaunchPermission:AmiLaunchPermission", level: "mandatory", bad: { imageId: "ami-1", group: "all" }, good: { imageId: "ami-1", accountId: trusted }, config: trust },
+    { rule: "aws-images-not-public", type: "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess", level: "mandatory", bad: { state: "unblocked" }, good: { state: "block-new-sharing" } },
+    { rule: "aws-images-not-public", type: "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", level: "mandatory", bad: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermission: { userGroups: ["all"] } } }] }, good: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermission: { userIds: [trusted] } } }] }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission", level: "mandatory", bad: { snapshotId: "snap-1", accountId: stranger }, good: { snapshotId: "snap-1", accountId: trusted }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:rds/snapshot:Snapshot", level: "mandatory", bad: { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "s", sharedAccounts: ["all"] }, good: { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "s", sharedAccounts: [trusted] }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:rds/snapshotCopy:SnapshotCopy", level: "mandatory", bad: { sharedAccounts: [stranger] }, good: { sharedAccounts: [] }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:rds/clusterSnapshot:ClusterSnapshot", level: "mandatory", bad: { sharedAccounts: ["all"] }, good: {} },
+    { rule: "aws-snapshots-not-public", type: "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", level: "mandatory", bad: { sharedAccounts: ["ALL"] }, good: { sharedAccounts: [trusted] }, config: trust },
+    { rule: "aws-snapshots-not-public", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "mandatory", bad: dlm({ shareRule: { targetAccounts: [stranger] } }), good: dlm({ shareRule: { targetAccounts: [trusted] } }), config: trust },
+    { rule: "aws-snapshot-block-public-access", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "mandatory", bad: { state: "unblocked" }, good: { state: "block-all-sharing" } },
+    { rule: "aws-backup-vault-not-public", type: "aws:backup/vaultPolicy:VaultPolicy", level: "mandatory", bad: { backupVaultName: "v", policy: vaultPolicy({ AWS: "*" }) }, good: { backupVaultName: "v", policy: vaultPolicy({ AWS: `arn:aws:iam::${trusted}:root` }) }, config: trust },
+    // encryption
+    { rule: "aws-volumes-encrypted", type: "aws:ebs/volume:Volume", level: "mandatory", bad: { size: 8 }, good: { size: 8, encrypted: true } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/instance:Instance", level: "mandatory", bad: { ami: "ami-1" }, good: { ami: "ami-1", rootBlockDevice: { encrypted: true } } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/launchTemplate:LaunchTemplate", level: "mandatory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, good: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/spotInstanceRequest:SpotInstanceRequest", level: "mandatory", bad: { ami: "ami-1" }, good: { ami: "ami-1", rootBlockDevice: { encrypted: true } } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/launchConfiguration:LaunchConfiguration", level: "mandatory", bad: { imageId: "ami-1", rootBlockDevice: { encrypted: false } }, good: { imageId: "ami-1", rootBlockDevice: { encrypted: true } } },
+    { rule: "aws-volumes-encrypted", type: "aws:ec2/spotFleetRequest:SpotFleetRequest", level: "mandatory", bad: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ volumeSize: 20 }] }] }, good: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ encrypted: true }] }] } },
+    { rule: "aws-volumes-encrypted", type: "aws:imagebuilder/imageRecipe:ImageRecipe", level: "mandatory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, good: { blockDeviceMappings: [{ ebs: { volumeSize: 30 } }] } },
+    { rule: "aws-volumes-encrypted", type: "aws:imagebuilder/containerRecipe:ContainerRecipe", level: "mandatory", bad: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] } }, good: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] } } },
+    { rule: "aws-volumes-encrypted", type: "aws:ebs/encryptionByDefault:EncryptionByDefault", level: "mandatory", bad: { enabled: false }, good: {} },
+    { rule: "aws-volumes-encrypted", type: "aws:workspaces/workspace:Workspace", level: "mandatory", bad: { rootVolumeEncryptionEnabled: true }, good: { rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true } },
+    { rule: "aws-snapshots-encrypted", type: "aws:ebs/snapshotCopy:SnapshotCopy", level: "mandatory", bad: { sourceSnapshotId: "snap-1" }, good: { sourceSnapshotId: "snap-1", encrypted: true } },
+    { rule: "aws-snapshots-encrypted", type: "aws:ebs/snapshotImport:SnapshotImport", level: "mandatory", bad: { encrypted: false }, good: { encrypted: true } },
+    { rule: "aws-snapshots-encrypted", type: "aws:ec2/amiCopy:AmiCopy", level: "mandatory", bad: { sourceAmiId: "ami-1" }, good: { sourceAmiId: "ami-1", encrypted: true } },
+    { rule: "aws-snapshots-encrypted", type: "aws:ec2/ami:Ami", level: "mandatory", bad: { ebsBlockDevices: [{ deviceName: "/dev/xvda", volumeSize: 8 }] }, good: { ebsBlockDevices: [{ deviceName: "/dev/xvda", snapshotId: "snap-1" }] } },
+    { rule: "aws-snapshots-encrypted", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "mandatory", bad: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: false }] }), good: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }) },
+    { rule: "aws-databases-encrypted", type: "aws:rds/instance:Instance", level: "mandatory", bad: { engine: "postgres" }, good: { engine: "postgres", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:rds/cluster:Cluster", level: "mandatory", bad: { engine: "aurora-mysql" }, good: { engine: "aurora-mysql", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:rds/globalCluster:GlobalCluster", level: "mandatory", bad: { globalClusterIdentifier: "g" }, good: { globalClusterIdentifier: "g", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:docdb/cluster:Cluster", level: "mandatory", bad: { storageEncrypted: false }, good: { storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:docdb/globalCluster:GlobalCluster", level: "mandatory", bad: {}, good: { storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:neptune/cluster:Cluster", level: "mandatory", bad: {}, good: { storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:neptune/globalCluster:GlobalCluster", level: "mandatory", bad: {}, good: { storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws:redshift/cluster:Cluster", level: "mandatory", bad: { encrypted: "false" }, good: { encrypted: "true" } },
+    // lifecycle
+    { rule: "aws-db-backups-retained", type: "aws:rds/instance:Instance", level: "mandatory", bad: { engine: "postgres" }, good: { engine: "postgres", backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", level: "mandatory", bad: { retentionPeriod: 1 }, good: {} },
+    { rule: "aws-db-backups-retained", type: "aws:rds/cluster:Cluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws:docdb/cluster:Cluster", level: "mandatory", bad: { backupRetentionPeriod: 1 }, good: { backupRetentionPeriod: 14 } },
+    { rule: "aws-db-backups-retained", type: "aws:docdb/elasticCluster:ElasticCluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws:neptune/cluster:Cluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws:redshift/cluster:Cluster", level: "mandatory", bad: { automatedSnapshotRetentionPeriod: 0 }, good: { automatedSnapshotRetentionPeriod: 7 } },
+    { rule: "aws-backup-retention-bounded", type: "aws:backup/plan:Plan", level: "mandatory", bad: { rules: [{ ruleName: "r", targetVaultName: "v" }] }, good: { rules: [{ ruleName: "r", targetVaultName: "v", lifecycle: { deleteAfter: 35 } }] } },
+    { rule: "aws-backup-retention-bounded", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "mandatory", bad: { ...dlm({}), state: "DISABLED" }, good: dlm({}) },
+    { rule: "aws-backup-retention-bounded", type: "aws:redshift/cluster:Cluster", level: "mandatory", bad: {}, good: { manualSnapshotRetentionPeriod: 30 } },
+    { rule: "aws-backup-retention-bounded", type: "aws:redshift/snapshotCopy:SnapshotCopy", level: "mandatory", bad: { manualSnapshotRetentionPeriod: -1 }, good: { manualSnapshotRetentionPeriod: 30 } },
+    { rule: "aws-backup-retention-bounded", type: "aws:redshiftserverless/snapshot:Snapshot", level: "mandatory", bad: {}, good: { retentionPeriod: 30 } },
+    { rule: "aws-images-expire", type: "aws:ec2/ami:Ami", level: "mandatory", bad: { name: "img" }, good: { name: "img", deprecationTime: "2999-01-01T00:00:00Z" } },
+    { rule: "aws-images-expire", type: "aws:ec2/amiCopy:AmiCopy", level: "mandatory", bad: { sourceAmiId: "ami-1" }, good: { sourceAmiId: "ami-1", deprecationTime: "2999-01-01T00:00:00Z" } },
+    { rule: "aws-images-expire", type: "aws:ec2/amiFromInstance:AmiFromInstance", level: "mandatory", bad: { sourceInstanceId: "i-1" }, good: { sourceInstanceId: "i-1", deprecationTime: "2999-01-01T00:00:00Z" } },
+    ...[
+        "aws:ebs/snapshot:Snapshot", "aws:ebs/snapshotCopy:SnapshotCopy", "aws:rds/snapshot:Snapshot", "aws:rds/snapshotCopy:SnapshotCopy",
+        "aws:rds/clusterSnapshot:ClusterSnapshot", "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "aws:redshift/clusterSnapshot:ClusterSnapshot",
+    ].map((type): Case => ({ rule: "aws-snapshots-expire", type, level: "mandatory", bad: { tags: { team: "data" } }, good: { tags: { "retention-days": "30" } } })),
+    // customer-managed keys (advisory)
+    ...([
+        ["aws:ebs/volume:Volume", "kmsKeyId"], ["aws:ebs/snapshotCopy:SnapshotCopy", "kmsKeyId"], ["aws:ebs/snapshotImport:SnapshotImport", "kmsKeyId"],
+        ["aws:ebs/defaultKmsKey:DefaultKmsKey", "keyArn"], ["aws:ec2/amiCopy:AmiCopy", "kmsKeyId"], ["aws:imagebuilder/containerRecipe:ContainerRecipe", "kmsKeyId"],
+        ["aws:backup/vault:Vault", "kmsKeyArn"], ["aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault", "encryptionKeyArn"],
+        ["aws:rds/instance:Instance", "kmsKeyId"], ["aws:rds/cluster:Cluster", "kmsKeyId"], ["aws:rds/snapshotCopy:SnapshotCopy", "kmsKeyId"],
+        ["aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "kmsKeyId"], ["aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "kmsKeyId"],
+        ["aws:docdb/cluster:Cluster", "kmsKeyId"], ["aws:docdb/elasticCluster:ElasticCluster", "kmsKeyId"], ["aws:neptune/cluster:Cluster", "kmsKeyArn"],
+        ["aws:redshift/cluster:Cluster", "kmsKeyId"], ["aws:redshift/snapshotCopyGrant:SnapshotCopyGrant", "kmsKeyId"],
+        ["aws:redshiftserverless/namespace:Namespace", "kmsKeyId"], ["aws:memorydb/snapshot:Snapshot", "kmsKeyArn"],
+        ["aws:workspaces/workspace:Workspace", "volumeEncryptionKey"],
+    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { [field]: "alias/aws/ebs" }, good: { [field]: cmk } })),
+    { rule: "aws-customer-managed-keys", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { encrypted: true } }, good: { rootBlockDevice: { encrypted: true, kmsKeyId: cmk } } },
+    { rule: "aws-customer-managed-keys", type: "aws:ec2/spotInstanceRequest:SpotInstanceRequest", level: "advisory", bad: {}, good: { rootBlockDevice: { kmsKeyId: cmk } } },
+    { rule: "aws-customer-managed-keys", type: "aws:ec2/spotFleetRequest:SpotFleetRequest", level: "advisory", bad: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ encrypted: true }] }] }, good: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ kmsKeyId: cmk }] }] } },
+    { rule: "aws-customer-managed-keys", type: "aws:ec2/launchTemplate:LaunchTemplate", level: "advisory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, good: { blockDeviceMappings: [{ ebs: { encrypted: "true", kmsKeyId: cmk } }] } },
+    { rule: "aws-customer-managed-keys", type: "aws:imagebuilder/imageRecipe:ImageRecipe", level: "advisory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, good: { blockDeviceMappings: [{ ebs: { kmsKeyId: cmk } }] } },
+    { rule: "aws-customer-managed-keys", type: "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", level: "advisory", bad: { distributions: [{ region: "r", amiDistributionConfiguration: {} }] }, good: { distributions: [{ region: "r", amiDistributionConfiguration: { kmsKeyId: cmk } }] } },
+    { rule: "aws-customer-managed-keys", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "advisory", bad: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }), good: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, cmkArn: cmk }] }) },
+    // hardening
+    ...["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster", "aws:redshift/cluster:Cluster"]
+        .map((type): Case => ({ rule: "aws-final-snapshots", type, level: "advisory", bad: { skipFinalSnapshot: true }, good: { finalSnapshotIdentifier: "final" } })),
+    { rule: "aws-final-snapshots", type: "aws:ebs/volume:Volume", level: "advisory", bad: {}, good: { finalSnapshot: true } },
+    ...["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"]
+        .map((type): Case => ({ rule: "aws-automated-backups-kept", type, level: "advisory", bad: {}, good: { deleteAutomatedBackups: false } })),
+    ...["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:neptune/cluster:Cluster"]
+        .map((type): Case => ({ rule: "aws-snapshot-tags-copied", type, level: "advisory", bad: { copyTagsToSnapshot: false }, good: { copyTagsToSnapshot: true } })),
+    { rule: "aws-backup-vault-locked", type: "aws:backup/vault:Vault", level: "advisory", bad: { forceDestroy: true }, good: {} },
+    { rule: "aws-backup-vault-locked", type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", level: "advisory", bad: { backupVaultName: "v", minRetentionDays: 30 }, good: { backupVaultName: "v", minRetentionDays: 30, changeableForDays: 3 } },
+    ...["aws:elasticache/cluster:Cluster", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:memorydb/cluster:Cluster"]
+        .map((type): Case => ({ rule: "aws-cache-snapshots-retained", type, level: "advisory", bad: { snapshotRetentionLimit: 0 }, good: { snapshotRetentionLimit: 7 } })),
+    { rule: "aws-volumes-deleted-with-instance", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { deleteOnTermination: false } }, good: { rootBlockDevice: { deleteOnTermination: true } } },
+    { rule: "aws-snapshot-block-all-sharing", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
+];
+
+function of(result: AnalyzeResult, policyName: string): Diagnostic[] {
+    return result.diagnostics.filter((diagnostic) => diagnostic.policyName === policyName);
+}
+
+function resource(type: string, name: string, properties: Record<string, unknown>) {
+    return { type, name, urn: `urn:pulumi:dev::demo::${type}::${name}`, properties };
+}
+
+describe("protocol: the AWS catalogue over gRPC", function () {
+    let client: AnalyzerClient | undefined;
+
+    before(async function () {
+        this.timeout(60_000);
+        assert.ok(fs.existsSync(path.join(repoRoot, "bin", "index.js")), "bin/index.js is missing: run `npx tsc -p tsconfig.json` first");
+        client = await AnalyzerClient.start({ packDir: repoRoot, startTimeoutMs: 45_000 });
+    });
+
+    after(async function () {
+        this.timeout(15_000);
+        await client?.close();
+    });
+
+    it("has a case for every type every AWS rule checks", () => {
+        const covered = new Set(cases.map((entry) => `${entry.rule} ${entry.type}`));
+        for (const rule of awsRules) {
+            if (isStackRule(rule)) continue;
+            for (const type of ruleTypes(rule)) {
+                assert.ok(covered.has(`${rule.id} ${type}`), `no protocol case for ${rule.id} on ${type}`);
+            }
+            const level = cases.find((entry) => entry.rule === rule.id)?.level;
+            assert.strictEqual(level, rule.defaultLevel, `${rule.id}: the cases expect ${level}`);
+        }
+    });
+
+    for (const entry of cases) {
+        it(`${entry.rule} on ${entry.type}: blocks the violating resource (${entry.level}) and passes the compliant one`, async () => {
+            assert.ok(client, "the pack did not start");
+            await client.configure(entry.config ? { [entry.rule]: entry.config } : {});
+            const bad = await client.analyze(resource(entry.type, "bad", entry.bad));
+            const verdicts = of(bad, entry.rule);
+            assert.ok(verdicts.length > 0, `no verdict from ${entry.rule}: ${JSON.stringify(bad)}`);
+            assert.deepStrictEqual([...new Set(verdicts.map((diagnostic) => diagnostic.enforcementLevel))], [entry.level]);
+            for (const diagnostic of verdicts) {
+                assert.match(diagnostic.message, / at \S+; /);
+                assert.doesNotMatch(diagnostic.message, /can't run|could not evaluate|invalid policy config/);
+            }
+            const good = await client.analyze(resource(entry.type, "good", entry.good));
+            assert.deepStrictEqual(of(good, entry.rule), [], JSON.stringify(good));
+        });
+    }
+});

@@ -1,0 +1,13 @@
+import { automatedBackupsKept } from "../../policies/aws/automated-backups-kept";
+import { describeRule, UNKNOWN } from "../harness";
+
+for (const type of ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"]) {
+    describeRule(automatedBackupsKept, type, [
+        { name: "backups retained", props: { deleteAutomatedBackups: false }, expect: "pass" },
+        { name: "deleteAutomatedBackups omitted: default true", props: {}, expect: "fail", paths: ["deleteAutomatedBackups"], message: /omitted means true/ },
+        { name: "explicitly deleted", props: { deleteAutomatedBackups: true }, expect: "fail", paths: ["deleteAutomatedBackups"] },
+        { name: "string \"false\"", props: { deleteAutomatedBackups: "false" }, expect: "pass" },
+        { name: "unknown during preview", props: { deleteAutomatedBackups: UNKNOWN }, expect: "defer" },
+        { name: "exempted", props: {}, config: { exemptions: [{ resource: "subject", reason: "scratch" }] }, expect: "exempt" },
+    ]);
+}

@@ -1,0 +1,68 @@
+import { backupRetentionBounded } from "../../policies/aws/backup-retention-bounded";
+import { describeRule, UNKNOWN } from "../harness";
+
+const exempt = { exemptions: [{ resource: "subject", reason: "legal hold, ticket LEGAL-3", expires: "2999-01-01" }] };
+const plan = (...rules: unknown[]) => ({ name: "daily", rules });
+const rule = (lifecycle?: unknown, copyActions?: unknown) => ({
+    ruleName: "daily", targetVaultName: "vault", schedule: "cron(0 5 * * ? *)",
+    ...(lifecycle === undefined ? {} : { lifecycle }), ...(copyActions === undefined ? {} : { copyActions }),
+});
+
+describeRule(backupRetentionBounded, "aws:backup/plan:Plan", [
+    { name: "35 days, copy 35 days", props: plan(rule({ deleteAfter: 35 }, [{ destinationVaultArn: "arn", lifecycle: { deleteAfter: 35 } }])), expect: "pass" },
+    { name: "lifecycle omitted: recovery points never expire", props: plan(rule()), expect: "fail", paths: ["rules[0].lifecycle.deleteAfter"], message: /never expire \(deleteAfter omitted\) at rules\[0\]\.lifecycle\.deleteAfter; set `lifecycle: \{ deleteAfter: <days> \}` on rules\[0\] of the aws.backup.Plan to at least 7 days/ },
+    { name: "deleteAfter omitted with cold storage only", props: plan(rule({ coldStorageAfter: 30 })), expect: "fail", paths: ["rules[0].lifecycle.deleteAfter"] },
+    { name: "copy action without lifecycle", props: plan(rule({ deleteAfter: 35 }, [{ destinationVaultArn: "arn" }])), expect: "fail", paths: ["rules[0].copyActions[0].lifecycle.deleteAfter"], message: /copied recovery points never expire/ },
+    { name: "below the minimum", props: plan(rule({ deleteAfter: 3 })), expect: "fail", paths: ["rules[0].lifecycle.deleteAfter"], message: /before the minimum of 7 days/ },
+    { name: "above the configured maximum", props: plan(rule({ deleteAfter: 400 })), config: { maxRetentionDays: 365 }, expect: "fail", paths: ["rules[0].lifecycle.deleteAfter"], message: /longer than the maximum of 365 days .* to 7 to 365 days/ },
+    { name: "raised minimum met", props: plan(rule({ deleteAfter: 35 })), config: { minRetentionDays: 35 }, expect: "pass" },
+    { name: "numeric string deleteAfter", props: plan(rule({ deleteAfter: "30" })), expect: "pass" },
+    { name: "second rule fails alone", props: plan(rule({ deleteAfter: 35 }), rule({})), expect: "fail", paths: ["rules[1].lifecycle.deleteAfter"] },
+    { name: "deleteAfter unknown during preview", props: plan(rule({ deleteAfter: UNKNOWN })), expect: "defer", message: /deleteAfter is unknown/ },
+    { name: "lifecycle unknown during preview", props: plan(rule(UNKNOWN)), expect: "defer" },
+    { name: "rules unknown during preview", props: { name: "p", rules: UNKNOWN }, expect: "defer" },
+    { name: "unknown copy does not hide a missing deleteAfter", props: plan(rule({}, UNKNOWN)), expect: "fail", paths: ["rules[0].lifecycle.deleteAfter"] },
+    { name: "never-expiring plan exempted", props: plan(rule()), config: exempt, expect: "exempt" },
+    { name: "invalid maximum in config", props: plan(rule({ deleteAfter: 35 })), config: { maxRetentionDays: 0 }, expect: "fail", message: /invalid policy config: .*maxRetentionDays/ },
+]);
+
+const dlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> = {}, details: Record<string, unknown> = {}) => ({
+    description: "d", executionRoleArn: "r", ...extra,
+    policyDetails: { resourceTypes: ["VOLUME"], targetTags: { a: "b" }, schedules: [{ name: "daily", createRule: { interval: 24 }, ...schedule }], ...details },
+});
+
+describeRule(backupRetentionBounded, "aws:dlm/lifecyclePolicy:LifecyclePolicy", [
+    { name: "count-based retention", props: dlm({ retainRule: { count: 14 } }), expect: "pass" },
+    { name: "interval-based retention", props: dlm({ retainRule: { interval: 2, intervalUnit: "WEEKS" } }), config: { maxRetentionDays: 30 }, expect: "pass" },
+    { name: "state omitted means ENABLED", props: dlm({ retainRule: { count: 7 } }), expect: "pass" },
+    { name: "disabled", props: dlm({ retainRule: { count: 7 } }, { state: "DISABLED" }), expect: "fail", paths: ["state"], message: /disabled/ },
+    { name: "disabled in lower case", props: dlm({ retainRule: { count: 7 } }, { state: "disabled" }), expect: "fail", paths: ["state"] },
+    { name: "retainRule omitted", props: dlm({}), expect: "fail", paths: ["policyDetails.schedules[0].retainRule"], message: /never deleted \(retainRule omitted\)/ },
+    { name: "retainRule without count or interval", props: dlm({ retainRule: {} }), expect: "fail", paths: ["policyDetails.schedules[0].retainRule"] },
+    { name: "interval above the configured maximum", props: dlm({ retainRule: { interval: 2, intervalUnit: "YEARS" } }), config: { maxRetentionDays: 365 }, expect: "fail", paths: ["policyDetails.schedules[0].retainRule.interval"] },
+    { name: "cross-region copy without retainRule", props: dlm({ retainRule: { count: 7 }, crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }), expect: "fail", paths: ["policyDetails.schedules[0].crossRegionCopyRules[0].retainRule"] },
+    { name: "cross-region copy with retainRule", props: dlm({ retainRule: { count: 7 }, crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, retainRule: { interval: 7, intervalUnit: "DAYS" } }] }), expect: "pass" },
+    { name: "event-based copy without retainRule", props: { policyDetails: { policyType: "EVENT_BASED_POLICY", action: { name: "a", crossRegionCopies: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true } }] } } }, expect: "fail", paths: ["policyDetails.action.crossRegionCopies[0].retainRule"] },
+    { name: "simplified default policy without schedules", props: { defaultPolicy: "VOLUME", policyDetails: { policyLanguage: "SIMPLIFIED", retainInterval: 7 } }, expect: "pass" },
+    { name: "state unknown during preview", props: dlm({ retainRule: { count: 7 } }, { state: UNKNOWN }), expect: "defer" },
+    { name: "retainRule unknown during preview", props: dlm({ retainRule: UNKNOWN }), expect: "defer" },
+    { name: "interval unit unknown with a maximum configured", props: dlm({ retainRule: { interval: 2, intervalUnit: UNKNOWN } }), config: { maxRetentionDays: 30 }, expect: "defer" },
+    { name: "disabled policy exempted", props: dlm({ retainRule: { count: 7 } }, { state: "DISABLED" }), config: exempt, expect: "exempt" },
+]);
+
+for (const [type, key, base] of [
+    ["aws:redshift/cluster:Cluster", "manualSnapshotRetentionPeriod", { clusterIdentifier: "c", nodeType: "ra3.xlplus" }],
+    ["aws:redshift/snapshotCopy:SnapshotCopy", "manualSnapshotRetentionPeriod", { clusterIdentifier: "c", destinationRegion: "us-east-1" }],
+    ["aws:redshiftserverless/snapshot:Snapshot", "retentionPeriod", { namespaceName: "n", snapshotName: "s" }],
+] as const) {
+    describeRule(backupRetentionBounded, type, [
+        { name: "30 days", props: { ...base, [key]: 30 }, expect: "pass" },
+        { name: "retention omitted: default -1 keeps snapshots forever", props: { ...base }, expect: "fail", paths: [key], message: /kept forever \(omitted means -1\)/ },
+        { name: "explicit -1", props: { ...base, [key]: -1 }, expect: "fail", paths: [key], message: /kept forever \(-1\)/ },
+        { name: "string \"-1\"", props: { ...base, [key]: "-1" }, expect: "fail", paths: [key] },
+        { name: "above the configured maximum", props: { ...base, [key]: 3653 }, config: { maxRetentionDays: 365 }, expect: "fail", paths: [key], message: /maximum of 365 days/ },
+        { name: "within the configured maximum", props: { ...base, [key]: 90 }, config: { maxRetentionDays: 365 }, expect: "pass" },
+        { name: "retention unknown during preview", props: { ...base, [key]: UNKNOWN }, expect: "defer" },
+        { name: "kept forever but exempted", props: { ...base }, config: exempt, expect: "exempt" },
+    ]);
+}

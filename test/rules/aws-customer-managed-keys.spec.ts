@@ -1,0 +1,102 @@
+import { customerManagedKeys } from "../../policies/aws/customer-managed-keys";
+import { describeRule, secret, UNKNOWN } from "../harness";
+
+const keyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+const key = `arn:aws:kms:eu-west-1:111122223333:key/${keyId}`;
+const otherKey = "arn:aws:kms:eu-west-1:111122223333:key/ffffffff-0000-0000-0000-000000000000";
+const allow = { allowedKeyIds: [keyId] };
+const exempt = { exemptions: [{ resource: "subject", reason: "AWS-managed key accepted for dev", expires: "2999-01-01" }] };
+
+for (const [type, field, base] of [
+    ["aws:ebs/volume:Volume", "kmsKeyId", { encrypted: true, size: 8 }],
+    ["aws:ebs/snapshotCopy:SnapshotCopy", "kmsKeyId", { encrypted: true, sourceSnapshotId: "snap-1" }],
+    ["aws:ebs/snapshotImport:SnapshotImport", "kmsKeyId", { encrypted: true }],
+    ["aws:ebs/defaultKmsKey:DefaultKmsKey", "keyArn", {}],
+    ["aws:ec2/amiCopy:AmiCopy", "kmsKeyId", { encrypted: true, sourceAmiId: "ami-1" }],
+    ["aws:imagebuilder/containerRecipe:ContainerRecipe", "kmsKeyId", { containerType: "DOCKER" }],
+    ["aws:backup/vault:Vault", "kmsKeyArn", { name: "vault" }],
+    ["aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault", "encryptionKeyArn", { minRetentionDays: 7, maxRetentionDays: 35 }],
+    ["aws:rds/instance:Instance", "kmsKeyId", { storageEncrypted: true }],
+    ["aws:rds/cluster:Cluster", "kmsKeyId", { storageEncrypted: true }],
+    ["aws:rds/snapshotCopy:SnapshotCopy", "kmsKeyId", { sourceDbSnapshotIdentifier: "s" }],
+    ["aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "kmsKeyId", { sourceDbClusterSnapshotIdentifier: "s" }],
+    ["aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "kmsKeyId", { sourceDbInstanceArn: "arn" }],
+    ["aws:docdb/cluster:Cluster", "kmsKeyId", { storageEncrypted: true }],
+    ["aws:docdb/elasticCluster:ElasticCluster", "kmsKeyId", { shardCount: 1 }],
+    ["aws:neptune/cluster:Cluster", "kmsKeyArn", { storageEncrypted: true }],
+    ["aws:redshift/cluster:Cluster", "kmsKeyId", { encrypted: "true" }],
+    ["aws:redshift/snapshotCopyGrant:SnapshotCopyGrant", "kmsKeyId", { snapshotCopyGrantName: "g" }],
+    ["aws:redshiftserverless/namespace:Namespace", "kmsKeyId", { namespaceName: "n" }],
+    ["aws:memorydb/snapshot:Snapshot", "kmsKeyArn", { clusterName: "c" }],
+    ["aws:workspaces/workspace:Workspace", "volumeEncryptionKey", { rootVolumeEncryptionEnabled: true }],
+] as const) {
+    describeRule(customerManagedKeys, type, [
+        { name: "customer-managed key ARN", props: { ...base, [field]: key }, expect: "pass" },
+        { name: "customer alias", props: { ...base, [field]: "alias/storage" }, expect: "pass" },
+        { name: "key omitted: AWS-managed key", props: { ...base }, expect: "fail", paths: [field], message: new RegExp(`AWS-managed key \\(${field} omitted\\) at ${field}; set \`${field}\``) },
+        { name: "AWS-managed alias", props: { ...base, [field]: "alias/aws/ebs" }, expect: "fail", paths: [field], message: /alias\/aws\/ alias/ },
+        { name: "AWS-managed alias ARN", props: { ...base, [field]: "arn:aws:kms:eu-west-1:111122223333:alias/aws/rds" }, expect: "fail", paths: [field] },
+        { name: "allowed by key id", props: { ...base, [field]: key }, config: allow, expect: "pass" },
+        { name: "not in allowedKeyIds, key not echoed", props: { ...base, [field]: otherKey }, config: allow, expect: "fail", paths: [field], message: /^(?![\s\S]*ffffffff)[\s\S]*not in allowedKeyIds/ },
+        { name: "secret key that is allowed", props: { ...base, [field]: secret(key) }, config: allow, expect: "pass" },
+        { name: "key unknown during preview, no allow-list: presence counts", props: { ...base, [field]: UNKNOWN }, expect: "pass" },
+        { name: "key unknown during preview with an allow-list", props: { ...base, [field]: UNKNOWN }, config: allow, expect: "defer" },
+        { name: "AWS-managed key exempted", props: { ...base }, config: exempt, expect: "exempt" },
+        { name: "invalid allow-list in config", props: { ...base, [field]: key }, config: { allowedKeyIds: [""] }, expect: "fail", message: /invalid policy config: .*allowedKeyIds\[0\]/ },
+    ]);
+}
+
+describeRule(customerManagedKeys, "aws:rds/instance:Instance", [
+    { name: "same-region read replica with kmsKeyId omitted inherits the source key", props: { replicateSourceDb: "primary" }, expect: "pass" },
+    { name: "cross-region replica with an AWS-managed key", props: { replicateSourceDb: "arn", kmsKeyId: "alias/aws/rds" }, expect: "fail", paths: ["kmsKeyId"] },
+]);
+
+for (const [type, resource] of [["aws:ec2/instance:Instance", "aws.ec2.Instance"], ["aws:ec2/spotInstanceRequest:SpotInstanceRequest", "aws.ec2.SpotInstanceRequest"]] as const) {
+    describeRule(customerManagedKeys, type, [
+        { name: "root and extra devices on a customer key", props: { rootBlockDevice: { encrypted: true, kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", kmsKeyId: key }] }, expect: "pass" },
+        { name: "rootBlockDevice omitted", props: { ami: "ami-1" }, expect: "fail", paths: ["rootBlockDevice.kmsKeyId"], message: new RegExp(`rootBlockDevice of the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "extra device without a key", props: { rootBlockDevice: { kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }, expect: "fail", paths: ["ebsBlockDevices[0].kmsKeyId"] },
+        { name: "extra device from a snapshot keeps the snapshot key", props: { rootBlockDevice: { kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-1" }] }, expect: "pass" },
+        { name: "root device unknown during preview", props: { rootBlockDevice: UNKNOWN }, expect: "defer" },
+        { name: "root key unknown with an allow-list", props: { rootBlockDevice: { kmsKeyId: UNKNOWN } }, config: allow, expect: "defer" },
+    ]);
+}
+
+describeRule(customerManagedKeys, "aws:ec2/spotFleetRequest:SpotFleetRequest", [
+    { name: "root device on a customer key", props: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ kmsKeyId: key }] }] }, expect: "pass" },
+    { name: "launchSpecifications omitted", props: { launchTemplateConfigs: [] }, expect: "pass" },
+    { name: "root device key omitted", props: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ encrypted: true }] }] }, expect: "fail", paths: ["launchSpecifications[0].rootBlockDevices[0].kmsKeyId"] },
+    { name: "extra device key omitted", props: { launchSpecifications: [{ ami: "ami-1", ebsBlockDevices: [{ deviceName: "/dev/sdf" }] }] }, expect: "fail", paths: ["launchSpecifications[0].ebsBlockDevices[0].kmsKeyId"] },
+    { name: "specifications unknown during preview", props: { launchSpecifications: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(customerManagedKeys, "aws:ec2/launchTemplate:LaunchTemplate", [
+    { name: "mapping on a customer key", props: { blockDeviceMappings: [{ ebs: { encrypted: "true", kmsKeyId: key } }] }, expect: "pass" },
+    { name: "no mappings (blockDeviceMappings omitted)", props: { imageId: "ami-1" }, expect: "pass" },
+    { name: "mapping from a snapshot", props: { blockDeviceMappings: [{ ebs: { snapshotId: "snap-1" } }] }, expect: "pass" },
+    { name: "mapping key omitted", props: { blockDeviceMappings: [{ deviceName: "/dev/sdb", virtualName: "ephemeral0" }, { ebs: { encrypted: "true" } }] }, expect: "fail", paths: ["blockDeviceMappings[1].ebs.kmsKeyId"] },
+    { name: "ebs unknown during preview", props: { blockDeviceMappings: [{ ebs: UNKNOWN }] }, expect: "defer" },
+]);
+
+describeRule(customerManagedKeys, "aws:imagebuilder/imageRecipe:ImageRecipe", [
+    { name: "mapping on a customer key", props: { blockDeviceMappings: [{ ebs: { encrypted: "true", kmsKeyId: key } }] }, expect: "pass" },
+    { name: "no mappings (blockDeviceMappings omitted)", props: { parentImage: "ami-1" }, expect: "pass" },
+    { name: "mapping key omitted", props: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, expect: "fail", paths: ["blockDeviceMappings[0].ebs.kmsKeyId"] },
+    { name: "mapping key unknown with an allow-list", props: { blockDeviceMappings: [{ ebs: { kmsKeyId: UNKNOWN } }] }, config: allow, expect: "defer" },
+]);
+
+describeRule(customerManagedKeys, "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", [
+    { name: "AMIs distributed with a customer key", props: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { kmsKeyId: key } }] }, expect: "pass" },
+    { name: "container-only distribution (amiDistributionConfiguration omitted)", props: { distributions: [{ region: "eu-west-1" }] }, expect: "pass" },
+    { name: "AMI key omitted", props: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { name: "img" } }] }, expect: "fail", paths: ["distributions[0].amiDistributionConfiguration.kmsKeyId"] },
+    { name: "AMI configuration unknown during preview", props: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: UNKNOWN }] }, expect: "defer" },
+]);
+
+const dlm = (details: Record<string, unknown>) => ({ description: "d", executionRoleArn: "r", policyDetails: details });
+describeRule(customerManagedKeys, "aws:dlm/lifecyclePolicy:LifecyclePolicy", [
+    { name: "cross-region copy on a customer key", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: [{ encrypted: true, cmkArn: key }] }] }), expect: "pass" },
+    { name: "no copies (crossRegionCopyRules omitted)", props: dlm({ schedules: [{ name: "s", retainRule: { count: 7 } }] }), expect: "pass" },
+    { name: "cross-region copy cmkArn omitted", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: [{ encrypted: true }] }] }), expect: "fail", paths: ["policyDetails.schedules[0].crossRegionCopyRules[0].cmkArn"] },
+    { name: "event-based copy cmkArn omitted", props: dlm({ action: { name: "a", crossRegionCopies: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true } }] } }), expect: "fail", paths: ["policyDetails.action.crossRegionCopies[0].encryptionConfiguration.cmkArn"] },
+    { name: "copy rules unknown during preview", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: UNKNOWN }] }), expect: "defer" },
+]);

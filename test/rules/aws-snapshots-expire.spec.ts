@@ -1,0 +1,36 @@
+import { snapshotsExpire } from "../../policies/aws/snapshots-expire";
+import { describeRule, UNKNOWN } from "../harness";
+
+// The harness clock is 2026-06-15T12:00:00Z.
+const exempt = { exemptions: [{ resource: "subject", reason: "golden snapshot kept by policy", expires: "2999-01-01" }] };
+
+for (const [type, base] of [
+    ["aws:ebs/snapshot:Snapshot", { volumeId: "vol-1" }],
+    ["aws:ebs/snapshotCopy:SnapshotCopy", { sourceSnapshotId: "snap-1", sourceRegion: "eu-west-1" }],
+    ["aws:rds/snapshot:Snapshot", { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "s" }],
+    ["aws:rds/snapshotCopy:SnapshotCopy", { sourceDbSnapshotIdentifier: "s", targetDbSnapshotIdentifier: "t" }],
+    ["aws:rds/clusterSnapshot:ClusterSnapshot", { dbClusterIdentifier: "c", dbClusterSnapshotIdentifier: "s" }],
+    ["aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", { sourceDbClusterSnapshotIdentifier: "s", targetDbClusterSnapshotIdentifier: "t" }],
+    ["aws:redshift/clusterSnapshot:ClusterSnapshot", { clusterIdentifier: "c", snapshotIdentifier: "s" }],
+] as const) {
+    describeRule(snapshotsExpire, type, [
+        { name: "expires-on in the future", props: { ...base, tags: { "expires-on": "2026-12-31" } }, expect: "pass" },
+        { name: "retention-days", props: { ...base, tags: { "retention-days": "30", team: "data" } }, expect: "pass" },
+        { name: "tags omitted", props: { ...base }, expect: "fail", paths: ["tags"], message: /no expiry tag \(one of expires-on, retention-days\)/ },
+        { name: "other tags only", props: { ...base, tags: { team: "data" } }, expect: "fail", paths: ["tags"] },
+        { name: "expiry date passed", props: { ...base, tags: { "expires-on": "2026-01-01" } }, expect: "fail", paths: ['tags["expires-on"]'], message: /has passed/ },
+        { name: "malformed expiry is a finding naming the format", props: { ...base, tags: { "expires-on": "marker-value-42" } }, expect: "fail", paths: ['tags["expires-on"]'], message: /^(?![\s\S]*marker-value-42)[\s\S]*expected a date YYYY-MM-DD/ },
+        { name: "retention beyond the configured maximum", props: { ...base, tags: { "retention-days": "400" } }, config: { maxRetentionDays: 365 }, expect: "fail", paths: ['tags["retention-days"]'] },
+        { name: "custom tag key from config", props: { ...base, tags: { DeleteAfter: "2026-07-01" } }, config: { retentionTagKeys: ["DeleteAfter"] }, expect: "pass" },
+        { name: "tags unknown during preview", props: { ...base, tags: UNKNOWN }, expect: "defer" },
+        { name: "no tag but exempted", props: { ...base }, config: exempt, expect: "exempt" },
+        { name: "invalid tag key list in config", props: { ...base }, config: { retentionTagKeys: [""] }, expect: "fail", message: /invalid policy config: .*retentionTagKeys\[0\]/ },
+    ]);
+}
+
+describeRule(snapshotsExpire, "aws:redshift/clusterSnapshot:ClusterSnapshot", [
+    { name: "native retention instead of a tag", props: { clusterIdentifier: "c", snapshotIdentifier: "s", manualSnapshotRetentionPeriod: 30 }, expect: "pass" },
+    { name: "retention -1 and no tag (tags omitted)", props: { manualSnapshotRetentionPeriod: -1 }, expect: "fail", paths: ["tags"], message: /manualSnapshotRetentionPeriod/ },
+    { name: "native retention above the configured maximum", props: { manualSnapshotRetentionPeriod: 3653 }, config: { maxRetentionDays: 365 }, expect: "fail", paths: ["manualSnapshotRetentionPeriod"] },
+    { name: "native retention unknown during preview", props: { manualSnapshotRetentionPeriod: UNKNOWN }, expect: "defer" },
+]);
