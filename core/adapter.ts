@@ -99,13 +99,25 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
     const applicability = "resource type not checked by this rule";
     const readConfig = configReader(rule);
     const now = options.now ?? (() => new Date());
+    // Most resources are of types a rule does not check. The SDK's notApplicable builds a new Error
+    // (with a stack trace) each time, which was most of the pack's analysis time; the first one is
+    // kept and thrown again, since the SDK only reads its reason.
+    let untargeted: { error: unknown } | undefined;
 
     return {
         ...metadata(rule),
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             const check = checks.get(normaliseTypeToken(args.type));
             if (!check) {
-                notApplicableWithoutStack(args, applicability);
+                if (untargeted === undefined) {
+                    try {
+                        args.notApplicable(applicability);
+                    } catch (error) {
+                        untargeted = { error };
+                    }
+                }
+                if (untargeted !== undefined) throw untargeted.error;
+                return;
             }
             const config = readConfig(args.getConfig<Record<string, unknown>>());
             if (config instanceof ConfigError) {
@@ -132,20 +144,6 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
             }
         },
     };
-}
-
-/**
- * Most resources in a stack are types a rule does not check, and the SDK's notApplicable throws an
- * Error: capturing its stack for every (resource, rule) pair was a third of the pack's analyze time.
- */
-function notApplicableWithoutStack(args: ResourceValidationArgs, reason: string): never {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-        return args.notApplicable(reason);
-    } finally {
-        Error.stackTraceLimit = limit;
-    }
 }
 
 function nameFromUrn(urn: string): string {
