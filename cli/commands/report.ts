@@ -1,0 +1,32 @@
+// `snapshot-guard report <events.ndjson | ->`: Pulumi's policy events as SARIF, JUnit, Markdown, …
+import * as fs from "fs";
+import { expectPositionals, parseArgs } from "../args";
+import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
+import { eventsToResults, parseEventLog } from "../events";
+import { checkFormat, render } from "../format";
+import { useColour, writeResult } from "../output";
+import { hasMandatory } from "../results";
+
+export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--output FILE] [--pack NAME]… [--all-packs]\n" +
+    "                                                     turns `pulumi preview --event-log` / `up --json` policy events into CI reports";
+
+export async function run(argv: readonly string[]): Promise<number> {
+    const args = parseArgs(argv, {
+        format: { kind: "string" }, output: { kind: "string" }, pack: { kind: "list" }, "all-packs": { kind: "boolean" },
+    }, "report");
+    const [target] = expectPositionals(args, ["events"], "report");
+    const format = checkFormat(args.values.format, "report");
+    if (args.flags["all-packs"] && args.lists.pack) throw new CliError("report: use either --pack or --all-packs");
+    let text: string;
+    try {
+        text = fs.readFileSync(target === "-" ? 0 : target, "utf8");
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliError(code === "ENOENT" ? `report: ${target} does not exist` : `report: cannot read ${target}: ${code ?? (error as Error).message}`);
+    }
+    const source = target === "-" ? "stdin" : target;
+    const packs = args.flags["all-packs"] ? undefined : args.lists.pack ?? ["snapshot-guard"];
+    const results = eventsToResults(parseEventLog(text, source), source, { packs });
+    writeResult(render(results, format, { colour: useColour(args.values.output) }), args.values.output);
+    return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
+}
