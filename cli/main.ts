@@ -49,15 +49,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command.run(rest);
 }
 
+/**
+ * Exits once stdout has flushed. A recorded program may leave timers or promises behind (and
+ * @pulumi/pulumi handlers that would print a stack trace), so the CLI does not wait for them.
+ */
+function exit(code: number): void {
+    process.exitCode = code;
+    process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
 if (require.main === module) {
     main(process.argv.slice(2)).then(
-        (code) => {
-            process.exitCode = code;
-        },
+        (code) => exit(code),
         (error) => {
             const internal = !(error instanceof CliError);
             process.stderr.write(`snapshot-guard: ${internal ? "error: " : ""}${oneLineError(error)}\n`);
-            process.exitCode = EXIT_BAD_INPUT;
+            exit(EXIT_BAD_INPUT);
         },
     );
 }
