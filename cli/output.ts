@@ -17,6 +17,15 @@ export function writeResult(text: string, output: string | undefined): void {
     }
 }
 
+/** Fails before any work when --output cannot be written. */
+export function checkOutput(output: string | undefined): void {
+    if (output === undefined || output === "-") return;
+    const dir = path.dirname(path.resolve(output));
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+        throw new CliError(`cannot write --output ${output}: directory ${dir} does not exist`);
+    }
+}
+
 /** Progress for people watching: stderr, and only when stderr is a terminal. */
 export function progress(text: string): void {
     if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${text}`);

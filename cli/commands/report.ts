@@ -4,7 +4,7 @@ import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { eventsToResults, parseEventLog } from "../events";
 import { checkFormat, render } from "../format";
-import { useColour, writeResult } from "../output";
+import { checkOutput, useColour, writeResult } from "../output";
 import { hasMandatory } from "../results";
 
 export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--output FILE] [--pack NAME]… [--all-packs]\n" +
@@ -15,6 +15,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         format: { kind: "string" }, output: { kind: "string" }, pack: { kind: "list" }, "all-packs": { kind: "boolean" },
     }, "report");
     const [target] = expectPositionals(args, ["events"], "report");
+    checkOutput(args.values.output);
     const format = checkFormat(args.values.format, "report");
     if (args.flags["all-packs"] && args.lists.pack) throw new CliError("report: use either --pack or --all-packs");
     let text: string;

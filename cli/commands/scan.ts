@@ -4,7 +4,7 @@ import * as path from "path";
 import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { checkFormat, render } from "../format";
-import { useColour, writeResult } from "../output";
+import { checkOutput, useColour, writeResult } from "../output";
 import { readPolicyConfig } from "../policy-config";
 import { hasMandatory } from "../results";
 import type { ScanInput } from "../resources";
@@ -45,6 +45,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         "policy-pack-config": { kind: "string" }, format: { kind: "string" }, output: { kind: "string" }, config: { kind: "list" },
     }, "scan");
     const [target] = expectPositionals(args, ["input"], "scan");
+    checkOutput(args.values.output);
     const format = checkFormat(args.values.format, "scan");
     const config = readPolicyConfig(args.values["policy-pack-config"]);
     const input = await loadInput(target, args.lists.config ?? []);

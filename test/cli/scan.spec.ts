@@ -20,6 +20,14 @@ const expected = [
     "gcp-iam-not-public public-image",
 ];
 
+const memo = new Map<string, ReturnType<typeof cli>>();
+/** Same arguments, same run: the scans are deterministic, and each one starts the pack. */
+function scanOnce(args: string[]) {
+    const key = args.join("\u0000");
+    if (!memo.has(key)) memo.set(key, cli(args));
+    return memo.get(key)!;
+}
+
 function pairs(stdout: string): string[] {
     return (JSON.parse(stdout).findings as { policy: string; name: string }[]).map((finding) => `${finding.policy} ${finding.name}`).sort();
 }
@@ -69,7 +77,7 @@ describe("cli: scan <stack export>", function () {
     this.timeout(120_000);
 
     it("reports each violation, exits 1 on mandatory ones, prints only results on stdout", () => {
-        const run = cli(["scan", EXPORT, "--format", "json"]);
+        const run = scanOnce(["scan", EXPORT, "--format", "json"]);
         assert.strictEqual(run.status, 1, run.stderr);
         assert.strictEqual(run.stderr, "");
         assert.deepStrictEqual(pairs(run.stdout), expected);
@@ -80,11 +88,11 @@ describe("cli: scan <stack export>", function () {
 
     it("treats encrypted secrets as unknowns (deferred) and never prints them", () => {
         for (const format of ["text", "json", "sarif", "junit", "markdown"]) {
-            const run = cli(["scan", EXPORT, "--format", format]);
+            const run = scanOnce(["scan", EXPORT, "--format", format]);
             assert.strictEqual(run.status, 1, run.stderr);
             assert.doesNotMatch(run.stdout + run.stderr, /SECRETMARKER|ciphertext|v1:/, format);
         }
-        const checks = JSON.parse(cli(["scan", EXPORT, "--format", "json"]).stdout).checks as { name: string; policy: string; outcome: string; reason?: string }[];
+        const checks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json"]).stdout).checks as { name: string; policy: string; outcome: string; reason?: string }[];
         const flag = checks.find((check) => check.name === "secret-flag" && check.policy === "aws-volumes-encrypted");
         assert.deepStrictEqual([flag?.outcome, /deferred/.test(flag?.reason ?? "")], ["skipped", true]);
         const encrypted = checks.find((check) => check.name === "encrypted-data" && check.policy === "aws-volumes-encrypted");
@@ -99,7 +107,7 @@ describe("cli: scan <stack export>", function () {
     });
 
     it("text: grouped by resource with counts", () => {
-        const run = cli(["scan", EXPORT]);
+        const run = scanOnce(["scan", EXPORT]);
         assert.strictEqual(run.status, 1);
         assert.match(run.stdout, /^aws:ebs\/volume:Volume plain-data$/m);
         assert.match(run.stdout, /^ {4}at: {2}networkAccessPolicy$/m);
@@ -107,13 +115,13 @@ describe("cli: scan <stack export>", function () {
     });
 
     it("sarif, junit and markdown are well formed", () => {
-        const sarif = JSON.parse(cli(["scan", EXPORT, "--format", "sarif"]).stdout);
+        const sarif = JSON.parse(scanOnce(["scan", EXPORT, "--format", "sarif"]).stdout);
         assert.deepStrictEqual(sarifProblems(sarif), []);
         assert.strictEqual(sarif.runs[0].results.length, expected.length);
         assert.strictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "test/cli/fixtures/stack-export.json");
-        const junit = cli(["scan", EXPORT, "--format", "junit"]).stdout;
+        const junit = scanOnce(["scan", EXPORT, "--format", "junit"]).stdout;
         assert.match(junit, /<testsuite name="snapshot-guard" tests="8" failures="6" errors="0" skipped="1">/);
-        const markdown = cli(["scan", EXPORT, "--format", "markdown"]).stdout;
+        const markdown = scanOnce(["scan", EXPORT, "--format", "markdown"]).stdout;
         assert.match(markdown, /#### Critical \(3\)/);
         assert.match(markdown, /#### High \(3\)/);
     });
