@@ -7,12 +7,13 @@ import { checkFormat, render } from "../format";
 import { checkOutput, useColour, writeResult } from "../output";
 import { hasMandatory } from "../results";
 
-export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--output FILE] [--pack NAME]… [--all-packs]\n" +
+export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--output FILE] [--pack NAME]… [--all-packs] [--artifact PATH]\n" +
     "                                                     turns `pulumi preview --event-log` / `up --json` policy events into CI reports";
 
 export async function run(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, {
         format: { kind: "string" }, output: { kind: "string" }, pack: { kind: "list" }, "all-packs": { kind: "boolean" },
+        artifact: { kind: "string" },
     }, "report");
     const [target] = expectPositionals(args, ["events"], "report");
     checkOutput(args.values.output);
@@ -28,6 +29,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     const source = target === "-" ? "stdin" : target;
     const packs = args.flags["all-packs"] ? undefined : args.lists.pack ?? ["snapshot-guard"];
     const results = eventsToResults(parseEventLog(text, source), source, { packs });
+    // SARIF consumers such as GitHub code scanning want a file to attach results to (e.g. index.ts).
+    if (args.values.artifact !== undefined) results.artifact = args.values.artifact.split("\\").join("/");
     writeResult(render(results, format, { colour: useColour(args.values.output) }), args.values.output);
     return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
 }

@@ -84,6 +84,14 @@ describe("cli: report <events>", function () {
         assert.strictEqual(log.runs[0].results[0].locations[0].logicalLocations[0].fullyQualifiedName.startsWith("urn:pulumi:dev::shop::"), true);
     });
 
+    it("SARIF results point at --artifact when given", () => {
+        const log = JSON.parse(cli(["report", EVENTS, "--format", "sarif", "--artifact", "infra/index.ts"]).stdout);
+        assert.deepStrictEqual(sarifProblems(log), []);
+        assert.ok(log.runs[0].results.every((result: any) => result.locations[0].physicalLocation.artifactLocation.uri === "infra/index.ts"));
+        const without = JSON.parse(cli(["report", EVENTS, "--format", "sarif"]).stdout);
+        assert.strictEqual(without.runs[0].results[0].locations[0].physicalLocation, undefined);
+    });
+
     it("SARIF with --all-packs names other packs' policies by pack", () => {
         const log = JSON.parse(cli(["report", EVENTS, "--format", "sarif", "--all-packs"]).stdout);
         assert.deepStrictEqual(sarifProblems(log), []);
