@@ -22,18 +22,22 @@ const commands: Record<string, () => Command> = {
 function help(): string {
     const lines = ["usage: snapshot-guard <command> [options]", "", "commands:"];
     for (const name of Object.keys(commands)) {
-        lines.push(`  ${commands[name]().usage}`);
+        lines.push(`  ${commands[name]().usage}`, "");
     }
-    lines.push("", "exit codes: 0 no mandatory violation, 1 mandatory violation (or stale docs), 2 bad input",
+    lines.push("exit codes: 0 no mandatory violation, 1 mandatory violation (or stale docs), 2 bad input",
         "`snapshot-guard <command> --help` shows one command.");
     return lines.join("\n") + "\n";
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
     const [name, ...rest] = argv;
-    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    if (name === undefined) {
+        process.stderr.write(help()); // a usage error: stdout stays for results
+        return EXIT_BAD_INPUT;
+    }
+    if (name === "--help" || name === "-h" || name === "help") {
         process.stdout.write(help());
-        return name === undefined ? EXIT_BAD_INPUT : 0;
+        return 0;
     }
     if (name === "--version") {
         process.stdout.write(`${require("../../package.json").version}\n`);

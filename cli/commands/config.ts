@@ -8,7 +8,7 @@ import { writeResult } from "../output";
 export const usage = "config [--trusted-account ID]… [--trusted-org ARN]… [--min-retention-days N] [--max-retention-days N]\n" +
     "       [--trusted-domain D]… [--trusted-tenant GUID]… [--trusted-subscription GUID]… [--allowed-key ID]…\n" +
     "       [--require-customer-managed-keys] [--retention-tag-key KEY]… [--level all=LEVEL] [--level RULE=LEVEL]… [--output FILE]\n" +
-    "                                                     writes a complete --policy-pack-config JSON file";
+    "      writes a complete --policy-pack-config JSON file (levels: advisory, mandatory, disabled)";
 
 const LEVELS = ["advisory", "mandatory", "disabled"];
 

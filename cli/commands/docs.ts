@@ -6,7 +6,7 @@ import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { renderRulesDoc } from "../rules-doc";
 
-export const usage = "docs [--check] [--output FILE]                      writes docs/rules.md; --check exits 1 when it is stale";
+export const usage = "docs [--check] [--output FILE]\n      writes docs/rules.md from the rule list; --check exits 1 when it is stale";
 
 /** The repository's docs/rules.md (bin/cli/commands/docs.js → ../../../docs). */
 export const defaultDocsPath = path.resolve(__dirname, "../../../docs/rules.md");

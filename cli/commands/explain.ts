@@ -8,7 +8,7 @@ import { writeResult } from "../output";
 import { knobDefault } from "../rules-doc";
 import { snippets } from "../snippets";
 
-export const usage = "explain <rule>                                      rationale, checked types, config knobs, remediation, snippets";
+export const usage = "explain <rule> [--output FILE]\n      rationale, checked types, config knobs with defaults, remediation, snippets";
 
 function indent(text: string): string {
     return text.split("\n").map((line) => `    ${line}`).join("\n");

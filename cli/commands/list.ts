@@ -5,7 +5,7 @@ import { parseArgs, expectPositionals } from "../args";
 import { CliError, EXIT_OK } from "../errors";
 import { writeResult } from "../output";
 
-export const usage = "list [--cloud aws|azure|gcp] [--json] [--output FILE]   rules with cloud, category, severity and default level";
+export const usage = "list [--cloud aws|azure|gcp] [--json] [--output FILE]\n      rules with cloud, category, severity and default level";
 
 const clouds: readonly Cloud[] = ["aws", "azure", "gcp"];
 

@@ -7,8 +7,8 @@ import { checkFormat, render } from "../format";
 import { checkOutput, useColour, writeResult } from "../output";
 import { hasMandatory } from "../results";
 
-export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--output FILE] [--pack NAME]… [--all-packs] [--artifact PATH]\n" +
-    "                                                     turns `pulumi preview --event-log` / `up --json` policy events into CI reports";
+export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--output FILE]\n       [--pack NAME]… [--all-packs] [--artifact PATH]\n" +
+    "      turns policy events from `pulumi preview --event-log`, `up --json` or `policy analyze --json` into CI reports";
 
 export async function run(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, {

@@ -12,7 +12,7 @@ import { readStackExport } from "../stack-export";
 
 export const usage = "scan <stack.json | - | program-dir> [--policy-pack-config FILE] [--config KEY=VALUE]…\n" +
     "       [--format text|json|sarif|junit|markdown] [--output FILE]\n" +
-    "                                                     runs the pack over a `pulumi stack export` file or a TypeScript program";
+    "      runs the pack over a `pulumi stack export` file (or stdin) or a Pulumi TypeScript program directory";
 
 function readStdin(): string {
     try {

@@ -40,8 +40,11 @@ describe("cli: top level", () => {
         for (const command of ["list", "explain", "config", "docs", "scan", "report"]) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
     });
 
-    it("exits 2 with usage when no command is given", () => {
-        assert.strictEqual(cli([]).status, 2);
+    it("exits 2 with usage on stderr when no command is given", () => {
+        const run = cli([]);
+        assert.strictEqual(run.status, 2);
+        assert.strictEqual(run.stdout, "");
+        assert.match(run.stderr, /^usage: snapshot-guard <command>/);
     });
 
     it("exits 2 on an unknown command, in one line", () => {
