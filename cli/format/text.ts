@@ -35,6 +35,10 @@ export function formatText(results: Results, options: TextOptions = {}): string 
     if (results.findings.length === 0) {
         lines.push(paint("32", `no violations in ${results.source}`));
     }
+    const skipped = results.checks.filter((check) => check.outcome === "skipped");
+    if (skipped.length > 0) {
+        lines.push(paint("2", `${skipped.length} check${skipped.length === 1 ? "" : "s"} not decided (value unknown until deploy, or exempted): see --format json`));
+    }
     lines.push(summaryLine(results));
     return lines.join("\n") + "\n";
 }
