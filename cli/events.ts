@@ -93,11 +93,16 @@ export function eventsToResults(events: readonly Record<string, unknown>[], sour
         if (!policies.has(key)) policies.set(key, policyRef(name, pack, version));
         if (version) versions.set(pack, version);
     };
+    const checkIndex = new Map<string, Check>();
     const addCheck = (check: Check) => {
         const key = `${check.urn}\u0000${check.pack}\u0000${check.policy}`;
-        const existing = checks.find((entry) => `${entry.urn}\u0000${entry.pack}\u0000${entry.policy}` === key);
-        if (!existing) checks.push(check);
-        else if (check.outcome === "failed") existing.outcome = "failed";
+        const existing = checkIndex.get(key);
+        if (!existing) {
+            checkIndex.set(key, check);
+            checks.push(check);
+        } else if (check.outcome === "failed") {
+            existing.outcome = "failed";
+        }
     };
 
     for (const event of events) {

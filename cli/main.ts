@@ -63,6 +63,11 @@ function exit(code: number): void {
 }
 
 if (require.main === module) {
+    // A reader that stops early (`| head`) is not an error worth a stack trace.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+        throw error;
+    });
     main(process.argv.slice(2)).then(
         (code) => exit(code),
         (error) => {

@@ -98,10 +98,11 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
         }
 
         progress(`analyzing the stack…`);
+        const analyzedInputs = new Map(analyzed.map((entry) => [entry.urn, entry.inputs]));
         const stackResult = await client.analyzeStack(input.resources.map((resource) => ({
             type: resource.type, name: resource.name, urn: resource.urn,
             // Preview has no outputs; the engine hands stack policies the inputs then.
-            properties: input.dryRun ? analyzed.find((entry) => entry.urn === resource.urn)?.inputs ?? resource.inputs : resource.outputs,
+            properties: input.dryRun ? analyzedInputs.get(resource.urn) ?? resource.inputs : resource.outputs,
             ...(resource.provider ? { provider: resource.provider } : {}),
             ...(resource.parent ? { parent: resource.parent } : {}),
             dependencies: resource.dependencies,

@@ -11,9 +11,14 @@ export function xmlEscape(text: string): string {
 
 export function formatJunit(results: Results): string {
     const checks: Check[] = [...results.checks];
-    // Findings without a matching check (e.g. stack policies reporting on a resource) still count.
+    const key = (entry: { urn: string; policy: string; pack: string }) => `${entry.urn}\u0000${entry.pack}\u0000${entry.policy}`;
+    const known = new Set(checks.map(key));
+    const findingsOf = new Map<string, typeof results.findings>();
     for (const finding of results.findings) {
-        if (!checks.some((check) => check.urn === finding.urn && check.policy === finding.policy && check.pack === finding.pack)) {
+        findingsOf.set(key(finding), [...(findingsOf.get(key(finding)) ?? []), finding]);
+        // Findings without a matching check (e.g. stack policies reporting on a resource) still count.
+        if (!known.has(key(finding))) {
+            known.add(key(finding));
             checks.push({ urn: finding.urn, type: finding.type, name: finding.name, policy: finding.policy, pack: finding.pack, outcome: "failed" });
         }
     }
@@ -34,8 +39,7 @@ export function formatJunit(results: Results): string {
             } else if (check.outcome === "skipped") {
                 suites.push(`${open}>`, `      <skipped message="${xmlEscape(check.reason ?? "not applicable")}"/>`, "    </testcase>");
             } else {
-                const findings = results.findings.filter((finding) =>
-                    finding.urn === check.urn && finding.policy === check.policy && finding.pack === check.pack);
+                const findings = findingsOf.get(key(check)) ?? [];
                 const level = findings.some((finding) => finding.level === "mandatory") ? "mandatory" : findings[0]?.level ?? "mandatory";
                 const summary = findings[0]?.message ?? "policy violation";
                 suites.push(`${open}>`,
