@@ -52,6 +52,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     const example = snippets[rule.id];
     if (example) {
         out.push("", "Violating", indent(example.violating), "", "Compliant", indent(example.compliant));
+    } else {
+        out.push("", "Snippets", "  none yet for this rule (cli/snippets.ts); the Fix above names the resource and property");
     }
     const controls = Object.entries(rule.controls ?? {});
     if (controls.length > 0) {
