@@ -1,0 +1,95 @@
+// `snapshot-guard config …`: writes a complete --policy-pack-config file from shared flags.
+import { ConfigError, knobs, parseRuleConfig, type KnobName } from "../../core/config";
+import { allRules } from "../../policies";
+import { expectPositionals, parseArgs } from "../args";
+import { CliError, EXIT_OK } from "../errors";
+import { writeResult } from "../output";
+
+export const usage = "config [--trusted-account ID]… [--trusted-org ARN]… [--min-retention-days N] [--max-retention-days N]\n" +
+    "       [--trusted-domain D]… [--trusted-tenant GUID]… [--trusted-subscription GUID]… [--allowed-key ID]…\n" +
+    "       [--require-customer-managed-keys] [--retention-tag-key KEY]… [--level all=LEVEL] [--level RULE=LEVEL]… [--output FILE]\n" +
+    "      writes a complete --policy-pack-config JSON file (levels: advisory, mandatory, disabled)";
+
+const LEVELS = ["advisory", "mandatory", "disabled"];
+
+const listFlags: Record<string, KnobName> = {
+    "trusted-account": "trustedAccountIds",
+    "trusted-org": "trustedOrganizationArns",
+    "trusted-domain": "trustedDomains",
+    "trusted-tenant": "trustedTenantIds",
+    "trusted-subscription": "trustedSubscriptionIds",
+    "allowed-key": "allowedKeyIds",
+    "retention-tag-key": "retentionTagKeys",
+};
+
+function wholeNumber(flag: string, text: string): number {
+    if (!/^[0-9]+$/.test(text)) throw new CliError(`config: --${flag} must be a whole number, not "${text}"`);
+    return Number(text);
+}
+
+export function buildConfig(argv: readonly string[]): { config: Record<string, Record<string, unknown>>; output?: string } {
+    const spec = {
+        ...Object.fromEntries(Object.keys(listFlags).map((flag) => [flag, { kind: "list" as const }])),
+        "min-retention-days": { kind: "string" as const },
+        "max-retention-days": { kind: "string" as const },
+        "require-customer-managed-keys": { kind: "boolean" as const },
+        level: { kind: "list" as const },
+        output: { kind: "string" as const },
+    };
+    const args = parseArgs(argv, spec, "config");
+    expectPositionals(args, [], "config");
+
+    const given: Partial<Record<KnobName, unknown>> = {};
+    for (const [flag, knob] of Object.entries(listFlags)) {
+        if (args.lists[flag]) given[knob] = args.lists[flag];
+    }
+    if (args.values["min-retention-days"] !== undefined) given.minRetentionDays = wholeNumber("min-retention-days", args.values["min-retention-days"]);
+    if (args.values["max-retention-days"] !== undefined) given.maxRetentionDays = wholeNumber("max-retention-days", args.values["max-retention-days"]);
+    if (args.flags["require-customer-managed-keys"]) given.requireCustomerManagedKeys = true;
+    for (const [knob, value] of Object.entries(given)) {
+        try {
+            knobs[knob as KnobName].parse(value, knob);
+        } catch (error) {
+            if (error instanceof ConfigError) throw new CliError(`config: ${error.message}`);
+            throw error;
+        }
+    }
+
+    const levels = new Map<string, string>();
+    for (const entry of args.lists.level ?? []) {
+        const [name, level, extra] = entry.split("=");
+        if (level === undefined || extra !== undefined || name === "") {
+            throw new CliError(`config: --level takes RULE=LEVEL or all=LEVEL, not "${entry}"`);
+        }
+        if (!LEVELS.includes(level)) throw new CliError(`config: --level ${entry}: level must be ${LEVELS.join(", ")}`);
+        if (name !== "all" && !allRules.some((rule) => rule.id === name)) {
+            throw new CliError(`config: --level ${entry}: no rule "${name}" (see snapshot-guard list)`);
+        }
+        levels.set(name, level);
+    }
+
+    const config: Record<string, Record<string, unknown>> = {};
+    for (const rule of allRules) {
+        const entry: Record<string, unknown> = { enforcementLevel: levels.get(rule.id) ?? levels.get("all") ?? rule.defaultLevel };
+        for (const knob of rule.config as KnobName[]) {
+            const value = knob in given ? given[knob] : knobs[knob].defaultValue;
+            if (value !== undefined) entry[knob] = value;
+        }
+        entry.exemptions = [];
+        const { enforcementLevel: _level, ...properties } = entry;
+        try {
+            parseRuleConfig(rule.id, rule.config, properties);
+        } catch (error) {
+            if (error instanceof ConfigError) throw new CliError(`config: ${error.message}`);
+            throw error;
+        }
+        config[rule.id] = entry;
+    }
+    return { config, output: args.values.output };
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+    const { config, output } = buildConfig(argv);
+    writeResult(JSON.stringify(config, null, 4) + "\n", output);
+    return EXIT_OK;
+}

@@ -1,0 +1,65 @@
+// `snapshot-guard explain <rule>`
+import { knobs, type KnobName } from "../../core/config";
+import { ruleTypes } from "../../core/rule";
+import { allRules } from "../../policies";
+import { expectPositionals, parseArgs } from "../args";
+import { CliError, EXIT_OK } from "../errors";
+import { writeResult } from "../output";
+import { knobDefault } from "../rules-doc";
+import { snippets } from "../snippets";
+
+export const usage = "explain <rule> [--output FILE]\n      rationale, checked types, config knobs with defaults, remediation, snippets";
+
+function indent(text: string): string {
+    return text.split("\n").map((line) => `    ${line}`).join("\n");
+}
+
+function wrap(text: string, width = 96): string {
+    const words = text.split(/\s+/);
+    const lines: string[] = [];
+    let line = "";
+    for (const word of words) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        } else {
+            line = line ? `${line} ${word}` : word;
+        }
+    }
+    if (line) lines.push(line);
+    return lines.map((entry) => `  ${entry}`).join("\n");
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+    const args = parseArgs(argv, { output: { kind: "string" } }, "explain");
+    const [id] = expectPositionals(args, ["rule"], "explain");
+    const rule = allRules.find((candidate) => candidate.id === id);
+    if (!rule) {
+        const near = allRules.filter((candidate) => candidate.id.includes(id) || id.includes(candidate.cloud)).map((candidate) => candidate.id).slice(0, 5);
+        throw new CliError(`explain: no rule "${id}"${near.length ? ` (did you mean ${near.join(", ")}?)` : " (see snapshot-guard list)"}`);
+    }
+    const out: string[] = [
+        `${rule.id}: ${rule.title}`,
+        `  cloud ${rule.cloud} · category ${rule.category} · severity ${rule.severity} · default level ${rule.defaultLevel}`,
+        "", "Why", wrap(rule.rationale),
+        "", "Checks", ...[...new Set(ruleTypes(rule))].map((type) => `  ${type}`),
+        "", "Config (policy pack config key: " + rule.id + ")",
+        ...(rule.config as KnobName[]).map((knob) => `  ${knob} (default ${knobDefault(knob)}): ${knobs[knob].description}`),
+        "  enforcementLevel: advisory, mandatory or disabled",
+        "  exemptions: [{ resource, reason, expires }]",
+        "", "Fix", wrap(rule.remediation),
+    ];
+    const example = snippets[rule.id];
+    if (example) {
+        out.push("", "Violating", indent(example.violating), "", "Compliant", indent(example.compliant));
+    } else {
+        out.push("", "Snippets", "  none yet for this rule (cli/snippets.ts); the Fix above names the resource and property");
+    }
+    const controls = Object.entries(rule.controls ?? {});
+    if (controls.length > 0) {
+        out.push("", "Related controls", ...controls.map(([source, ids]) => `  ${source}: ${ids.join(", ")}`));
+    }
+    out.push("", `Reference: ${rule.docsUrl}`);
+    writeResult(out.join("\n") + "\n", args.values.output);
+    return EXIT_OK;
+}

@@ -1,0 +1,36 @@
+// `snapshot-guard report <events.ndjson | ->`: Pulumi's policy events as SARIF, JUnit, Markdown, …
+import * as fs from "fs";
+import { expectPositionals, parseArgs } from "../args";
+import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
+import { eventsToResults, parseEventLog } from "../events";
+import { checkFormat, render } from "../format";
+import { checkOutput, useColour, writeResult } from "../output";
+import { hasMandatory } from "../results";
+
+export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--output FILE]\n       [--pack NAME]… [--all-packs] [--artifact PATH]\n" +
+    "      turns policy events from `pulumi preview --event-log`, `up --json` or `policy analyze --json` into CI reports";
+
+export async function run(argv: readonly string[]): Promise<number> {
+    const args = parseArgs(argv, {
+        format: { kind: "string" }, output: { kind: "string" }, pack: { kind: "list" }, "all-packs": { kind: "boolean" },
+        artifact: { kind: "string" },
+    }, "report");
+    const [target] = expectPositionals(args, ["events"], "report");
+    checkOutput(args.values.output);
+    const format = checkFormat(args.values.format, "report");
+    if (args.flags["all-packs"] && args.lists.pack) throw new CliError("report: use either --pack or --all-packs");
+    let text: string;
+    try {
+        text = fs.readFileSync(target === "-" ? 0 : target, "utf8");
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliError(code === "ENOENT" ? `report: ${target} does not exist` : `report: cannot read ${target}: ${code ?? (error as Error).message}`);
+    }
+    const source = target === "-" ? "stdin" : target;
+    const packs = args.flags["all-packs"] ? undefined : args.lists.pack ?? ["snapshot-guard"];
+    const results = eventsToResults(parseEventLog(text, source), source, { packs });
+    // SARIF consumers such as GitHub code scanning want a file to attach results to (e.g. index.ts).
+    if (args.values.artifact !== undefined) results.artifact = args.values.artifact.split("\\").join("/");
+    writeResult(render(results, format, { colour: useColour(args.values.output) }), args.values.output);
+    return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
+}

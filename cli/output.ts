@@ -1,0 +1,40 @@
+// Where results go: stdout (nothing else is written there) or the --output file.
+import * as fs from "fs";
+import * as path from "path";
+import { CliError } from "./errors";
+
+export function writeResult(text: string, output: string | undefined): void {
+    if (output === undefined || output === "-") {
+        process.stdout.write(text);
+        return;
+    }
+    try {
+        const dir = path.dirname(path.resolve(output));
+        if (!fs.existsSync(dir)) throw new Error(`directory ${dir} does not exist`);
+        fs.writeFileSync(output, text);
+    } catch (error) {
+        throw new CliError(`cannot write --output ${output}: ${(error as NodeJS.ErrnoException).code === undefined ? (error as Error).message : (error as NodeJS.ErrnoException).code}`);
+    }
+}
+
+/** Fails before any work when --output cannot be written. */
+export function checkOutput(output: string | undefined): void {
+    if (output === undefined || output === "-") return;
+    const dir = path.dirname(path.resolve(output));
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+        throw new CliError(`cannot write --output ${output}: directory ${dir} does not exist`);
+    }
+}
+
+/** Progress for people watching: stderr, and only when stderr is a terminal. */
+export function progress(text: string): void {
+    if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${text}`);
+}
+
+export function progressDone(): void {
+    if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
+}
+
+export function useColour(output: string | undefined): boolean {
+    return (output === undefined || output === "-") && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+}

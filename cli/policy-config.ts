@@ -1,0 +1,60 @@
+// Reads and validates a --policy-pack-config file before the pack sees it, so bad config is exit 2
+// with the offending key named instead of a violation per resource.
+import * as fs from "fs";
+import { ConfigError, parseRuleConfig } from "../core/config";
+import { allRules } from "../policies";
+import type { PolicyPackConfig } from "./analyzer-client";
+import { CliError } from "./errors";
+
+const LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
+
+export function validatePolicyConfig(value: unknown, source: string): PolicyPackConfig {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        throw new CliError(`invalid policy pack config ${source}: expected an object keyed by rule id`);
+    }
+    for (const [name, entry] of Object.entries(value as Record<string, unknown>)) {
+        const rule = allRules.find((candidate) => candidate.id === name);
+        if (!rule && name !== "all") {
+            throw new CliError(`invalid policy pack config ${source}: "${name}" is not a snapshot-guard rule (see snapshot-guard list)`);
+        }
+        if (typeof entry === "string") {
+            if (!LEVELS.includes(entry)) throw new CliError(`invalid policy pack config ${source}: "${name}" level must be ${LEVELS.join(", ")}`);
+            continue;
+        }
+        if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+            throw new CliError(`invalid policy pack config ${source}: "${name}" must be a level or an object`);
+        }
+        const { enforcementLevel, ...properties } = entry as Record<string, unknown>;
+        if (enforcementLevel !== undefined && !LEVELS.includes(enforcementLevel as string)) {
+            throw new CliError(`invalid policy pack config ${source}: "${name}.enforcementLevel" must be ${LEVELS.join(", ")}`);
+        }
+        if (!rule) {
+            if (Object.keys(properties).length > 0) throw new CliError(`invalid policy pack config ${source}: "all" takes only enforcementLevel`);
+            continue;
+        }
+        try {
+            parseRuleConfig(rule.id, rule.config, properties);
+        } catch (error) {
+            if (error instanceof ConfigError) throw new CliError(`invalid policy pack config ${source}: ${error.message}`);
+            throw error;
+        }
+    }
+    return value as PolicyPackConfig;
+}
+
+export function readPolicyConfig(file: string | undefined): PolicyPackConfig {
+    if (file === undefined) return {};
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (error) {
+        throw new CliError(`cannot read --policy-pack-config ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch {
+        throw new CliError(`invalid policy pack config ${file}: not JSON`);
+    }
+    return validatePolicyConfig(parsed, file);
+}

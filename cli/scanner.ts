@@ -1,0 +1,164 @@
+// Runs the pack over resources through the Analyzer protocol, as the engine does: Configure,
+// ConfigureStack, then per resource Remediate (remediated inputs replace the originals) and
+// Analyze, then AnalyzeStack over every resource. Produces the CLI's result model.
+import * as fs from "fs";
+import * as path from "path";
+import { AnalyzerClient, type AnalyzeResult, type Diagnostic, type PolicyInfo, type PolicyPackConfig } from "./analyzer-client";
+import { CliError } from "./errors";
+import { progress, progressDone } from "./output";
+import { policyRef, splitMessage, withoutDescription, type Check, type PolicyRef, type ResultFinding, type Results } from "./results";
+import type { ScanInput, ScanResource } from "./resources";
+
+/** The repository root, which is the compiled pack's directory (bin/cli/scanner.js → ../..). */
+export const packDir = path.resolve(__dirname, "..", "..");
+
+const NOT_THIS_TYPE = "resource type not checked by this rule";
+const CONCURRENCY = 8;
+
+async function pool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+    const results: R[] = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+
+function toFinding(diagnostic: Diagnostic, resource: { urn: string; type: string; name: string } | undefined): ResultFinding {
+    const level = diagnostic.enforcementLevel === "disabled" ? "advisory" : diagnostic.enforcementLevel;
+    return {
+        policy: diagnostic.policyName,
+        pack: diagnostic.policyPackName,
+        ...(diagnostic.policyPackVersion ? { packVersion: diagnostic.policyPackVersion } : {}),
+        level,
+        ...(diagnostic.severity ? { severity: diagnostic.severity } : {}),
+        urn: resource?.urn ?? "",
+        type: resource?.type ?? "",
+        name: resource?.name ?? "",
+        message: withoutDescription(diagnostic.message, diagnostic.description),
+        ...splitMessage(withoutDescription(diagnostic.message, diagnostic.description)),
+    };
+}
+
+export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<Results> {
+    if (!fs.existsSync(path.join(packDir, "bin", "index.js"))) {
+        throw new CliError(`the compiled pack is missing (${path.join(packDir, "bin", "index.js")}); run \`npm run build\``);
+    }
+    progress(`starting the policy pack…`);
+    const client = await AnalyzerClient.start({ packDir });
+    try {
+        const info = await client.getAnalyzerInfo();
+        let levels: Record<string, string>;
+        try {
+            const configured = await client.configure(config);
+            levels = Object.fromEntries(Object.entries(configured.config).map(([name, entry]) => [name, entry.enforcementLevel]));
+        } catch (error) {
+            throw new CliError(`invalid policy pack config: ${(error as Error).message}`);
+        }
+        await client.configureStack({ stack: input.stack, project: input.project, dryRun: input.dryRun });
+
+        const findings: ResultFinding[] = [];
+        const checks: Check[] = [];
+        const enabled = info.policies.filter((policy) => levels[policy.name] !== "disabled");
+        const resourcePolicies = enabled.filter((policy) => policy.policyType !== "stack");
+        const stackPolicies = enabled.filter((policy) => policy.policyType === "stack");
+        const analyzed: ScanResource[] = [];
+        let done = 0;
+        const perResource = await pool(input.resources, CONCURRENCY, async (resource) => {
+            const request = {
+                type: resource.type, name: resource.name, urn: resource.urn, properties: resource.inputs,
+                ...(resource.provider ? { provider: resource.provider } : {}),
+                ...(resource.parent ? { parent: resource.parent } : {}),
+                ...(resource.protect ? { protect: true } : {}),
+            };
+            const remediated = await client.remediate(request);
+            const remediations: ResultFinding[] = [];
+            for (const remediation of remediated.remediations) {
+                if (remediation.properties) request.properties = remediation.properties;
+                remediations.push({
+                    policy: remediation.policyName, pack: remediation.policyPackName, level: "remediate",
+                    urn: resource.urn, type: resource.type, name: resource.name,
+                    message: remediation.diagnostic || `remediated by ${remediation.policyName}: ${remediation.description}`,
+                });
+            }
+            const result = await client.analyze(request);
+            done++;
+            if (done % 50 === 0) progress(`analyzed ${done} of ${input.resources.length} resources…`);
+            return { resource: { ...resource, inputs: request.properties }, result, remediations };
+        });
+        for (const { resource, result, remediations } of perResource) {
+            analyzed.push(resource);
+            findings.push(...remediations);
+            findings.push(...result.diagnostics.map((diagnostic) => toFinding(diagnostic, resource)));
+            addChecks(checks, resource, resourcePolicies, result, info.name);
+        }
+
+        progress(`analyzing the stack…`);
+        const analyzedInputs = new Map(analyzed.map((entry) => [entry.urn, entry.inputs]));
+        const stackResult = await client.analyzeStack(input.resources.map((resource) => ({
+            type: resource.type, name: resource.name, urn: resource.urn,
+            // Preview has no outputs; the engine hands stack policies the inputs then.
+            properties: input.dryRun ? analyzedInputs.get(resource.urn) ?? resource.inputs : resource.outputs,
+            ...(resource.provider ? { provider: resource.provider } : {}),
+            ...(resource.parent ? { parent: resource.parent } : {}),
+            dependencies: resource.dependencies,
+            propertyDependencies: resource.propertyDependencies,
+        })));
+        const byUrn = new Map(input.resources.map((resource) => [resource.urn, resource]));
+        for (const diagnostic of stackResult.diagnostics) {
+            const resource = diagnostic.urn ? byUrn.get(diagnostic.urn) : undefined;
+            findings.push(toFinding(diagnostic, resource ?? (diagnostic.urn ? { urn: diagnostic.urn, type: "", name: diagnostic.urn } : undefined)));
+        }
+        for (const policy of stackPolicies) {
+            const failed = stackResult.diagnostics.some((diagnostic) => diagnostic.policyName === policy.name);
+            if (failed) {
+                for (const diagnostic of stackResult.diagnostics.filter((entry) => entry.policyName === policy.name)) {
+                    const resource = diagnostic.urn ? byUrn.get(diagnostic.urn) : undefined;
+                    checks.push({ urn: diagnostic.urn ?? "", type: resource?.type ?? "", name: resource?.name ?? "", policy: policy.name, pack: info.name, outcome: "failed" });
+                }
+            } else {
+                const reason = stackResult.notApplicable.find((entry) => entry.policyName === policy.name)?.reason;
+                checks.push({ urn: "", type: "", name: "stack", policy: policy.name, pack: info.name, outcome: reason ? "skipped" : "passed", ...(reason ? { reason } : {}) });
+            }
+        }
+        progressDone();
+        return {
+            source: input.source,
+            ...(input.artifact ? { artifact: input.artifact } : {}),
+            tool: { name: info.name, version: info.version },
+            policies: info.policies.map((policy) => ({ ...policyRef(policy.name, info.name, info.version), level: levels[policy.name] as PolicyRef["level"] })),
+            findings: dedupe(findings),
+            checks: checks.filter((check) => check.pack === info.name),
+            resources: input.resources.map((resource) => resource.urn),
+        };
+    } finally {
+        progressDone();
+        await client.close();
+    }
+}
+
+function dedupe(findings: ResultFinding[]): ResultFinding[] {
+    const seen = new Set<string>();
+    return findings.filter((finding) => {
+        const key = `${finding.urn}\u0000${finding.pack}\u0000${finding.policy}\u0000${finding.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+function addChecks(checks: Check[], resource: ScanResource, policies: readonly PolicyInfo[], result: AnalyzeResult, pack: string): void {
+    for (const policy of policies) {
+        const failed = result.diagnostics.some((diagnostic) => diagnostic.policyName === policy.name);
+        const reason = result.notApplicable.find((entry) => entry.policyName === policy.name)?.reason;
+        if (!failed && reason === NOT_THIS_TYPE) continue;
+        checks.push({
+            urn: resource.urn, type: resource.type, name: resource.name, policy: policy.name, pack,
+            outcome: failed ? "failed" : reason ? "skipped" : "passed", ...(reason && !failed ? { reason } : {}),
+        });
+    }
+}

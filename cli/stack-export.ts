@@ -1,0 +1,104 @@
+// Reads a `pulumi stack export` file (deployment versions 1-3) into resources to scan. Encrypted
+// secrets (`{ <sig>: <secret sig>, ciphertext }`) become secret unknowns; plaintext secrets (from
+// `--show-secrets`) stay secrets. Nothing here prints a value.
+import { SECRET_SIGNATURE, SECRET_SIGNATURE_KEY, UNKNOWN_SENTINEL, secret } from "../core/wire";
+import { CliError } from "./errors";
+import { nameOfUrn, typeOfUrn } from "./results";
+import { stackAndProject, type ScanInput, type ScanResource } from "./resources";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const SIG_KEY = SECRET_SIGNATURE_KEY;
+
+/** Converts state values to the engine's wire encoding for the analyzer. */
+export function decodeStateValue(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(decodeStateValue);
+    if (!isRecord(value)) return value;
+    const sig = value[SIG_KEY];
+    if (sig === SECRET_SIGNATURE) {
+        if ("plaintext" in value && typeof value.plaintext === "string") {
+            try {
+                return secret(decodeStateValue(JSON.parse(value.plaintext)));
+            } catch {
+                return secret(UNKNOWN_SENTINEL);
+            }
+        }
+        if ("value" in value) return secret(decodeStateValue(value.value));
+        // ciphertext: the key is not ours to use; the value is unknown and stays secret.
+        return secret(UNKNOWN_SENTINEL);
+    }
+    if (typeof sig === "string") {
+        // Assets, archives and resource references: opaque to these rules.
+        return value;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = decodeStateValue(item);
+    return out;
+}
+
+function stringList(value: unknown): string[] {
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** Parses the text of an export; `source` names it in errors. */
+export function readStackExport(text: string, source: string): ScanInput {
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch {
+        // JSON.parse quotes the input in its message; the input may hold secrets.
+        throw new CliError(`${source} is not JSON (expected the output of \`pulumi stack export\`)`);
+    }
+    const deployment = isRecord(parsed)
+        ? (isRecord(parsed.deployment) ? parsed.deployment : isRecord(parsed.checkpoint) && isRecord(parsed.checkpoint.latest) ? parsed.checkpoint.latest : undefined)
+        : undefined;
+    if (!isRecord(parsed) || !deployment) {
+        throw new CliError(`${source} is not a \`pulumi stack export\` file (no "deployment" object)`);
+    }
+    const raw = deployment.resources ?? [];
+    if (!Array.isArray(raw)) {
+        throw new CliError(`${source} is not a \`pulumi stack export\` file ("deployment.resources" is not a list)`);
+    }
+    const byUrn = new Map<string, Record<string, unknown>>();
+    raw.forEach((resource, index) => {
+        if (!isRecord(resource) || typeof resource.urn !== "string" || typeof resource.type !== "string") {
+            throw new CliError(`${source}: deployment.resources[${index}] has no urn and type`);
+        }
+        byUrn.set(resource.urn, resource);
+    });
+    const resources: ScanResource[] = [];
+    for (const resource of raw as Record<string, unknown>[]) {
+        if (resource.delete === true) continue; // pending deletion: not part of the stack any more
+        const urn = resource.urn as string;
+        let provider: ScanResource["provider"];
+        if (typeof resource.provider === "string" && resource.provider.includes("::")) {
+            const providerUrn = resource.provider.slice(0, resource.provider.lastIndexOf("::"));
+            const found = byUrn.get(providerUrn);
+            provider = {
+                urn: providerUrn, type: typeOfUrn(providerUrn), name: nameOfUrn(providerUrn),
+                properties: found && isRecord(found.inputs) ? decodeStateValue(found.inputs) as Record<string, unknown> : {},
+            };
+        }
+        const propertyDependencies: Record<string, string[]> = {};
+        if (isRecord(resource.propertyDependencies)) {
+            for (const [key, urns] of Object.entries(resource.propertyDependencies)) propertyDependencies[key] = stringList(urns);
+        }
+        resources.push({
+            urn,
+            type: resource.type as string,
+            name: nameOfUrn(urn),
+            custom: resource.custom === true,
+            inputs: isRecord(resource.inputs) ? decodeStateValue(resource.inputs) as Record<string, unknown> : {},
+            outputs: isRecord(resource.outputs) ? decodeStateValue(resource.outputs) as Record<string, unknown> : {},
+            ...(typeof resource.parent === "string" && resource.parent ? { parent: resource.parent } : {}),
+            ...(provider ? { provider } : {}),
+            dependencies: stringList(resource.dependencies),
+            propertyDependencies,
+            ...(resource.protect === true ? { protect: true } : {}),
+        });
+    }
+    const { stack, project } = stackAndProject(resources[0]?.urn);
+    return { source, stack, project, dryRun: false, resources };
+}

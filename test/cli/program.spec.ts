@@ -1,0 +1,87 @@
+// `scan <program dir>`: the program runs under @pulumi/pulumi mocks in preview mode; every
+// registration is scanned through the spawned pack.
+import * as assert from "assert";
+import * as path from "path";
+import { parseStackConfig, readProjectFile } from "../../cli/program";
+import { CliError } from "../../cli/errors";
+import { sarifProblems } from "./sarif-check";
+import { assertOneLineError, cli, fixtures } from "./helpers";
+
+const MIXED = path.join("test", "cli", "fixtures", "programs", "mixed");
+
+interface Json {
+    findings: { policy: string; name: string; urn: string; level: string }[];
+    checks: { name: string; policy: string; outcome: string; reason?: string }[];
+    summary: { resources: number };
+}
+
+describe("cli: program helpers", () => {
+    it("reads the project name and runtime from Pulumi.yaml", () => {
+        assert.deepStrictEqual(readProjectFile(path.join(fixtures, "programs", "mixed")), { name: "mixed", main: undefined, runtime: "nodejs" });
+        assert.strictEqual(readProjectFile(path.join(fixtures, "programs", "python")).runtime, "python");
+    });
+
+    it("namespaces --config keys with the project unless they carry one", () => {
+        assert.deepStrictEqual(parseStackConfig(["encrypt=true", "aws:region=eu-west-1", "x=a=b"], "p"),
+            { "p:encrypt": "true", "aws:region": "eu-west-1", "p:x": "a=b" });
+        assert.throws(() => parseStackConfig(["novalue"], "p"), CliError);
+    });
+});
+
+describe("cli: scan <program dir>", function () {
+    this.timeout(120_000);
+
+    it("records every registration and scans it: violations, passes, deferrals", () => {
+        const run = cli(["scan", MIXED, "--format", "json"]);
+        assert.strictEqual(run.status, 1, run.stderr);
+        const json = JSON.parse(run.stdout) as Json;
+        assert.deepStrictEqual(json.findings.map((finding) => `${finding.policy} ${finding.name}`).sort(),
+            ["aws-images-not-public public-ami", "aws-volumes-encrypted data"]);
+        // the stack, the key, three volumes, the launch permission
+        assert.strictEqual(json.summary.resources, 6);
+        const outcome = (name: string) => json.checks.find((check) => check.name === name && check.policy === "aws-volumes-encrypted");
+        assert.strictEqual(outcome("encrypted")?.outcome, "passed");
+        assert.strictEqual(outcome("later")?.outcome, "skipped");
+        assert.match(outcome("later")?.reason ?? "", /deferred until deploy/);
+        const ami = json.findings.find((finding) => finding.name === "public-ami")!;
+        assert.strictEqual(ami.urn, "urn:pulumi:dev::mixed::aws:ebs/volume:Volume$aws:ec2/amiLaunchPermission:AmiLaunchPermission::public-ami");
+    });
+
+    it("keeps the program's console output off stdout and never prints secrets", () => {
+        const run = cli(["scan", MIXED]);
+        assert.strictEqual(run.status, 1);
+        assert.doesNotMatch(run.stdout, /program output/);
+        assert.match(run.stderr, /program output goes to stderr/);
+        assert.doesNotMatch(run.stdout + run.stderr, /SECRETMARKER/);
+    });
+
+    it("sets stack config with --config", () => {
+        const run = cli(["scan", MIXED, "--format", "json", "--config", "encrypt=true"]);
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.deepStrictEqual((JSON.parse(run.stdout) as Json).findings.map((finding) => finding.name), ["public-ami"]);
+    });
+
+    it("SARIF points at the program's index.ts", () => {
+        const run = cli(["scan", MIXED, "--format", "sarif"]);
+        const log = JSON.parse(run.stdout);
+        assert.deepStrictEqual(sarifProblems(log), []);
+        assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, `${MIXED.split(path.sep).join("/")}/index.ts`);
+    });
+
+    for (const [name, args, pattern] of [
+        ["a directory that is not a Pulumi project", ["scan", path.join("test", "cli")], /is not a Pulumi project \(no Pulumi\.yaml\)/],
+        ["a program in another language", ["scan", path.join("test", "cli", "fixtures", "programs", "python")], /is a python program/],
+        ["a program that throws", ["scan", path.join("test", "cli", "fixtures", "programs", "broken")], /the program in .* failed: the program cannot find its settings/],
+        ["a malformed --config", ["scan", MIXED, "--config", "encrypt"], /--config takes KEY=VALUE/],
+        ["--config with a stack export", ["scan", path.join("test", "cli", "fixtures", "stack-export.json"), "--config", "a=b"], /--config applies to a program directory/],
+    ] as const) {
+        it(`exits 2 on ${name}`, () => {
+            const run = cli([...args]);
+            assert.strictEqual(run.status, 2, run.stderr);
+            const errorLines = run.stderr.trim().split("\n").filter((line) => line.startsWith("snapshot-guard: "));
+            assert.strictEqual(errorLines.length, 1, run.stderr);
+            assertOneLineError({ ...run, stderr: `${errorLines[0]}\n` }, pattern);
+            assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
+        });
+    }
+});

@@ -1,0 +1,137 @@
+// `report`: Pulumi's NDJSON engine events (built from the documented event schema) to CI formats.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { eventsToResults, parseEventLog } from "../../cli/events";
+import { CliError } from "../../cli/errors";
+import { sarifProblems } from "./sarif-check";
+import { assertOneLineError, cli, fixtures, tempDir } from "./helpers";
+
+const EVENTS = path.join("test", "cli", "fixtures", "preview-events.ndjson");
+const eventsText = fs.readFileSync(path.join(fixtures, "preview-events.ndjson"), "utf8");
+
+describe("cli: reading engine events", () => {
+    it("keeps our pack's policy events, drops other packs, unrelated kinds and duplicates", () => {
+        const results = eventsToResults(parseEventLog(eventsText, "e"), "e", { packs: ["snapshot-guard"] });
+        assert.deepStrictEqual(results.findings.map((finding) => `${finding.level} ${finding.policy} ${finding.name}`),
+            ["mandatory aws-volumes-encrypted data", "advisory aws-images-not-public public-ami"]);
+        assert.deepStrictEqual(results.tool, { name: "snapshot-guard", version: "0.1.0" });
+    });
+
+    it("strips colour codes and the description line; fills severity from our rule list", () => {
+        const [volume, image] = eventsToResults(parseEventLog(eventsText, "e"), "e", { packs: ["snapshot-guard"] }).findings;
+        assert.match(volume.message, /^EBS encryption is not enabled/);
+        assert.doesNotMatch(volume.message, /\u001b|<\{%/);
+        assert.strictEqual(volume.path, "encrypted");
+        assert.strictEqual(image.severity, "critical", "no severity in the event: taken from the rule");
+    });
+
+    it("turns policy summary events into passed and failed checks", () => {
+        const results = eventsToResults(parseEventLog(eventsText, "e"), "e", { packs: ["snapshot-guard"] });
+        assert.deepStrictEqual(results.checks.map((check) => `${check.outcome} ${check.policy} ${check.name}`).sort(),
+            ["failed aws-images-not-public public-ami", "failed aws-volumes-encrypted data", "passed aws-db-backups-retained orders-db"]);
+        assert.strictEqual(results.resources.length, 3);
+    });
+
+    it("includes other packs when asked", () => {
+        const results = eventsToResults(parseEventLog(eventsText, "e"), "e");
+        assert.ok(results.findings.some((finding) => finding.pack === "other-pack" && finding.level === "mandatory"));
+        assert.strictEqual(results.findings.find((finding) => finding.pack === "other-pack")?.path, undefined);
+    });
+
+    it("accepts a JSON array of events", () => {
+        const array = JSON.stringify(eventsText.trim().split("\n").map((line) => JSON.parse(line)));
+        assert.strictEqual(eventsToResults(parseEventLog(array, "e"), "e", { packs: ["snapshot-guard"] }).findings.length, 2);
+    });
+
+    for (const [name, text, pattern] of [
+        ["an empty file", "\n", /is empty/],
+        ["a line that is not JSON", "{\"sequence\":1}\nnot json SECRETMARKER\n", /line 2 is not JSON/],
+        ["JSON that holds no engine events", "{\"hello\":\"world\"}\n", /holds no Pulumi engine events/],
+    ] as const) {
+        it(`rejects ${name}`, () => {
+            assert.throws(() => parseEventLog(text, "f"), (error: unknown) => error instanceof CliError && pattern.test(error.message) && !error.message.includes("SECRETMARKER"));
+        });
+    }
+});
+
+describe("cli: report <events>", function () {
+    this.timeout(60_000);
+
+    it("exits 1 on a mandatory violation and prints the findings", () => {
+        const run = cli(["report", EVENTS]);
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.strictEqual(run.stderr, "");
+        assert.match(run.stdout, /mandatory aws-volumes-encrypted \[high\]/);
+        assert.match(run.stdout, /1 mandatory, 1 advisory violation on 2 of 3 resources\n$/);
+        assert.doesNotMatch(run.stdout, /other-pack|rds-no-public/);
+    });
+
+    it("exits 0 when the pack ran and found nothing", () => {
+        const run = cli(["report", path.join("test", "cli", "fixtures", "clean-events.ndjson")]);
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.match(run.stdout, /^no violations in /);
+    });
+
+    it("SARIF: valid structure, rules with help from our list, results by URN", () => {
+        const run = cli(["report", EVENTS, "--format", "sarif"]);
+        assert.strictEqual(run.status, 1);
+        const log = JSON.parse(run.stdout);
+        assert.deepStrictEqual(sarifProblems(log), []);
+        const rules = log.runs[0].tool.driver.rules as { id: string; helpUri?: string }[];
+        assert.deepStrictEqual(rules.map((rule) => rule.id).sort(), ["aws-db-backups-retained", "aws-images-not-public", "aws-volumes-encrypted"]);
+        assert.ok(rules.every((rule) => rule.helpUri?.startsWith("https://")));
+        assert.strictEqual(log.runs[0].results[0].locations[0].logicalLocations[0].fullyQualifiedName.startsWith("urn:pulumi:dev::shop::"), true);
+    });
+
+    it("SARIF results point at --artifact when given", () => {
+        const log = JSON.parse(cli(["report", EVENTS, "--format", "sarif", "--artifact", "infra/index.ts"]).stdout);
+        assert.deepStrictEqual(sarifProblems(log), []);
+        assert.ok(log.runs[0].results.every((result: any) => result.locations[0].physicalLocation.artifactLocation.uri === "infra/index.ts"));
+        const without = JSON.parse(cli(["report", EVENTS, "--format", "sarif"]).stdout);
+        assert.strictEqual(without.runs[0].results[0].locations[0].physicalLocation, undefined);
+    });
+
+    it("SARIF with --all-packs names other packs' policies by pack", () => {
+        const log = JSON.parse(cli(["report", EVENTS, "--format", "sarif", "--all-packs"]).stdout);
+        assert.deepStrictEqual(sarifProblems(log), []);
+        assert.ok(log.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === "other-pack/rds-no-public"));
+    });
+
+    it("JUnit: a test case per resource and policy", () => {
+        const run = cli(["report", EVENTS, "--format", "junit"]);
+        assert.match(run.stdout, /<testsuite name="snapshot-guard" tests="3" failures="2" errors="0" skipped="0">/);
+        assert.match(run.stdout, /<testcase classname="urn:pulumi:dev::shop::aws:rds\/instance:Instance::orders-db" name="aws-db-backups-retained"\/>/);
+    });
+
+    it("Markdown for a pull request, from stdin, to --output", () => {
+        const dir = tempDir();
+        const file = path.join(dir, "comment.md");
+        const run = cli(["report", "-", "--format", "markdown", "--output", file], { input: eventsText });
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.strictEqual(run.stdout, "");
+        const markdown = fs.readFileSync(file, "utf8");
+        assert.match(markdown, /^### snapshot-guard: policy violations\n\n1 mandatory, 1 advisory violation on 2 of 3 resources \(source: `stdin`\)/);
+        assert.match(markdown, /#### Critical \(1\)[\s\S]*#### High \(1\)/);
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("JSON", () => {
+        const json = JSON.parse(cli(["report", EVENTS, "--format", "json"]).stdout);
+        assert.deepStrictEqual(json.summary.byLevel, { mandatory: 1, advisory: 1 });
+    });
+
+    for (const [name, args, pattern] of [
+        ["a missing file", ["report", "missing.ndjson"], /missing\.ndjson does not exist/],
+        ["an event log with no policy events", ["report", path.join("test", "cli", "fixtures", "no-policy-events.ndjson")], /has no policy events of snapshot-guard \(was the preview run with --policy-pack\?\)/],
+        ["a stack export instead of events", ["report", path.join("test", "cli", "fixtures", "stack-export.json")], /line 1 is not JSON/],
+        ["an unknown format", ["report", EVENTS, "--format", "xml"], /unknown --format "xml"/],
+        ["--pack with --all-packs", ["report", EVENTS, "--pack", "x", "--all-packs"], /either --pack or --all-packs/],
+    ] as const) {
+        it(`exits 2 on ${name}`, () => {
+            const run = cli([...args]);
+            assert.strictEqual(run.status, 2, run.stderr);
+            assertOneLineError(run, pattern);
+        });
+    }
+});

@@ -1,0 +1,209 @@
+// `scan` of a stack export through the spawned pack: findings, formats, exit codes, secrets.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { decodeStateValue, readStackExport } from "../../cli/stack-export";
+import { secret, UNKNOWN } from "../../cli/analyzer-client";
+import { CliError } from "../../cli/errors";
+import { sarifProblems } from "./sarif-check";
+import { assertOneLineError, cli, fixtures, tempDir } from "./helpers";
+
+const EXPORT = path.join("test", "cli", "fixtures", "stack-export.json");
+const exportText = fs.readFileSync(path.join(fixtures, "stack-export.json"), "utf8");
+
+const expected = [
+    "aws-db-backups-retained orders-db",
+    "aws-images-not-public partner-ami",
+    "aws-images-not-public public-ami",
+    "aws-volumes-encrypted plain-data",
+    "azure-disks-not-exportable export-disk",
+    "gcp-iam-not-public public-image",
+];
+
+const memo = new Map<string, ReturnType<typeof cli>>();
+/** Same arguments, same run: the scans are deterministic, and each one starts the pack. */
+function scanOnce(args: string[]) {
+    const key = args.join("\u0000");
+    if (!memo.has(key)) memo.set(key, cli(args));
+    return memo.get(key)!;
+}
+
+function pairs(stdout: string): string[] {
+    return (JSON.parse(stdout).findings as { policy: string; name: string }[]).map((finding) => `${finding.policy} ${finding.name}`).sort();
+}
+
+function writeTemp(name: string, content: string): { dir: string; file: string } {
+    const dir = tempDir();
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    return { dir, file };
+}
+
+describe("cli: reading a stack export", () => {
+    it("turns encrypted secrets into secret unknowns and keeps plaintext secrets secret", () => {
+        const sig = "4dabf18193072939515e22adb298388d";
+        const marker = "1b47061264138c4ac30d75fd1eb44270";
+        assert.deepStrictEqual(decodeStateValue({ a: { [sig]: marker, ciphertext: "v1:abc" } }), { a: secret(UNKNOWN) });
+        assert.deepStrictEqual(decodeStateValue([{ [sig]: marker, plaintext: "\"key\"" }]), [secret("key")]);
+        assert.deepStrictEqual(decodeStateValue({ [sig]: "c44067f5952c0a294b673a41bacd8c17", path: "file.txt" }),
+            { [sig]: "c44067f5952c0a294b673a41bacd8c17", path: "file.txt" }, "assets pass through");
+    });
+
+    it("reads resources, providers, parents and dependencies", () => {
+        const input = readStackExport(exportText, "x");
+        assert.strictEqual(input.stack, "prod");
+        assert.strictEqual(input.project, "shop");
+        assert.strictEqual(input.resources.length, 10);
+        const volume = input.resources.find((resource) => resource.name === "plain-data")!;
+        assert.strictEqual(volume.provider?.type, "pulumi:providers:aws");
+        assert.deepStrictEqual(volume.provider?.properties, { region: "eu-west-1", version: "7.0.0" });
+        assert.strictEqual(volume.parent, "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod");
+        assert.strictEqual(volume.outputs.encrypted, false);
+    });
+
+    for (const [name, text, pattern] of [
+        ["not JSON", "hello SECRETMARKER", /is not JSON/],
+        ["JSON that is not an export", "{\"resources\": []}", /not a `pulumi stack export` file/],
+        ["resources that are not a list", "{\"deployment\": {\"resources\": {}}}", /is not a list/],
+        ["a resource without urn", "{\"deployment\": {\"resources\": [{\"type\": \"x\"}]}}", /resources\[0\] has no urn and type/],
+    ] as const) {
+        it(`rejects ${name}`, () => {
+            assert.throws(() => readStackExport(text, "f"), (error: unknown) => error instanceof CliError && pattern.test(error.message) && !error.message.includes("SECRETMARKER"));
+        });
+    }
+});
+
+describe("cli: scan <stack export>", function () {
+    this.timeout(120_000);
+
+    it("reports each violation, exits 1 on mandatory ones, prints only results on stdout", () => {
+        const run = scanOnce(["scan", EXPORT, "--format", "json"]);
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.strictEqual(run.stderr, "");
+        assert.deepStrictEqual(pairs(run.stdout), expected);
+        const json = JSON.parse(run.stdout);
+        assert.ok(json.findings.every((finding: { level: string; severity: string; path: string; fix: string }) =>
+            finding.level === "mandatory" && finding.severity && finding.path && finding.fix));
+    });
+
+    it("treats encrypted secrets as unknowns (deferred) and never prints them", () => {
+        for (const format of ["text", "json", "sarif", "junit", "markdown"]) {
+            const run = scanOnce(["scan", EXPORT, "--format", format]);
+            assert.strictEqual(run.status, 1, run.stderr);
+            assert.doesNotMatch(run.stdout + run.stderr, /SECRETMARKER|ciphertext|v1:/, format);
+        }
+        const checks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json"]).stdout).checks as { name: string; policy: string; outcome: string; reason?: string }[];
+        const flag = checks.find((check) => check.name === "secret-flag" && check.policy === "aws-volumes-encrypted");
+        assert.deepStrictEqual([flag?.outcome, /deferred/.test(flag?.reason ?? "")], ["skipped", true]);
+        const encrypted = checks.find((check) => check.name === "encrypted-data" && check.policy === "aws-volumes-encrypted");
+        assert.strictEqual(encrypted?.outcome, "passed");
+    });
+
+    it("reads the export from stdin with -", () => {
+        const run = cli(["scan", "-", "--format", "json"], { input: exportText });
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.deepStrictEqual(pairs(run.stdout), expected);
+        assert.strictEqual(JSON.parse(run.stdout).source, "stdin");
+    });
+
+    it("text: grouped by resource with counts", () => {
+        const run = scanOnce(["scan", EXPORT]);
+        assert.strictEqual(run.status, 1);
+        assert.match(run.stdout, /^aws:ebs\/volume:Volume plain-data$/m);
+        assert.match(run.stdout, /^ {4}at: {2}networkAccessPolicy$/m);
+        assert.match(run.stdout, /6 mandatory, 0 advisory violations on 6 of 10 resources\n$/);
+    });
+
+    it("sarif, junit and markdown are well formed", () => {
+        const sarif = JSON.parse(scanOnce(["scan", EXPORT, "--format", "sarif"]).stdout);
+        assert.deepStrictEqual(sarifProblems(sarif), []);
+        assert.strictEqual(sarif.runs[0].results.length, expected.length);
+        assert.strictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "test/cli/fixtures/stack-export.json");
+        const junit = scanOnce(["scan", EXPORT, "--format", "junit"]).stdout;
+        assert.match(junit, /<testsuite name="snapshot-guard" tests="8" failures="6" errors="0" skipped="1">/);
+        const markdown = scanOnce(["scan", EXPORT, "--format", "markdown"]).stdout;
+        assert.match(markdown, /#### Critical \(3\)/);
+        assert.match(markdown, /#### High \(3\)/);
+    });
+
+    it("applies --policy-pack-config: trusted accounts, levels", () => {
+        const { dir, file } = writeTemp("config.json", JSON.stringify({
+            all: "advisory",
+            "aws-images-not-public": { trustedAccountIds: ["111122223333"] },
+        }));
+        const run = cli(["scan", EXPORT, "--format", "json", "--policy-pack-config", file]);
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.deepStrictEqual(pairs(run.stdout), expected.filter((pair) => pair !== "aws-images-not-public partner-ami"));
+        assert.ok(JSON.parse(run.stdout).findings.every((finding: { level: string }) => finding.level === "advisory"));
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("exits 0 on a clean export and on a disabled rule set", () => {
+        const { dir, file } = writeTemp("config.json", JSON.stringify({ all: "disabled" }));
+        const run = cli(["scan", EXPORT, "--policy-pack-config", file]);
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.match(run.stdout, /^no violations in /);
+        const empty = cli(["scan", "-", "--format", "json"], { input: JSON.stringify({ version: 3, deployment: { manifest: {} } }) });
+        assert.strictEqual(empty.status, 0, empty.stderr);
+        assert.strictEqual(JSON.parse(empty.stdout).summary.resources, 0);
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("writes --output instead of stdout", () => {
+        const dir = tempDir();
+        const file = path.join(dir, "out.sarif");
+        const run = cli(["scan", EXPORT, "--format", "sarif", "--output", file]);
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.strictEqual(run.stdout, "");
+        assert.deepStrictEqual(sarifProblems(JSON.parse(fs.readFileSync(file, "utf8"))), []);
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    describe("bad input exits 2 with one line naming the problem", () => {
+        const cases: [string, () => { args: string[]; input?: string; cleanup?: () => void }, RegExp][] = [
+            ["a missing file", () => ({ args: ["scan", "nope.json"] }), /nope\.json does not exist/],
+            ["no input", () => ({ args: ["scan"] }), /missing <input>/],
+            ["a file that is not JSON", () => {
+                const { dir, file } = writeTemp("x.json", "not json SECRETMARKER");
+                return { args: ["scan", file], cleanup: () => fs.rmSync(dir, { recursive: true }) };
+            }, /is not JSON/],
+            ["JSON that is not a stack export", () => {
+                const { dir, file } = writeTemp("x.json", JSON.stringify({ hello: "world" }));
+                return { args: ["scan", file], cleanup: () => fs.rmSync(dir, { recursive: true }) };
+            }, /is not a `pulumi stack export` file/],
+            ["an unknown format", () => ({ args: ["scan", EXPORT, "--format", "html"] }), /unknown --format "html"/],
+            ["a missing config file", () => ({ args: ["scan", EXPORT, "--policy-pack-config", "missing.json"] }), /cannot read --policy-pack-config missing\.json: ENOENT/],
+            ["an invalid knob", () => {
+                const { dir, file } = writeTemp("c.json", JSON.stringify({ "aws-images-not-public": { trustedAccountIds: ["12"] } }));
+                return { args: ["scan", EXPORT, "--policy-pack-config", file], cleanup: () => fs.rmSync(dir, { recursive: true }) };
+            }, /"aws-images-not-public\.trustedAccountIds\[0\]" must be a 12-digit AWS account id/],
+            ["an unknown setting", () => {
+                const { dir, file } = writeTemp("c.json", JSON.stringify({ "aws-volumes-encrypted": { minRetentionDays: 3 } }));
+                return { args: ["scan", EXPORT, "--policy-pack-config", file], cleanup: () => fs.rmSync(dir, { recursive: true }) };
+            }, /"aws-volumes-encrypted\.minRetentionDays" is not a setting of this rule/],
+            ["an unknown rule", () => {
+                const { dir, file } = writeTemp("c.json", JSON.stringify({ "aws-volume-encrypted": "advisory" }));
+                return { args: ["scan", EXPORT, "--policy-pack-config", file], cleanup: () => fs.rmSync(dir, { recursive: true }) };
+            }, /"aws-volume-encrypted" is not a snapshot-guard rule/],
+            ["an invalid level", () => {
+                const { dir, file } = writeTemp("c.json", JSON.stringify({ "aws-volumes-encrypted": "strict" }));
+                return { args: ["scan", EXPORT, "--policy-pack-config", file], cleanup: () => fs.rmSync(dir, { recursive: true }) };
+            }, /level must be advisory, mandatory, remediate, disabled/],
+            ["config that is not JSON", () => {
+                const { dir, file } = writeTemp("c.json", "{");
+                return { args: ["scan", EXPORT, "--policy-pack-config", file], cleanup: () => fs.rmSync(dir, { recursive: true }) };
+            }, /invalid policy pack config .*: not JSON/],
+            ["an unwritable --output", () => ({ args: ["scan", EXPORT, "--output", "/nonexistent-dir/out.txt"] }), /cannot write --output/],
+        ];
+        for (const [name, setup, pattern] of cases) {
+            it(name, () => {
+                const { args, input, cleanup } = setup();
+                const run = cli(args, { input });
+                cleanup?.();
+                assert.strictEqual(run.status, 2, run.stderr);
+                assertOneLineError(run, pattern);
+                assert.doesNotMatch(run.stderr, /SECRETMARKER/);
+            });
+        }
+    });
+});
