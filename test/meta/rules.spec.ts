@@ -6,13 +6,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
 import { allRules } from "../../policies";
-import { compiledRoot, coverage, repoRoot } from "../harness";
+import { compiledRoot, coverage, repoRoot, stackCoverage } from "../harness";
 
 const root = repoRoot;
 const clouds = ["aws", "azure", "gcp"] as const;
 
 function ruleFiles(): string[] {
-    return clouds.flatMap((cloud) => {
+    return [...clouds, "stack"].flatMap((cloud) => {
         const dir = path.join(root, "policies", cloud);
         return fs.existsSync(dir)
             ? fs.readdirSync(dir).filter((file) => file.endsWith(".ts") && file !== "index.ts").map((file) => path.join(dir, file))
@@ -53,13 +53,17 @@ describe("meta: the rule list", () => {
             const rules = Object.values(require(compiled)).filter(isRule);
             assert.ok(rules.length > 0, `${path.relative(root, file)} exports no rule`);
             for (const rule of rules) {
-                assert.ok(registered.has(rule), `${rule.id} (${path.relative(root, file)}) is not in policies/${rule.cloud}/index.ts`);
-                const expected = `${rule.cloud}-${path.basename(file, ".ts")}`;
+                const inStack = path.basename(path.dirname(file)) === "stack";
+                assert.strictEqual(isStackRule(rule), inStack, `${rule.id}: stack rules live in policies/stack/, resource rules in policies/<cloud>/`);
+                const list = inStack ? "stack" : rule.cloud;
+                assert.ok(registered.has(rule), `${rule.id} (${path.relative(root, file)}) is not in policies/${list}/index.ts`);
+                // Stack rule files carry the full id (they span clouds); cloud rule files drop the prefix.
+                const expected = inStack ? path.basename(file, ".ts") : `${rule.cloud}-${path.basename(file, ".ts")}`;
                 assert.strictEqual(rule.id, expected, `${path.relative(root, file)} should hold rule ${expected}`);
                 found.push(rule.id);
             }
         }
-        assert.strictEqual(found.length, allRules.filter((rule) => !isStackRule(rule)).length);
+        assert.strictEqual(found.length, allRules.length);
     });
 
     for (const rule of allRules) {
@@ -81,7 +85,21 @@ describe("meta: the rule list", () => {
                 }
             });
 
-            if (!isStackRule(rule)) {
+            if (isStackRule(rule)) {
+                it("is tested on stacks that report, pass and defer, with preview-time unknown references", () => {
+                    const rows = stackCoverage.get(rule.id);
+                    assert.ok(rows, `no rule table calls describeStackRule(${rule.id}, …)`);
+                    const kinds = new Set(rows.map((row) => row.expect));
+                    for (const kind of ["report", "pass", "defer"] as const) {
+                        assert.ok(kinds.has(kind), `no "${kind}" row`);
+                    }
+                    assert.ok(rows.some((row) => row.expect === "report" && row.reported !== undefined), "no row checks which URNs are reported");
+                    const exercised = new Set(rows.flatMap((row) => row.resources.map((resource) => resource.type)));
+                    for (const type of rule.stackTypes) {
+                        assert.ok(exercised.has(type), `no stack in the table holds a ${type}`);
+                    }
+                });
+            } else {
                 it("is tested on every target with pass, fail, omitted-field and unknown-value rows", () => {
                     const tables = coverage.get(rule.id);
                     assert.ok(tables, `no rule table calls describeRule(${rule.id}, …)`);
