@@ -1,7 +1,7 @@
-import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
+import { defineStackRule, type Finding } from "../../core/rule";
 import { asBool, isSet, isUnknown, prop } from "../../core/values";
 import { EbsEncryption, EBS_SNAPSHOTS, serverless, storageUnencrypted, T } from "./lib/aws";
-import { anyBad, deferredAt, listOf, StackGraph, violationAt, type Verdict } from "./lib/graph";
+import { anyBad, deferredAt, judge, listOf, StackGraph } from "./lib/graph";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html";
 
@@ -11,11 +11,6 @@ const clusterSnapshots: ReadonlyArray<[snapshot: string, cluster: string, cls: s
     [T.docdbClusterSnapshot, T.docdbCluster, "aws.docdb.Cluster"],
     [T.neptuneClusterSnapshot, T.neptuneCluster, "aws.neptune.Cluster"],
 ];
-
-function judge(resource: StackResource, verdict: Verdict, path: string, problem: string, fix: string): Finding[] {
-    if (isUnknown(verdict)) return [deferredAt(resource, path)];
-    return verdict ? [violationAt(resource, path, problem, fix)] : [];
-}
 
 export const awsSnapshotsFromEncryptedSources = defineStackRule({
     id: "aws-snapshots-from-encrypted-sources",

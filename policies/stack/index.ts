@@ -2,7 +2,11 @@
 // after the full rule id; a meta test fails when a rule file is missing here.
 import type { Rule } from "../../core/rule";
 import { awsSnapshotsFromEncryptedSources } from "./aws-snapshots-from-encrypted-sources";
+import { azureSnapshotsKeepCustomerKeys } from "./azure-snapshots-keep-customer-keys";
+import { gcpCopiesKeepCustomerKeys } from "./gcp-copies-keep-customer-keys";
 
 export const stackRules: readonly Rule[] = [
     awsSnapshotsFromEncryptedSources,
+    gcpCopiesKeepCustomerKeys,
+    azureSnapshotsKeepCustomerKeys,
 ];

@@ -148,6 +148,12 @@ export function deferredAt(resource: StackResource, path: string): Deferral {
     return { ...deferred(path), urn: resource.urn };
 }
 
+/** A verdict about one resource as findings: bad reports at `path`, unknown defers there. */
+export function judge(resource: StackResource, verdict: Verdict, path: string, problem: string, fix: string): Finding[] {
+    if (isUnknown(verdict)) return [deferredAt(resource, path)];
+    return verdict ? [violationAt(resource, path, problem, fix)] : [];
+}
+
 /** Three-valued verdict about a source: bad (true), fine (false), or unknown during preview. */
 export type Verdict = boolean | Unknown;
 
