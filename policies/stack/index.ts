@@ -2,6 +2,7 @@
 // after the full rule id; a meta test fails when a rule file is missing here.
 import type { Rule } from "../../core/rule";
 import { awsSnapshotsFromEncryptedSources } from "./aws-snapshots-from-encrypted-sources";
+import { awsStorageBackedUp } from "./aws-storage-backed-up";
 import { azureSnapshotsKeepCustomerKeys } from "./azure-snapshots-keep-customer-keys";
 import { gcpCopiesKeepCustomerKeys } from "./gcp-copies-keep-customer-keys";
 
@@ -9,4 +10,5 @@ export const stackRules: readonly Rule[] = [
     awsSnapshotsFromEncryptedSources,
     gcpCopiesKeepCustomerKeys,
     azureSnapshotsKeepCustomerKeys,
+    awsStorageBackedUp,
 ];
