@@ -3,12 +3,16 @@
 import type { Rule } from "../../core/rule";
 import { awsSnapshotsFromEncryptedSources } from "./aws-snapshots-from-encrypted-sources";
 import { awsStorageBackedUp } from "./aws-storage-backed-up";
+import { azureDisksBackedUp } from "./azure-disks-backed-up";
 import { azureSnapshotsKeepCustomerKeys } from "./azure-snapshots-keep-customer-keys";
 import { gcpCopiesKeepCustomerKeys } from "./gcp-copies-keep-customer-keys";
+import { gcpDisksSnapshotScheduled } from "./gcp-disks-snapshot-scheduled";
 
 export const stackRules: readonly Rule[] = [
     awsSnapshotsFromEncryptedSources,
     gcpCopiesKeepCustomerKeys,
     azureSnapshotsKeepCustomerKeys,
     awsStorageBackedUp,
+    gcpDisksSnapshotScheduled,
+    azureDisksBackedUp,
 ];
