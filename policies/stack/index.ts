@@ -1,6 +1,7 @@
 // The cross-resource rules (AnalyzeStack), in the order they are listed. Their files are named
 // after the full rule id; a meta test fails when a rule file is missing here.
 import type { Rule } from "../../core/rule";
+import { awsAccountGuardrails } from "./aws-account-guardrails";
 import { awsSnapshotsFromEncryptedSources } from "./aws-snapshots-from-encrypted-sources";
 import { awsStorageBackedUp } from "./aws-storage-backed-up";
 import { azureDisksBackedUp } from "./azure-disks-backed-up";
@@ -15,4 +16,5 @@ export const stackRules: readonly Rule[] = [
     awsStorageBackedUp,
     gcpDisksSnapshotScheduled,
     azureDisksBackedUp,
+    awsAccountGuardrails,
 ];
