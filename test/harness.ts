@@ -183,6 +183,8 @@ export interface StackFixture {
     propertyDependencies?: Record<string, string[]>;
     /** Name of the provider resource (a `pulumi:providers:*` entry in the same stack, or any name). */
     provider?: string;
+    /** The provider's properties (its config; the engine sends nested values JSON-encoded). */
+    providerProps?: Record<string, unknown>;
 }
 
 export interface StackOutcome {
@@ -209,7 +211,8 @@ export function evaluateStack(rule: Rule, fixtures: readonly StackFixture[], con
         if (fixture.provider) {
             const type = fixture.provider.startsWith("pulumi:providers:") ? fixture.provider.split("::")[0] : `pulumi:providers:${fixture.type.split(":")[0]}`;
             const name = fixture.provider.includes("::") ? fixture.provider.split("::")[1] : fixture.provider;
-            resource.provider = { type, name, urn: urnFor(type, name), props: {} };
+            const props = unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(fixture.providerProps ?? {}), false));
+            resource.provider = { type, name, urn: urnFor(type, name), props };
         }
         byName.set(fixture.name, resource);
         return resource;

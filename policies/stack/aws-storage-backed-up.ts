@@ -157,9 +157,11 @@ function coverage(resource: StackResource, kind: Kind | undefined, selectors: Se
     if (kind && selectors.defaults.has(`${group}|${kind}`)) return "covered";
     const arn = asString(prop(resource.props, "arn"));
     if (typeof arn === "string" && selectors.arns.has(refKey(arn))) return "covered";
-    const tags = tagsOf(resource);
     const tagged = selectors.tagGroups.has(group);
-    let unknown = isUnknown(tags) && tagged;
+    const read = tagsOf(resource);
+    const tags = isUnknown(read) ? read : read.tags;
+    // Only `tags` known (preview): a provider default tag could still match.
+    let unknown = (isUnknown(read) || read.partial) && tagged;
     if (!isUnknown(tags)) {
         for (const [key, value] of tags) {
             if (isUnknown(value)) {

@@ -25,6 +25,19 @@ describeStackRule(rule, [
     { name: "disabled DLM policy (enum case) covers nothing", resources: [volume("v", { tags: { backup: "daily" } }), dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } }, { state: "disabled" })], expect: "report", reported: ["v"] },
     { name: "DLM default volume policy covers every volume of its provider", resources: [volume("v"), dlm({}, { defaultPolicy: "VOLUME" })], expect: "pass" },
     { name: "tagsAll from provider default tags counts", resources: [volume("v", { tags: {}, tagsAll: { backup: "daily" } }), dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } })], expect: "pass" },
+    { name: "tagsAll unknown during preview: own tags match", resources: [volume("v", { tags: { backup: "daily" }, tagsAll: UNKNOWN }), dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } })], expect: "pass" },
+    { name: "tagsAll unknown during preview: the provider's default tags match (JSON-encoded config)", resources: [
+        { ...volume("v", { tags: { Name: "v" }, tagsAll: UNKNOWN }), provider: "eu", providerProps: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: { backup: "daily" } }) } },
+        { ...dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } }), provider: "eu" },
+    ], expect: "pass" },
+    { name: "tagsAll unknown during preview: no default tags, own tags do not match", resources: [
+        { ...volume("v", { tags: { Name: "v" }, tagsAll: UNKNOWN }), provider: "eu", providerProps: { region: "eu-west-1" } },
+        { ...dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } }), provider: "eu" },
+    ], expect: "report", reported: ["v"] },
+    { name: "tagsAll and the provider's default tags unknown during preview", resources: [
+        { ...volume("v", { tags: { Name: "v" }, tagsAll: UNKNOWN }), provider: "eu", providerProps: { defaultTags: UNKNOWN } },
+        { ...dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } }), provider: "eu" },
+    ], expect: "defer", paths: ["v.tags"] },
     { name: "volume tags unknown during preview with a tag-based policy", resources: [volume("v", { tags: UNKNOWN }), dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } })], expect: "defer", paths: ["v.tags"] },
     { name: "DLM target tags unknown during preview", resources: [volume("v", { tags: { backup: "daily" } }), dlm({ resourceTypes: ["VOLUME"], targetTags: UNKNOWN })], expect: "defer" },
     { name: "backup selection by exact ARN (after deploy)", resources: [volume("v", { arn: "arn:aws:ec2:eu-west-1:111122223333:volume/vol-1" }), selection({ resources: ["arn:aws:ec2:eu-west-1:111122223333:volume/vol-1"] })], expect: "pass" },

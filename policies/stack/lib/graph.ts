@@ -9,7 +9,7 @@
 // so the rule defers; it is never guessed.
 
 import { deferred, violation, type Deferral, type Finding, type StackResource, type Violation } from "../../../core/rule";
-import { asList, asString, isUnknown, prop, UNKNOWN, type Unknown } from "../../../core/values";
+import { asList, asString, isUnknown, parseJson, prop, UNKNOWN, type Unknown } from "../../../core/values";
 import { normaliseTypeToken } from "../../../core/values";
 
 /** Identifier keys every indexed resource is reachable by. */
@@ -125,18 +125,40 @@ export function listOf(container: unknown, key: string): unknown[] | Unknown {
     return asList(prop(container, key));
 }
 
-/** Tags as a plain key → value lookup (unknown-safe); UNKNOWN when the map is unknown. */
-export function tagsOf(resource: StackResource): Map<string, unknown> | Unknown {
+/**
+ * Tags as a plain key → value lookup (unknown-safe): `tagsAll` when known; during preview, when
+ * `tagsAll` is unknown, `tags` merged with the provider's `defaultTags.tags` (provider config may
+ * arrive JSON-encoded). UNKNOWN when the tags are unknown; `partial` when the provider's default
+ * tags are unknown, so a default tag could still add keys.
+ */
+export function tagsOf(resource: StackResource): { tags: Map<string, unknown>; partial: boolean } | Unknown {
     const all = prop(resource.props, "tagsAll");
-    const tags = all !== undefined ? all : prop(resource.props, "tags");
-    if (isUnknown(tags)) return UNKNOWN;
     const map = new Map<string, unknown>();
-    if (typeof tags === "object" && tags !== null && !Array.isArray(tags)) {
-        for (const key of Object.keys(tags)) {
-            map.set(key, prop(tags, key));
+    const merge = (source: unknown) => {
+        if (typeof source === "object" && source !== null && !Array.isArray(source)) {
+            for (const key of Object.keys(source)) map.set(key, prop(source, key));
+        }
+    };
+    if (all !== undefined && !isUnknown(all)) {
+        merge(all);
+        return { tags: map, partial: false };
+    }
+    const own = prop(resource.props, "tags");
+    if (isUnknown(own)) return UNKNOWN;
+    let partial = false;
+    if (isUnknown(all)) {
+        const provider = (resource as { provider?: { props?: unknown } }).provider;
+        const parsed = parseJson(prop(provider?.props, "defaultTags"));
+        if (isUnknown(parsed)) {
+            partial = true;
+        } else if (parsed.ok) {
+            const defaults = prop(parsed.value, "tags");
+            if (isUnknown(defaults)) partial = true;
+            else merge(defaults);
         }
     }
-    return map;
+    merge(own);
+    return { tags: map, partial };
 }
 
 /** A finding reported against one resource's URN. */
@@ -184,11 +206,6 @@ export function memo<T>(compute: (resource: StackResource) => T, onCycle: T): (r
             active.delete(resource);
         }
     };
-}
-
-/** The Pulumi logical name of a resource, for messages (never a property value). */
-export function nameOf(resource: StackResource): string {
-    return resource.name;
 }
 
 export type { Finding, StackResource };
