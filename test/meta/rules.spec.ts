@@ -6,7 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
 import { allRules } from "../../policies";
-import { compiledRoot, coverage, repoRoot, stackCoverage } from "../harness";
+import fc from "fast-check";
+import { compiledRoot, coverage, evaluateStack, repoRoot, secret, stackCoverage, UNKNOWN, type StackFixture } from "../harness";
 
 const root = repoRoot;
 const clouds = ["aws", "azure", "gcp"] as const;
@@ -113,6 +114,56 @@ describe("meta: the rule list", () => {
                     }
                 });
             }
+        });
+    }
+});
+
+// Stack rules get the property check the resource rules get in properties.spec.ts: the stacks of
+// their own tables, with every property replaced by arbitrary JSON (references kept), never make a
+// rule crash, and a marker placed in any value (plain or secret) never reaches a message.
+describe("meta: properties of every stack rule", () => {
+    const MARKER = "zz-marker-5f0c9e";
+
+    function vocabulary(rows: ReadonlyArray<{ resources: StackFixture[] }>) {
+        const keys = new Set<string>(["id", "arn", "selfLink", "name", "tags", "tagsAll"]);
+        const strings = new Set<string>();
+        const walk = (value: unknown) => {
+            if (Array.isArray(value)) value.forEach(walk);
+            else if (typeof value === "object" && value !== null) {
+                for (const [key, child] of Object.entries(value)) {
+                    keys.add(key);
+                    walk(child);
+                }
+            } else if (typeof value === "string" && value.length < 160) strings.add(value);
+        };
+        rows.forEach((row) => row.resources.forEach((resource) => walk(resource.props)));
+        return { keys: [...keys], strings: [...strings] };
+    }
+
+    for (const rule of allRules.filter(isStackRule)) {
+        it(`${rule.id}: arbitrary stacks never crash it or leak a property value`, () => {
+            const rows = stackCoverage.get(rule.id) ?? [];
+            assert.ok(rows.length > 0, `no table for ${rule.id}`);
+            const { keys, strings } = vocabulary([...stackCoverage.values()].flat());
+            const leaf = fc.oneof(
+                fc.constant(MARKER), fc.constant(`${MARKER}-vol`), fc.constant(secret(MARKER)), fc.constant(UNKNOWN),
+                fc.constant(null), fc.boolean(), fc.integer({ min: -2, max: 40 }), fc.constantFrom(...strings),
+            );
+            const { value } = fc.letrec<{ value: unknown; list: unknown[]; object: Record<string, unknown> }>((tie) => ({
+                value: fc.oneof({ depthSize: "small" }, leaf, tie("list"), tie("object")),
+                list: fc.array(tie("value"), { maxLength: 3 }),
+                object: fc.dictionary(fc.constantFrom(...keys), tie("value"), { maxKeys: 5 }),
+            }));
+            const props = fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 8 });
+            const stack = fc.constantFrom(...rows).chain((row) =>
+                fc.tuple(...row.resources.map(() => props)).map((all) =>
+                    row.resources.map((resource, index) => ({ ...resource, props: { ...all[index] } }))));
+            fc.assert(fc.property(stack, (resources) => {
+                const outcome = evaluateStack(rule, resources);
+                const text = [...outcome.reported.map((entry) => entry.message), outcome.notApplicable ?? ""].join("\n");
+                assert.ok(!text.includes(MARKER), `a property value reached a message: ${text}`);
+                assert.ok(!text.includes("could not evaluate"), `the rule crashed: ${text}`);
+            }), { numRuns: 120 });
         });
     }
 });
