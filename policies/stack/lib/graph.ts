@@ -9,8 +9,7 @@
 // so the rule defers; it is never guessed.
 
 import { deferred, violation, type Deferral, type Finding, type StackResource, type Violation } from "../../../core/rule";
-import { asList, asString, isUnknown, parseJson, prop, UNKNOWN, type Unknown } from "../../../core/values";
-import { normaliseTypeToken } from "../../../core/values";
+import { asList, asString, isUnknown, normaliseTypeToken, parseJson, prop, UNKNOWN, type Unknown } from "../../../core/values";
 
 /** Identifier keys every indexed resource is reachable by. */
 const ID_KEYS = ["id", "arn", "selfLink"] as const;
