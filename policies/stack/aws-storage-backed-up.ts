@@ -113,7 +113,11 @@ function readSelection(selection: StackResource, selectors: Selectors) {
     if (!isUnknown(resources)) {
         for (const entry of resources) {
             const arn = asString(entry);
-            if (isUnknown(arn)) continue; // resolved through propertyDependencies above
+            if (isUnknown(arn)) {
+                // Resolved through propertyDependencies above; without one it could select anything.
+                if ((selection.propertyDependencies?.resources ?? []).length === 0) selectors.unreadable.add(group);
+                continue;
+            }
             if (typeof arn !== "string") continue;
             if (arn.includes("*") || arn.includes("?")) {
                 selectors.patterns.push({ group, pattern: wildcard(arn), conditions: conditions === "unknown" ? [] : conditions });

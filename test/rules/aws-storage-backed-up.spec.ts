@@ -42,6 +42,7 @@ describeStackRule(rule, [
     { name: "DLM target tags unknown during preview", resources: [volume("v", { tags: { backup: "daily" } }), dlm({ resourceTypes: ["VOLUME"], targetTags: UNKNOWN })], expect: "defer" },
     { name: "backup selection by exact ARN (after deploy)", resources: [volume("v", { arn: "arn:aws:ec2:eu-west-1:111122223333:volume/vol-1" }), selection({ resources: ["arn:aws:ec2:eu-west-1:111122223333:volume/vol-1"] })], expect: "pass" },
     { name: "backup selection by reference during preview", resources: [volume("v", { arn: UNKNOWN }), selection({ resources: [UNKNOWN] }, { propertyDependencies: { resources: ["v"] } })], expect: "pass" },
+    { name: "backup selection entry unknown during preview without a dependency", resources: [volume("v", { arn: UNKNOWN }), selection({ resources: [UNKNOWN] })], expect: "defer" },
     { name: "backup selection by ARN wildcard", resources: [volume("v", { arn: "arn:aws:ec2:eu-west-1:111122223333:volume/vol-1" }), selection({ resources: ["arn:aws:ec2:*:*:volume/*"] })], expect: "pass" },
     { name: "backup selection wildcard for another resource type", resources: [volume("v", { arn: "arn:aws:ec2:eu-west-1:111122223333:volume/vol-1" }), selection({ resources: ["arn:aws:rds:*:*:db:*"] })], expect: "report", reported: ["v"] },
     { name: "ARN unknown during preview against a typed wildcard", resources: [volume("v", { arn: UNKNOWN }), selection({ resources: ["arn:aws:ec2:*:*:volume/*"] })], expect: "defer" },
