@@ -33,17 +33,15 @@ export const azureDisksBackedUp = defineStackRule({
 
         for (const instance of graph.of(Z.backupInstance)) {
             const properties = prop(instance.props, "properties");
-            const dependencies = graph.dependencies(instance, "properties", [Z.disk]);
             const value = isUnknown(properties) ? properties : prop(prop(properties, "dataSourceInfo"), "resourceID");
-            const disks = graph.resolveValue(value, dependencies, [Z.disk]);
+            const disks = graph.resolveIn(instance, "properties", value, [Z.disk]);
             if (isUnknown(disks)) unreadable = true;
             else disks.forEach((disk) => covered.add(disk));
         }
         for (const item of graph.of(Z.protectedItem)) {
             const properties = prop(item.props, "properties");
-            const dependencies = graph.dependencies(item, "properties", [Z.virtualMachine]);
             const value = isUnknown(properties) ? properties : prop(properties, "sourceResourceId");
-            const machines = graph.resolveValue(value, dependencies, [Z.virtualMachine]);
+            const machines = graph.resolveIn(item, "properties", value, [Z.virtualMachine]);
             if (isUnknown(machines)) {
                 unreadable = true;
                 continue;

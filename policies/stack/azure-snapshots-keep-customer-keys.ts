@@ -31,8 +31,7 @@ export const azureSnapshotsKeepCustomerKeys = defineStackRule({
         // True when the snapshot's data comes from a customer-keyed disk or snapshot in the stack.
         const sourceKeyed: (snapshot: StackResource) => Verdict = memo((snapshot: StackResource): Verdict => {
             const creation = prop(snapshot.props, "creationData");
-            const dependencies = graph.dependencies(snapshot, "creationData", [Z.disk, Z.snapshot]);
-            const sources = graph.resolveValue(isUnknown(creation) ? creation : prop(creation, "sourceResourceId"), dependencies, [Z.disk, Z.snapshot]);
+            const sources = graph.resolveIn(snapshot, "creationData", isUnknown(creation) ? creation : prop(creation, "sourceResourceId"), [Z.disk, Z.snapshot]);
             if (isUnknown(sources)) return sources;
             return anyBad(sources.map((source) => {
                 const keyed = azureCustomerKey(source.props);

@@ -58,6 +58,7 @@ export const gcpDisksSnapshotScheduled = defineStackRule({
             const found: StackResource[] = [];
             const source = (container: unknown, key: string) => {
                 const value = prop(container, "source");
+                // A list property's dependencies do not say which entry they belong to: only a known value decides.
                 const resolved = graph.resolveValue(value, isUnknown(value) ? graph.dependencies(instance, key, DISKS) : [], DISKS);
                 if (!isUnknown(resolved)) found.push(...resolved);
             };

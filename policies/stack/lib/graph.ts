@@ -84,10 +84,19 @@ export class StackGraph {
         return found.filter((resource) => types.includes(this.type(resource)));
     }
 
-    /** The resources of `types` a top-level property depends on. */
+    /**
+     * The resources of `types` a top-level property depends on. When the engine sent no property
+     * dependencies for the resource at all, its only dependency of those types stands in (several
+     * candidates are not narrowed down: that would be a guess).
+     */
     dependencies(resource: StackResource, key: string, types: readonly string[]): StackResource[] {
-        const list = resource.propertyDependencies?.[key] ?? [];
-        return list.filter((dependency) => types.includes(this.type(dependency)));
+        const byProperty = resource.propertyDependencies ?? {};
+        const list = byProperty[key];
+        if (list === undefined && Object.keys(byProperty).length === 0) {
+            const candidates = (resource.dependencies ?? []).filter((dependency) => types.includes(this.type(dependency)));
+            return candidates.length === 1 ? candidates : [];
+        }
+        return (list ?? []).filter((dependency) => types.includes(this.type(dependency)));
     }
 
     /**
@@ -96,7 +105,19 @@ export class StackGraph {
      * is unknown and its dependencies name nothing of the wanted types.
      */
     resolve(resource: StackResource, key: string, types: readonly string[]): StackResource[] | Unknown {
-        return this.resolveValue(prop(resource.props, key), this.dependencies(resource, key, types), types);
+        return this.resolveIn(resource, key, prop(resource.props, key), types);
+    }
+
+    /**
+     * Resolves a reference `value` read from the top-level property `key` (or from inside it, such as
+     * `creationData.sourceResourceId`): a known value is matched against the index and backed up only
+     * by the property's own dependencies; an unknown value resolves to its dependencies.
+     */
+    resolveIn(resource: StackResource, key: string, value: unknown, types: readonly string[]): StackResource[] | Unknown {
+        const dependencies = isUnknown(value)
+            ? this.dependencies(resource, key, types)
+            : (resource.propertyDependencies?.[key] ?? []).filter((dependency) => types.includes(this.type(dependency)));
+        return this.resolveValue(value, dependencies, types);
     }
 
     /**
