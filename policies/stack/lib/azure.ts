@@ -1,6 +1,6 @@
 // Azure facts the stack rules share: type tokens and customer keys of managed disks and snapshots.
 
-import { enumIn, isSet, isUnknown, prop, UNKNOWN } from "../../../core/values";
+import { enumIn, isUnknown, prop, UNKNOWN } from "../../../core/values";
 
 export const Z = {
     disk: "azure-native:compute:Disk",
@@ -18,7 +18,8 @@ export const Z = {
 export function azureCustomerKey(props: unknown): boolean | typeof UNKNOWN {
     const encryption = prop(props, "encryption");
     if (isUnknown(encryption)) return UNKNOWN;
-    if (isSet(encryption, "diskEncryptionSetId")) return true;
+    const set = prop(encryption, "diskEncryptionSetId");
+    if (isUnknown(set) || (typeof set === "string" && set.trim() !== "")) return true;
     const type = enumIn(prop(encryption, "type"), "EncryptionAtRestWithCustomerKey", "EncryptionAtRestWithPlatformAndCustomerKeys");
     return isUnknown(type) ? UNKNOWN : type === true;
 }

@@ -1,7 +1,7 @@
 // Google Cloud facts the stack rules share: type tokens and customer keys of disks and their copies.
 
 import type { StackResource } from "../../../core/rule";
-import { isSet, isUnknown, prop, UNKNOWN } from "../../../core/values";
+import { isUnknown, prop, UNKNOWN } from "../../../core/values";
 import { anyBad, listOf, memo, type StackGraph, type Verdict } from "./graph";
 
 export const G = {
@@ -22,6 +22,12 @@ export const DISKS = [G.disk, G.regionDisk];
 /** Keys that make a GCP key block a customer key (CMEK `kmsKeySelfLink`/`kmsKeyName`, or CSEK). */
 const KEY_FIELDS = ["kmsKeySelfLink", "kmsKeyName", "rawKey", "rsaEncryptedKey"];
 
+/** A key field counts when it holds a non-empty string, or a value still unknown (presence check). */
+export function keyField(container: unknown, field: string): boolean {
+    const value = prop(container, field);
+    return isUnknown(value) || (typeof value === "string" && value.trim() !== "");
+}
+
 /**
  * Whether a key block holds a customer key: true, false, or UNKNOWN when the block is unknown.
  * A key field whose value is unknown counts as set.
@@ -29,7 +35,8 @@ const KEY_FIELDS = ["kmsKeySelfLink", "kmsKeyName", "rawKey", "rsaEncryptedKey"]
 export function customerKey(container: unknown, block: string): boolean | typeof UNKNOWN {
     const key = prop(container, block);
     if (isUnknown(key)) return UNKNOWN;
-    return KEY_FIELDS.some((field) => isSet(key, field));
+    // Outputs after deploy may carry the block with empty strings; only a real key counts.
+    return KEY_FIELDS.some((field) => keyField(key, field));
 }
 
 /** The key block each type carries for itself. */
@@ -59,7 +66,7 @@ export class GcpKeys {
                 verdicts.push(UNKNOWN);
                 return;
             }
-            verdicts.push(["kmsKeySelfLink", "diskEncryptionKeyRaw", "diskEncryptionKeyRsa"].some((field) => isSet(container, field)));
+            verdicts.push(["kmsKeySelfLink", "diskEncryptionKeyRaw", "diskEncryptionKeyRsa"].some((field) => keyField(container, field)));
             const source = prop(container, "source");
             if (typeof source === "string") {
                 verdicts.push(anyBad(this.graph.lookup(source, DISKS).map(this.own)));
