@@ -1,7 +1,7 @@
 import { defineStackRule, type Finding } from "../../core/rule";
-import { asBool, isSet, isUnknown, prop } from "../../core/values";
+import { asBool, isUnknown, prop } from "../../core/values";
 import { EbsEncryption, EBS_SNAPSHOTS, serverless, storageUnencrypted, T } from "./lib/aws";
-import { anyBad, deferredAt, judge, listOf, StackGraph } from "./lib/graph";
+import { anyBad, deferredAt, judge, listOf, present, StackGraph } from "./lib/graph";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html";
 
@@ -76,7 +76,7 @@ export const awsSnapshotsFromEncryptedSources = defineStackRule({
             const instances = graph.resolve(snapshot, "dbInstanceIdentifier", [T.rdsInstance]);
             const verdict = isUnknown(instances) ? instances : anyBad(instances.map((instance) =>
                 // A read replica's encryption follows its source; it is judged there.
-                isSet(instance.props, "replicateSourceDb") ? false : storageUnencrypted(instance)));
+                present(instance.props, "replicateSourceDb") ? false : storageUnencrypted(instance)));
             findings.push(...judge(snapshot, verdict, "dbInstanceIdentifier",
                 "the DB snapshot is taken from an aws.rds.Instance in this stack without storage encryption, so it is unencrypted too",
                 "set `storageEncrypted: true` on the source aws.rds.Instance (this replaces it; restore from an encrypted snapshot copy with `kmsKeyId`)"));
@@ -110,7 +110,7 @@ export const awsSnapshotsFromEncryptedSources = defineStackRule({
                 continue;
             }
             devices.forEach((device, index) => {
-                if (!isSet(device, "snapshotId")) return; // a device without a snapshot is aws-volumes-encrypted's
+                if (!present(device, "snapshotId")) return; // a device without a snapshot is aws-volumes-encrypted's
                 findings.push(...judge(image, ebs.deviceSnapshot(image, "ebsBlockDevices", device), `ebsBlockDevices[${index}].snapshotId`,
                     "the image registers an unencrypted snapshot from this stack, so instances launched from it get unencrypted volumes",
                     "register an encrypted snapshot instead: copy it with an aws.ebs.SnapshotCopy and `encrypted: true` and use the copy's id"));
@@ -121,7 +121,7 @@ export const awsSnapshotsFromEncryptedSources = defineStackRule({
             const devices = listOf(instance.props, "ebsBlockDevices");
             if (isUnknown(devices)) continue; // aws-volumes-encrypted defers the whole list already
             devices.forEach((device, index) => {
-                if (!isSet(device, "snapshotId")) return;
+                if (!present(device, "snapshotId")) return;
                 const encrypted = asBool(prop(device, "encrypted"));
                 if (encrypted === true) return;
                 const path = `ebsBlockDevices[${index}].encrypted`;

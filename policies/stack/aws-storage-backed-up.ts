@@ -1,7 +1,7 @@
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
-import { asList, asNumber, asString, enumIn, isSet, isUnknown, prop } from "../../core/values";
+import { asList, asNumber, asString, enumIn, isUnknown, prop } from "../../core/values";
 import { providerKey, T } from "./lib/aws";
-import { deferredAt, listOf, refKey, StackGraph, tagsOf, violationAt } from "./lib/graph";
+import { deferredAt, listOf, present, refKey, StackGraph, tagsOf, violationAt } from "./lib/graph";
 
 const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html";
 
@@ -264,7 +264,7 @@ export const awsStorageBackedUp = defineStackRule({
         }
         for (const [type, cls, omitted] of [[T.rdsInstance, "aws.rds.Instance", 0], [T.rdsCluster, "aws.rds.Cluster", 1]] as const) {
             for (const database of graph.of(type)) {
-                if (type === T.rdsInstance && isSet(database.props, "replicateSourceDb")) continue; // covered by its source
+                if (type === T.rdsInstance && present(database.props, "replicateSourceDb")) continue; // covered by its source
                 const state = coverage(database, undefined, selectors);
                 if (state === "covered") continue;
                 const retention = asNumber(prop(database.props, "backupRetentionPeriod"));

@@ -1,7 +1,7 @@
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
 import { asList, isSet, isUnknown, prop } from "../../core/values";
 import { DISKS, G } from "./lib/gcp";
-import { deferredAt, listOf, StackGraph, violationAt } from "./lib/graph";
+import { deferredAt, listOf, present, StackGraph, violationAt } from "./lib/graph";
 
 const docsUrl = "https://cloud.google.com/compute/docs/disks/scheduled-snapshots";
 
@@ -107,10 +107,15 @@ export const gcpDisksSnapshotScheduled = defineStackRule({
             const boot = prop(instance.props, "bootDisk");
             if (isUnknown(boot)) {
                 mark(instance, "unknown");
-            } else if (isSet(boot, "source")) {
-                continue; // the boot disk is a gcp.compute.Disk of its own (judged above) or lives outside the stack
-            } else if (isSet(prop(boot, "initializeParams"), "resourcePolicies")) {
-                mark(instance, "covered");
+            } else {
+                // A boot disk that is a gcp.compute.Disk of the stack is judged above; one attached from
+                // outside the stack is not judged. After deploy `source` also names the disk the
+                // instance created from `initializeParams`, which is judged here.
+                const source = graph.resolveIn(instance, "bootDisk", prop(boot, "source"), DISKS);
+                const inline = isSet(boot, "initializeParams");
+                if (!inline && present(boot, "source")) continue;
+                if (!isUnknown(source) && source.length > 0) continue;
+                if (present(prop(boot, "initializeParams"), "resourcePolicies")) mark(instance, "covered");
             }
             report(instance, "bootDisk.initializeParams.resourcePolicies", "the instance's boot disk has no snapshot schedule and no Backup and DR plan covers the instance",
                 "set `bootDisk.initializeParams.resourcePolicies` on the gcp.compute.Instance (this recreates the instance) or protect it with a gcp.backupdisasterrecovery.BackupPlanAssociation");

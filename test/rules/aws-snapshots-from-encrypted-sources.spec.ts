@@ -65,6 +65,10 @@ describeStackRule(rule, [
         { type: "aws:rds/instance:Instance", name: "replica", props: { identifier: "orders-r", replicateSourceDb: "orders" } },
         { type: "aws:rds/snapshot:Snapshot", name: "snap", props: { dbInstanceIdentifier: "orders-r" } },
     ], expect: "pass" },
+    { name: "deployed outputs: an empty replicateSourceDb is not a replica", resources: [
+        { type: "aws:rds/instance:Instance", name: "db", props: { identifier: "orders", replicateSourceDb: "", storageEncrypted: false } },
+        { type: "aws:rds/snapshot:Snapshot", name: "snap", props: { dbInstanceIdentifier: "orders" } },
+    ], expect: "report", reported: ["snap"] },
     { name: "DB instance reference unknown during preview", resources: [
         { type: "aws:rds/snapshot:Snapshot", name: "snap", props: { dbInstanceIdentifier: UNKNOWN } },
     ], expect: "defer", paths: ["snap.dbInstanceIdentifier"] },
@@ -98,6 +102,10 @@ describeStackRule(rule, [
         { type: INSTANCE, name: "web", props: { id: "i-1", ami: "ami-base", instanceType: "t3.micro" } },
         { type: "aws:ec2/amiFromInstance:AmiFromInstance", name: "img", props: { sourceInstanceId: "i-1" } },
     ], expect: "report", reported: ["img"], paths: ["sourceInstanceId"] },
+    { name: "deployed outputs: a device's empty snapshotId means no snapshot, so its own encryption counts", resources: [
+        { type: INSTANCE, name: "web", props: { id: "i-1", rootBlockDevice: { encrypted: true, snapshotId: "" }, ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "", encrypted: false }] } },
+        { type: "aws:ec2/amiFromInstance:AmiFromInstance", name: "img", props: { sourceInstanceId: "i-1" } },
+    ], expect: "report", reported: ["img"] },
     { name: "AMI from a fully encrypted instance", resources: [
         { type: INSTANCE, name: "web", props: { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] } },
         { type: "aws:ec2/amiFromInstance:AmiFromInstance", name: "img", props: { sourceInstanceId: UNKNOWN }, propertyDependencies: { sourceInstanceId: ["web"] } },

@@ -1,8 +1,8 @@
 // AWS facts the stack rules share: type tokens, encryption of sources, provider grouping.
 
 import type { StackResource } from "../../../core/rule";
-import { asBool, enumIn, isSet, isUnknown, prop, UNKNOWN } from "../../../core/values";
-import { anyBad, listOf, memo, type StackGraph, type Verdict } from "./graph";
+import { asBool, enumIn, isUnknown, prop, UNKNOWN } from "../../../core/values";
+import { anyBad, listOf, memo, present, type StackGraph, type Verdict } from "./graph";
 
 export const T = {
     volume: "aws:ebs/volume:Volume",
@@ -129,7 +129,7 @@ export class EbsEncryption {
             for (const device of devices) {
                 if (isUnknown(device)) {
                     verdicts.push(UNKNOWN);
-                } else if (isSet(device, "snapshotId")) {
+                } else if (present(device, "snapshotId")) {
                     verdicts.push(asBool(prop(device, "encrypted")) === true ? false : this.deviceSnapshot(instance, "ebsBlockDevices", device));
                 } else {
                     verdicts.push(encryptedFlag(device, omittedIsEncrypted));

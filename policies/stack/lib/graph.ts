@@ -140,6 +140,18 @@ export class StackGraph {
     }
 }
 
+/**
+ * Presence of a reference or flag in inputs or deployed outputs: outputs carry empty strings for
+ * unset fields (an instance device's `snapshotId: ""`, an RDS instance's `replicateSourceDb: ""`).
+ * An unknown value counts as present.
+ */
+export function present(container: unknown, key: string): boolean {
+    const value = prop(container, key);
+    if (isUnknown(value)) return true;
+    if (typeof value === "string") return value.trim() !== "";
+    return value !== undefined;
+}
+
 /** Reads a list property unknown-safely; UNKNOWN when the list itself is unknown. */
 export function listOf(container: unknown, key: string): unknown[] | Unknown {
     return asList(prop(container, key));
