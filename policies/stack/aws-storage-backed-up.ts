@@ -51,7 +51,7 @@ function readDlm(policy: StackResource, selectors: Selectors) {
         selectors.unreadable.add(group);
         return;
     }
-    if (typeof defaultPolicy === "string") {
+    if (typeof defaultPolicy === "string" && defaultPolicy.trim() !== "") { // outputs carry "" for custom policies
         selectors.defaults.add(`${group}|${defaultPolicy.toUpperCase()}`);
         return;
     }

@@ -23,6 +23,7 @@ describeStackRule(rule, [
     { name: "tag value differs from the DLM target", resources: [volume("v", { tags: { backup: "weekly" } }), dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } })], expect: "report", reported: ["v"] },
     { name: "DLM policy for instances does not select a loose volume", resources: [volume("v", { tags: { backup: "daily" } }), dlm({ resourceTypes: ["INSTANCE"], targetTags: { backup: "daily" } })], expect: "report", reported: ["v"] },
     { name: "disabled DLM policy (enum case) covers nothing", resources: [volume("v", { tags: { backup: "daily" } }), dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } }, { state: "disabled" })], expect: "report", reported: ["v"] },
+    { name: "deployed outputs: an empty defaultPolicy is a custom policy", resources: [volume("v", { tags: { backup: "daily" } }), dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } }, { defaultPolicy: "" })], expect: "pass" },
     { name: "DLM default volume policy covers every volume of its provider", resources: [volume("v"), dlm({}, { defaultPolicy: "VOLUME" })], expect: "pass" },
     { name: "tagsAll from provider default tags counts", resources: [volume("v", { tags: {}, tagsAll: { backup: "daily" } }), dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } })], expect: "pass" },
     { name: "tagsAll unknown during preview: own tags match", resources: [volume("v", { tags: { backup: "daily" }, tagsAll: UNKNOWN }), dlm({ resourceTypes: ["VOLUME"], targetTags: { backup: "daily" } })], expect: "pass" },
