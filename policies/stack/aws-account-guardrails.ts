@@ -35,9 +35,16 @@ const GUARDRAILS: readonly Guardrail[] = [
     },
 ];
 
-/** Account and region a resource is created in: its provider, and its own `region` override when set. */
-function placement(resource: StackResource): { provider: string; region: string | undefined | Unknown } {
-    return { provider: providerKey(resource), region: asString(prop(resource.props, "region")) };
+/**
+ * Account and region a resource is created in: its provider, and its own `region` when that differs
+ * from the provider's (`""` = the provider's region; deployed outputs always carry `region`).
+ */
+function placement(resource: StackResource): { provider: string; region: string | Unknown } {
+    const region = asString(prop(resource.props, "region"));
+    const provider = (resource as { provider?: { props?: unknown } }).provider;
+    const providerRegion = asString(prop(provider?.props, "region"));
+    if (isUnknown(region)) return { provider: providerKey(resource), region };
+    return { provider: providerKey(resource), region: region === undefined || region === providerRegion ? "" : region };
 }
 
 export const awsAccountGuardrails = defineStackRule({
@@ -80,22 +87,22 @@ export const awsAccountGuardrails = defineStackRule({
             for (const resource of graph.of(guardrail.type)) {
                 const { provider, region } = placement(resource);
                 if (isUnknown(region)) pending.add(provider);
-                else present.add(`${provider}|${region ?? ""}`);
+                else present.add(`${provider}|${region}`);
             }
             // The first resource in each place that needs the guardrail; reported once per place.
             const needed = new Map<string, StackResource>();
             for (const resource of graph.of(...guardrail.neededBy)) {
                 const { provider, region } = placement(resource);
-                const place = `${provider}|${isUnknown(region) ? "?" : region ?? ""}`;
+                // A resource whose own region is unknown during preview is taken to be in the provider's.
+                const place = `${provider}|${isUnknown(region) ? "" : region}`;
                 if (!needed.has(place)) needed.set(place, resource);
             }
             for (const [place, first] of needed) {
                 if (present.has(place)) continue;
                 const provider = place.slice(0, place.lastIndexOf("|"));
-                const regionUnknown = place.endsWith("|?");
                 // Report against the provider resource when there is one, so one exemption covers the account.
                 const subject: StackResource = provider !== "" ? { ...first, urn: provider } : first;
-                if (pending.has(provider) || (regionUnknown && [...present].some((entry) => entry.startsWith(`${provider}|`)))) {
+                if (pending.has(provider)) {
                     findings.push(deferredAt(subject, "region"));
                     continue;
                 }

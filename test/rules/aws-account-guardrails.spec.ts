@@ -30,6 +30,11 @@ describeStackRule(rule, [
     { name: "guardrails in another provider do not count", resources: [on("us", volume), ...guardrails("eu")], expect: "report", paths: ["(aws.ebs.EncryptionByDefault)", "(aws.ebs.SnapshotBlockPublicAccess)"] },
     { name: "guardrails with a per-resource region cover only that region", resources: [on("eu", volume), on("eu", { type: EBD, name: "ebd", props: { region: "us-east-1" } }), on("eu", { type: SBPA, name: "sbpa", props: { state: "block-all-sharing" } })], expect: "report", paths: ["(aws.ebs.EncryptionByDefault)"] },
     { name: "instances, snapshot copies and registered or copied AMIs need the guardrails too", resources: [provider, ...others.map((fixture) => on("eu", fixture))], expect: "report", reported: ["eu", "eu", "eu"] },
+    { name: "deployed outputs carry the provider's region on every resource", resources: [
+        { ...on("eu", { ...volume, props: { ...volume.props, region: "eu-west-1" } }), providerProps: { region: "eu-west-1" } },
+        ...guardrails("eu").slice(0, 2).map((fixture) => ({ ...fixture, providerProps: { region: "eu-west-1" } })),
+    ], expect: "pass" },
+    { name: "a resource's region unknown during preview is the provider's", resources: [on("eu", { ...volume, props: { region: UNKNOWN } }), ...guardrails("eu").slice(0, 2)], expect: "pass" },
     { name: "stack without EBS or image resources needs nothing", resources: [{ type: "aws:s3/bucket:Bucket", name: "logs", props: {} }], expect: "pass" },
     { name: "default provider omitted: reported against the first resource", resources: [volume], expect: "report", reported: ["data", "data"] },
     { name: "guardrail region unknown during preview", resources: [on("eu", volume), on("eu", { type: EBD, name: "ebd", props: { region: UNKNOWN } }), ...guardrails("eu").slice(1)], expect: "defer", paths: ["eu.region"] },
