@@ -37,10 +37,11 @@ function parseOptions(argv) {
     for (const arg of argv) {
         if (arg === "--quick") options.quick = true;
         else if (arg === "--check") options.check = true;
+        else if (arg === "--stack") options.stackOnly = true;
         else if (arg === "--help" || arg === "-h") {
-            process.stdout.write("usage: node bench/run.js [--quick] [--check]\n");
+            process.stdout.write("usage: node bench/run.js [--quick] [--check] [--stack]\n");
             process.exit(0);
-        } else throw new Error(`unknown argument ${arg} (use --quick, --check)`);
+        } else throw new Error(`unknown argument ${arg} (use --quick, --check, --stack)`);
     }
     options.startRuns = options.quick ? 5 : 9;
     options.analyzeRounds = options.quick ? 1 : 3;
@@ -473,20 +474,141 @@ function makeResources(count) {
         ["random:index/randomPassword:RandomPassword", () => ({ length: 32, special: true })],
     ];
 
-    const resources = [];
+    // Groups of resources the stack rules join: sources and their copies, resources and the
+    // policies that select them, referring to each other by id/ARN/self link (as after deploy) or by
+    // propertyDependencies with an unknown value (as during preview), as in real stacks.
     const stack = "urn:pulumi:prod::bench";
-    for (let i = 0; i < count; i++) {
-        const [type, make] = random() < 0.3 ? pick(targeted) : pick(unrelated);
-        const name = `r${i}`;
+    const providers = ["eu", "us"].map((name) => ({
+        type: "pulumi:providers:aws", name, urn: `${stack}::pulumi:providers:aws::${name}`, properties: { region: name === "eu" ? "eu-west-1" : "us-east-1" },
+    }));
+    const resources = [...providers];
+    const add = (type, properties, extra = {}) => {
+        const name = `r${resources.length}`;
         const qualified = type.replace(/\/v[0-9]+(preview)?:/, ":"); // URNs carry the token as registered
-        resources.push({
-            type,
-            name,
-            urn: `${stack}::${qualified}::${name}`,
-            properties: make(i),
-            ...(i > 0 && random() < 0.2 ? { parent: resources[i - 1].urn } : {}),
-        });
+        const resource = { type, name, urn: `${stack}::${qualified}::${name}`, properties, ...extra };
+        resources.push(resource);
+        return resource;
+    };
+    /** A reference: by value after deploy, or unknown with a property dependency during preview. */
+    const ref = (key, source, value) => {
+        const preview = random() < 0.25;
+        return { value: preview ? UNKNOWN : value, extra: { dependencies: [source.urn], propertyDependencies: { [key]: [source.urn] } } };
+    };
+    const awsProvider = () => { const { urn, type, name } = pick(providers); return { urn, type, name }; };
+    const backupTag = () => pick(["daily", "weekly", "none"]);
+    const joined = [
+        (i) => { // EBS volume, snapshots of it, sometimes a copy
+            const provider = awsProvider();
+            const volumeId = id("vol");
+            const volume = add("aws:ebs/volume:Volume", {
+                availabilityZone: "eu-west-1a", size: 100, encrypted: maybeUnknown(random() < 0.8), id: volumeId,
+                arn: `arn:aws:ec2:eu-west-1:111122223333:volume/${volumeId}`, tags: { ...tags(i), backup: backupTag() },
+            }, { provider });
+            const snapshotId = id("snap");
+            const { value, extra } = ref("volumeId", volume, volumeId);
+            const snapshot = add("aws:ebs/snapshot:Snapshot", { volumeId: value, id: snapshotId, tags: { "retention-days": "14" } }, { provider, ...extra });
+            if (random() < 0.3) {
+                const copy = ref("sourceSnapshotId", snapshot, snapshotId);
+                add("aws:ebs/snapshotCopy:SnapshotCopy", { sourceSnapshotId: copy.value, sourceRegion: "eu-west-1", encrypted: random() < 0.7 }, { provider, ...copy.extra });
+            }
+        },
+        (i) => { // EC2 instance, an attached volume, an AMI taken from it
+            const provider = awsProvider();
+            const instanceId = id("i");
+            const instance = add("aws:ec2/instance:Instance", {
+                ami: id("ami"), instanceType: "m6i.large", id: instanceId, arn: `arn:aws:ec2:eu-west-1:111122223333:instance/${instanceId}`,
+                rootBlockDevice: { volumeSize: 20, encrypted: maybeUnknown(random() < 0.85) }, tags: { ...tags(i), backup: backupTag() },
+            }, { provider });
+            const volumeId = id("vol");
+            const volume = add("aws:ebs/volume:Volume", { availabilityZone: "eu-west-1a", size: 50, encrypted: true, id: volumeId, tags: tags(i) }, { provider });
+            const a = ref("instanceId", instance, instanceId);
+            add("aws:ec2/volumeAttachment:VolumeAttachment", { deviceName: "/dev/sdh", instanceId: a.value, volumeId }, {
+                provider, dependencies: [instance.urn, volume.urn], propertyDependencies: { instanceId: [instance.urn], volumeId: [volume.urn] },
+            });
+            const image = ref("sourceInstanceId", instance, instanceId);
+            add("aws:ec2/amiFromInstance:AmiFromInstance", { name: `img-${i}`, sourceInstanceId: image.value, deprecationTime: "2027-01-01T00:00:00Z" }, { provider, ...image.extra });
+        },
+        (i) => { // RDS instance and cluster with their snapshots
+            const provider = awsProvider();
+            const db = add("aws:rds/instance:Instance", {
+                identifier: `db-${i}`, engine: "postgres", instanceClass: "db.t4g.medium", storageEncrypted: random() < 0.8,
+                backupRetentionPeriod: pick([0, 1, 7, 14]), arn: `arn:aws:rds:eu-west-1:111122223333:db:db-${i}`, tags: tags(i),
+            }, { provider });
+            const s = ref("dbInstanceIdentifier", db, `db-${i}`);
+            add("aws:rds/snapshot:Snapshot", { dbInstanceIdentifier: s.value, dbSnapshotIdentifier: `db-${i}-manual` }, { provider, ...s.extra });
+            const [clusterType, snapshotType] = pick([
+                ["aws:rds/cluster:Cluster", "aws:rds/clusterSnapshot:ClusterSnapshot"],
+                ["aws:docdb/cluster:Cluster", "aws:docdb/clusterSnapshot:ClusterSnapshot"],
+                ["aws:neptune/cluster:Cluster", "aws:neptune/clusterSnapshot:ClusterSnapshot"],
+            ]);
+            const cluster = add(clusterType, { clusterIdentifier: `cl-${i}`, id: `cl-${i}`, storageEncrypted: maybeUnknown(random() < 0.8), backupRetentionPeriod: 7, tags: tags(i) }, { provider });
+            const c = ref("dbClusterIdentifier", cluster, `cl-${i}`);
+            add(snapshotType, { dbClusterIdentifier: c.value, dbClusterSnapshotIdentifier: `cl-${i}-manual` }, { provider, ...c.extra });
+        },
+        (i) => { // GCP disk with a schedule attachment, a snapshot and an image of it
+            const name = `disk-${i}`;
+            const selfLink = `https://www.googleapis.com/compute/v1/projects/my-project/zones/europe-west1-b/disks/${name}`;
+            const disk = add("gcp:compute/disk:Disk", {
+                name, zone: "europe-west1-b", size: 100, selfLink, id: `projects/my-project/zones/europe-west1-b/disks/${name}`,
+                ...(random() < 0.5 ? { diskEncryptionKey: { kmsKeySelfLink: "projects/my-project/locations/europe-west1/keyRings/r/cryptoKeys/k" } } : {}),
+            });
+            if (random() < 0.6) {
+                const a = ref("disk", disk, name);
+                add("gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment", { name: "daily", disk: a.value, zone: "europe-west1-b" }, a.extra);
+            }
+            const s = ref("sourceDisk", disk, selfLink);
+            add("gcp:compute/snapshot:Snapshot", { name: `snap-${i}`, sourceDisk: s.value, ...(random() < 0.5 ? { snapshotEncryptionKey: { kmsKeySelfLink: "k" } } : {}) }, s.extra);
+            if (random() < 0.3) {
+                const m = ref("sourceDisk", disk, name);
+                add("gcp:compute/image:Image", { name: `image-${i}`, sourceDisk: m.value }, m.extra);
+            }
+        },
+        (i) => { // Azure disk, a backup instance for it, a snapshot of it
+            const diskId = `/subscriptions/${uuid()}/resourceGroups/rg-data/providers/Microsoft.Compute/disks/disk-${i}`;
+            const disk = add("azure-native:compute:Disk", {
+                resourceGroupName: "rg-data", location: "westeurope", diskSizeGB: 128, creationData: { createOption: "Empty" }, id: diskId,
+                ...(random() < 0.5 ? { encryption: { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: `/subscriptions/${uuid()}/des` } } : {}),
+                networkAccessPolicy: "DenyAll", tags: tags(i),
+            });
+            if (random() < 0.6) {
+                const b = ref("properties", disk, diskId);
+                add("azure-native:dataprotection:BackupInstance", {
+                    resourceGroupName: "rg-data", vaultName: "vault",
+                    properties: { objectType: "BackupInstance", dataSourceInfo: { objectType: "Datasource", resourceID: b.value }, policyInfo: { policyId: "policy" } },
+                }, b.extra);
+            }
+            if (random() < 0.4) {
+                const s = ref("creationData", disk, diskId);
+                add("azure-native:compute/v20240302:Snapshot", { resourceGroupName: "rg-data", incremental: true, networkAccessPolicy: "DenyAll", creationData: { createOption: "Copy", sourceResourceId: s.value } }, s.extra);
+            }
+        },
+    ];
+    // A few stack-wide selectors: DLM policies and AWS Backup selections per provider.
+    for (const provider of providers) {
+        const { urn, type, name } = provider;
+        add("aws:dlm/lifecyclePolicy:LifecyclePolicy", {
+            description: "daily", executionRoleArn: "arn:aws:iam::111122223333:role/dlm", state: "ENABLED",
+            policyDetails: { resourceTypes: ["VOLUME"], targetTags: { backup: "daily" }, schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 14 } }] },
+        }, { provider: { urn, type, name } });
+        add("aws:backup/selection:Selection", { iamRoleArn: "arn:aws:iam::111122223333:role/backup", planId: "plan", name: "weekly", selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: "weekly" }] }, { provider: { urn, type, name } });
+        add("aws:backup/selection:Selection", {
+            iamRoleArn: "arn:aws:iam::111122223333:role/backup", planId: "plan", name: "prod-rds", resources: ["arn:aws:rds:*:*:db:*"],
+            conditions: [{ stringEquals: [{ key: "aws:ResourceTag/env", value: "prod" }] }],
+        }, { provider: { urn, type, name } });
     }
+
+    while (resources.length < count) {
+        const i = resources.length;
+        const roll = random();
+        if (roll < 0.12) {
+            pick(joined)(i);
+            continue;
+        }
+        const [type, make] = roll < 0.36 ? pick(targeted) : pick(unrelated);
+        const previous = resources[resources.length - 1];
+        add(type, make(i), i > 0 && random() < 0.2 ? { parent: previous.urn } : {});
+    }
+    resources.length = count;
     return resources;
 }
 
@@ -575,8 +697,170 @@ async function throughput(AnalyzerClient, packs, resources, options) {
 
 // ------------------------------------------------------------------------------------------------
 
+// ------------------------------------------------------------------------------------------------
+// 3. Stack rules: AnalyzeStack alone, and how its cost grows with the stack
+
+/** One AnalyzeStack call per fresh pack, median of `rounds` (for --stack, without the Analyze pass). */
+async function stackOnly(AnalyzerClient, packDir, resources, rounds) {
+    const times = [];
+    let diagnostics = 0;
+    for (let round = 0; round < rounds; round++) {
+        const client = await AnalyzerClient.start({ packDir, startTimeoutMs: 60_000, callTimeoutMs: 300_000 });
+        try {
+            await client.getAnalyzerInfo();
+            await client.configure({});
+            const s0 = performance.now();
+            const result = await client.analyzeStack(resources);
+            times.push(performance.now() - s0);
+            diagnostics = result.diagnostics.length;
+        } finally {
+            await client.close();
+        }
+    }
+    return { medianMs: median(times), diagnostics };
+}
+
+/**
+ * The SDK's own AnalyzeStack handler in process, with only the stack rules, on stacks of growing
+ * size from the same generator: a rule that compared every resource with every other would show a
+ * 20,000/10,000 ratio near 4 instead of 2.
+ */
+async function stackScaling(sizes, rounds) {
+    const { makeAnalyzeStackRpcFun } = require(path.join(ROOT, "node_modules/@pulumi/policy/server"));
+    const analyzerPb = require(path.join(ROOT, "node_modules/@pulumi/pulumi/proto/analyzer_pb"));
+    const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [path.join(ROOT, "node_modules/@pulumi/pulumi")] }));
+    const { toPolicies } = require(path.join(ROOT, "bin/core/adapter"));
+    const { isStackRule } = require(path.join(ROOT, "bin/core/rule"));
+    const { allRules } = require(path.join(ROOT, "bin/policies"));
+    const stackRules = allRules.filter(isStackRule);
+    const request = (resources) => {
+        const message = new analyzerPb.AnalyzeStackRequest();
+        message.setResourcesList(resources.map((resource) => {
+            const entry = new analyzerPb.AnalyzerResource();
+            entry.setType(resource.type);
+            entry.setName(resource.name);
+            entry.setUrn(resource.urn);
+            entry.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(resource.properties ?? {}))));
+            entry.setOptions(new analyzerPb.AnalyzerResourceOptions());
+            if (resource.provider) {
+                const provider = new analyzerPb.AnalyzerProviderResource();
+                provider.setType(resource.provider.type);
+                provider.setName(resource.provider.name);
+                provider.setUrn(resource.provider.urn);
+                provider.setProperties(Struct.fromJavaScript({}));
+                entry.setProvider(provider);
+            }
+            entry.setDependenciesList(resource.dependencies ?? []);
+            for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+                const dependencies = new analyzerPb.AnalyzerPropertyDependencies();
+                dependencies.setUrnsList(urns);
+                entry.getPropertydependenciesMap().set(key, dependencies);
+            }
+            return entry;
+        }));
+        return message;
+    };
+    const time = async (policies, message) => {
+        const analyze = makeAnalyzeStackRpcFun("bench", "0.0.0", "advisory", policies);
+        const times = [];
+        let diagnostics = 0;
+        for (let round = 0; round < rounds + 1; round++) {
+            const t0 = performance.now();
+            const response = await new Promise((resolve, reject) => analyze({ request: message }, (error, value) => (error ? reject(error) : resolve(value))));
+            if (round > 0) times.push(performance.now() - t0); // the first round warms up
+            diagnostics = response.getDiagnosticsList().length;
+        }
+        return { ms: median(times), diagnostics };
+    };
+    // The rules' own work, without the SDK: plain decoded resources linked as the SDK links them.
+    const { parseRuleConfig } = require(path.join(ROOT, "bin/core/config"));
+    const checks = (generated) => {
+        const byUrn = new Map();
+        const linked = generated.map((resource) => {
+            const entry = { type: resource.type, name: resource.name, urn: resource.urn, props: JSON.parse(JSON.stringify(resource.properties ?? {})), provider: resource.provider, dependencies: [], propertyDependencies: {} };
+            byUrn.set(resource.urn, entry);
+            return entry;
+        });
+        generated.forEach((resource, index) => {
+            linked[index].dependencies = (resource.dependencies ?? []).map((urn) => byUrn.get(urn)).filter(Boolean);
+            for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+                linked[index].propertyDependencies[key] = urns.map((urn) => byUrn.get(urn)).filter(Boolean);
+            }
+        });
+        const contexts = stackRules.map((rule) => ({ config: parseRuleConfig(rule.id, rule.config, {}).knobs, now: new Date() }));
+        const times = [];
+        for (let run = 0; run < 7; run++) {
+            const t0 = performance.now();
+            stackRules.forEach((rule, index) => rule.checkStack(linked, contexts[index]));
+            times.push(performance.now() - t0);
+        }
+        return Math.min(...times);
+    };
+    // As in the pack (index.ts): policies share one decoded copy of each resource's properties.
+    require(path.join(ROOT, "bin/core/sdk-tuning")).shareDeserializedProperties();
+    const policies = toPolicies(stackRules);
+    // The SDK's own share: as many stack policies that do nothing.
+    const noop = stackRules.map((rule) => ({ name: `${rule.id}-noop`, description: "no-op", enforcementLevel: "advisory", validateStack: () => undefined }));
+    const rows = [];
+    for (const size of sizes) {
+        progress(`stack rules in process, ${size} resources…`);
+        const generated = makeResources(size);
+        const message = request(generated);
+        const handler = await time(policies, message);
+        const sdk = await time(noop, message);
+        rows.push({ resources: size, ms: round(handler.ms, 1), noopMs: round(sdk.ms, 1), checksMs: round(checks(generated), 2), diagnostics: handler.diagnostics });
+    }
+    return { rules: stackRules.length, rows };
+}
+
+function stackScalingLine(scaling) {
+    const sizes = scaling.rows.map((row) => row.resources.toLocaleString("en-US"));
+    const handler = scaling.rows.map((row, index) => `${sizes[index]} ${seconds(row.ms)} (no-op policies ${seconds(row.noopMs)})`);
+    const checks = scaling.rows.map((row, index) => `${sizes[index]} ${row.checksMs.toFixed(1)} ms`);
+    const last = scaling.rows[scaling.rows.length - 1];
+    const previous = scaling.rows[scaling.rows.length - 2];
+    const ratio = last.checksMs / previous.checksMs;
+    const handlerRatio = last.ms / previous.ms;
+    const linear = (last.resources / previous.resources).toFixed(1);
+    return {
+        ratio,
+        // A ratio over 3 counts only when the checks take long enough to matter (timer and GC noise
+        // dominate a few milliseconds on a shared machine).
+        missed: ratio > 3 && last.checksMs > 100,
+        line: `stack rules  ${scaling.rules} rules in process: the rules' own checks ${checks.join(" · ")}, ratio ${ratio.toFixed(2)} (linear ≈ ${linear})\n` +
+            `             SDK AnalyzeStack handler with them ${handler.join(" · ")}, ratio ${handlerRatio.toFixed(2)}`,
+    };
+}
+
+async function mainStackOnly(options) {
+    const AnalyzerClient = loadClient();
+    const rounds = options.quick ? 1 : 3;
+    const resources = makeResources(options.resources);
+    const emptyDir = emptyPack(path.join(ROOT, "node_modules"), "repo");
+    const sg = await stackOnly(AnalyzerClient, ROOT, resources, rounds);
+    const empty = await stackOnly(AnalyzerClient, emptyDir, resources, rounds);
+    const scaling = await stackScaling([5_000, 10_000, 20_000], rounds);
+    progressDone();
+    const n = options.resources.toLocaleString("en-US");
+    const { line, ratio, missed: scalingMissed } = stackScalingLine(scaling);
+    process.stdout.write([
+        `snapshot-guard stack bench (node ${process.version}, ${os.cpus().length} cores${options.quick ? ", --quick" : ""})`,
+        `analyzeStack ${n} resources ${seconds(sg.medianMs)} (${sg.diagnostics} findings)  empty pack ${seconds(empty.medianMs)}  ratio ${(sg.medianMs / empty.medianMs).toFixed(2)}  (one call, median of ${rounds}, target < ${TARGETS.analyzeSeconds} s)`,
+        line,
+    ].join("\n") + "\n");
+    fs.mkdirSync(BENCH_DIR, { recursive: true });
+    fs.writeFileSync(path.join(BENCH_DIR, "last-stack.json"), JSON.stringify({
+        node: process.version, analyzeStack: { resources: options.resources, snapshotGuardMs: round(sg.medianMs, 1), emptyMs: round(empty.medianMs, 1), findings: sg.diagnostics },
+        stackScaling: { ...scaling, ratio: round(ratio, 3) },
+    }, null, 2) + "\n");
+    if (options.check && (sg.medianMs / 1000 >= TARGETS.analyzeSeconds || scalingMissed)) {
+        throw new Error("budget missed: analyzeStack (see .bench/last-stack.json)");
+    }
+}
+
 async function main() {
     const options = parseOptions(process.argv.slice(2));
+    if (options.stackOnly) return mainStackOnly(options);
     const AnalyzerClient = loadClient();
     const started = Date.now();
     const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
@@ -607,6 +891,8 @@ async function main() {
 
     const resources = makeResources(options.resources);
     const analyze = await throughput(AnalyzerClient, { snapshotGuard: ROOT, empty: layouts.emptyRepo }, resources, options);
+    const scaling = await stackScaling([5_000, 10_000, 20_000], options.analyzeRounds);
+    const stackScale = stackScalingLine(scaling);
     progressDone();
 
     // ---- report
@@ -625,6 +911,9 @@ async function main() {
         coldStartNpmPack: prodRatio > TARGETS.coldStartRatio,
         analyze: sg.medianTotalMs / 1000 >= TARGETS.analyzeSeconds,
         install: extraMB > TARGETS.installExtraMB,
+        analyzeStack: sg.medianStackMs / 1000 >= TARGETS.analyzeSeconds,
+        // Doubling the stack should about double the time; a quadratic join would quadruple it.
+        stackScaling: stackScale.missed,
     };
     const roundsNote = options.analyzeRounds === 1 ? "1 round" : `median of ${options.analyzeRounds} rounds`;
 
@@ -637,7 +926,8 @@ async function main() {
         ...(sg.medianPackCpuMs === undefined ? [] : [
             `             CPU during the ${n}: snapshot-guard process ${seconds(sg.medianPackCpuMs)}, empty pack process ${seconds(empty.medianPackCpuMs)}, this bench's gRPC client ${seconds(sg.medianClientCpuMs)}`,
         ]),
-        `analyzeStack ${n} resources ${seconds(sg.medianStackMs)}  empty pack ${seconds(empty.medianStackMs)}  ratio ${stackRatio.toFixed(2)}  (one call, ${roundsNote})`,
+        `analyzeStack ${n} resources ${seconds(sg.medianStackMs)} (${sg.passes[0].stackDiagnostics} findings)  empty pack ${seconds(empty.medianStackMs)}  ratio ${stackRatio.toFixed(2)}  (one call, ${roundsNote}, target < ${TARGETS.analyzeSeconds} s)${over(missed.analyzeStack)}`,
+        stackScale.line + over(missed.stackScaling),
         `install      bare ${mb(install.bareBytes)} MB  snapshot-guard ${mb(install.snapshotGuardBytes)} MB  ${extraMB >= 0 ? "+" : ""}${extraMB.toFixed(1)} MB  (apparent size, target ≤ +${TARGETS.installExtraMB} MB${install.reusedCache ? ", cached installs" : ""})${over(missed.install)}`,
     ];
     process.stdout.write(lines.join("\n") + "\n");
@@ -677,6 +967,7 @@ async function main() {
             snapshotGuardMs: round(sg.medianStackMs, 1),
             emptyMs: round(empty.medianStackMs, 1),
             ratio: round(stackRatio, 3),
+            scaling: { ...scaling, ratio: round(stackScale.ratio, 3) },
         },
         install: { ...install, bareMB: round(install.bareBytes / 1e6, 2), snapshotGuardMB: round(install.snapshotGuardBytes / 1e6, 2), differenceMB: round(extraMB, 2) },
     };

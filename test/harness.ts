@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { toPolicy } from "../core/adapter";
 import type { Rule } from "../core/rule";
 
@@ -169,3 +169,149 @@ export function describeRule(rule: Rule, type: string, rows: Row[]) {
 }
 
 export type { StackValidationPolicy };
+
+// ---- Stack rules ---------------------------------------------------------------------------
+
+/** One resource of a small test stack; references name other resources of the same stack. */
+export interface StackFixture {
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+    /** Names of resources this one depends on. */
+    dependencies?: string[];
+    /** Top-level property → names of the resources its value was computed from. */
+    propertyDependencies?: Record<string, string[]>;
+    /** Name of the provider resource (a `pulumi:providers:*` entry in the same stack, or any name). */
+    provider?: string;
+    /** The provider's properties (its config; the engine sends nested values JSON-encoded). */
+    providerProps?: Record<string, unknown>;
+}
+
+export interface StackOutcome {
+    reported: Array<{ message: string; urn?: string }>;
+    notApplicable?: string;
+}
+
+/** Runs a whole stack through a stack rule exactly as the analyzer server's AnalyzeStack would. */
+export function evaluateStack(rule: Rule, fixtures: readonly StackFixture[], config: Record<string, unknown> = {}, now: Date = FIXED_NOW): StackOutcome {
+    const policy = toPolicy(rule, { now: () => now }) as StackValidationPolicy;
+    const byName = new Map<string, Record<string, unknown>>();
+    const resources = fixtures.map((fixture) => {
+        const resource: Record<string, unknown> = {
+            type: fixture.type,
+            name: fixture.name,
+            urn: urnFor(fixture.type, fixture.name),
+            props: unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(fixture.props), false)),
+            opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
+            dependencies: [],
+            propertyDependencies: {},
+            isType: () => false,
+            asType: () => undefined,
+        };
+        if (fixture.provider) {
+            const type = fixture.provider.startsWith("pulumi:providers:") ? fixture.provider.split("::")[0] : `pulumi:providers:${fixture.type.split(":")[0]}`;
+            const name = fixture.provider.includes("::") ? fixture.provider.split("::")[1] : fixture.provider;
+            const props = unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(fixture.providerProps ?? {}), false));
+            resource.provider = { type, name, urn: urnFor(type, name), props };
+        }
+        byName.set(fixture.name, resource);
+        return resource;
+    });
+    const find = (name: string) => {
+        const found = byName.get(name);
+        if (!found) throw new Error(`stack fixture refers to unknown resource ${name}`);
+        return found;
+    };
+    fixtures.forEach((fixture, index) => {
+        resources[index].dependencies = (fixture.dependencies ?? []).map(find);
+        resources[index].propertyDependencies = Object.fromEntries(
+            Object.entries(fixture.propertyDependencies ?? {}).map(([key, names]) => [key, names.map(find)]));
+    });
+    const reported: StackOutcome["reported"] = [];
+    let notApplicable: string | undefined;
+    const args = {
+        resources,
+        getConfig: () => ({ ...config }),
+        stackTags: new Map<string, string>(),
+        notApplicable: (reason?: string): never => {
+            throw new NotApplicableSignal(reason);
+        },
+    } as unknown as StackValidationArgs;
+    try {
+        policy.validateStack(args, (message: string, urn?: string) => reported.push({ message, urn }));
+    } catch (error) {
+        if (!(error instanceof NotApplicableSignal)) throw error;
+        notApplicable = error.reason;
+    }
+    return notApplicable === undefined ? { reported } : { reported, notApplicable };
+}
+
+export type StackExpectation = "report" | "pass" | "defer" | "exempt";
+
+export interface StackRow {
+    /** The situation, e.g. "snapshot of an unencrypted volume", "volume id unknown during preview". */
+    name: string;
+    resources: StackFixture[];
+    expect: StackExpectation;
+    /** For "report": the names of exactly the resources reported (each once per finding, in order). */
+    reported?: string[];
+    /** For "report": the property paths the findings name, in order; for "defer": paths the reason names. */
+    paths?: string[];
+    message?: RegExp;
+    config?: Record<string, unknown>;
+}
+
+/** What the stack-rule tables covered, read by the meta tests. */
+export const stackCoverage = new Map<string, StackRow[]>();
+
+export function assertStackOutcome(outcome: StackOutcome, row: StackRow, fixtures: readonly StackFixture[]) {
+    const shown = JSON.stringify(outcome);
+    const urnOf = (name: string) => {
+        const fixture = fixtures.find((candidate) => candidate.name === name);
+        assert.ok(fixture, `row names unknown resource ${name}`);
+        return urnFor(fixture.type, name);
+    };
+    switch (row.expect) {
+        case "pass":
+            assert.deepStrictEqual(outcome, { reported: [] }, `expected a pass, got ${shown}`);
+            break;
+        case "defer":
+            assert.strictEqual(outcome.reported.length, 0, `expected no violation, got ${shown}`);
+            assert.match(outcome.notApplicable ?? "", /unknown during preview/, `expected a deferral, got ${shown}`);
+            for (const path of row.paths ?? []) {
+                assert.ok(outcome.notApplicable!.includes(path), `the deferral should name ${path}: ${shown}`);
+            }
+            break;
+        case "exempt":
+            assert.strictEqual(outcome.reported.length, 0, `expected no violation, got ${shown}`);
+            assert.match(outcome.notApplicable ?? "", /exempted by policy config/, `expected an exemption, got ${shown}`);
+            break;
+        case "report": {
+            assert.ok(outcome.reported.length > 0, `expected a violation, got ${shown}`);
+            if (row.reported) {
+                assert.deepStrictEqual(outcome.reported.map((entry) => entry.urn), row.reported.map(urnOf), `reported URNs differ: ${shown}`);
+            }
+            if (row.paths) {
+                const found = outcome.reported.map((entry) => / at ([^;\s]+);/.exec(entry.message)?.[1]);
+                assert.deepStrictEqual(found, row.paths, `violation paths differ: ${shown}`);
+            }
+            break;
+        }
+    }
+    if (row.message) {
+        const text = [...outcome.reported.map((entry) => entry.message), outcome.notApplicable ?? ""].join("\n");
+        assert.match(text, row.message);
+    }
+}
+
+/** One table of small stacks for a stack rule. */
+export function describeStackRule(rule: Rule, rows: StackRow[]) {
+    stackCoverage.set(rule.id, [...(stackCoverage.get(rule.id) ?? []), ...rows]);
+    describe(`${rule.id} on stacks`, () => {
+        for (const row of rows) {
+            it(row.name, () => {
+                assertStackOutcome(evaluateStack(rule, row.resources, row.config), row, row.resources);
+            });
+        }
+    });
+}

@@ -6,13 +6,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
 import { allRules } from "../../policies";
-import { compiledRoot, coverage, repoRoot } from "../harness";
+import fc from "fast-check";
+import { compiledRoot, coverage, evaluateStack, repoRoot, secret, stackCoverage, UNKNOWN, type StackFixture } from "../harness";
 
 const root = repoRoot;
 const clouds = ["aws", "azure", "gcp"] as const;
 
 function ruleFiles(): string[] {
-    return clouds.flatMap((cloud) => {
+    return [...clouds, "stack"].flatMap((cloud) => {
         const dir = path.join(root, "policies", cloud);
         return fs.existsSync(dir)
             ? fs.readdirSync(dir).filter((file) => file.endsWith(".ts") && file !== "index.ts").map((file) => path.join(dir, file))
@@ -53,13 +54,17 @@ describe("meta: the rule list", () => {
             const rules = Object.values(require(compiled)).filter(isRule);
             assert.ok(rules.length > 0, `${path.relative(root, file)} exports no rule`);
             for (const rule of rules) {
-                assert.ok(registered.has(rule), `${rule.id} (${path.relative(root, file)}) is not in policies/${rule.cloud}/index.ts`);
-                const expected = `${rule.cloud}-${path.basename(file, ".ts")}`;
+                const inStack = path.basename(path.dirname(file)) === "stack";
+                assert.strictEqual(isStackRule(rule), inStack, `${rule.id}: stack rules live in policies/stack/, resource rules in policies/<cloud>/`);
+                const list = inStack ? "stack" : rule.cloud;
+                assert.ok(registered.has(rule), `${rule.id} (${path.relative(root, file)}) is not in policies/${list}/index.ts`);
+                // Stack rule files carry the full id (they span clouds); cloud rule files drop the prefix.
+                const expected = inStack ? path.basename(file, ".ts") : `${rule.cloud}-${path.basename(file, ".ts")}`;
                 assert.strictEqual(rule.id, expected, `${path.relative(root, file)} should hold rule ${expected}`);
                 found.push(rule.id);
             }
         }
-        assert.strictEqual(found.length, allRules.filter((rule) => !isStackRule(rule)).length);
+        assert.strictEqual(found.length, allRules.length);
     });
 
     for (const rule of allRules) {
@@ -81,7 +86,21 @@ describe("meta: the rule list", () => {
                 }
             });
 
-            if (!isStackRule(rule)) {
+            if (isStackRule(rule)) {
+                it("is tested on stacks that report, pass and defer, with preview-time unknown references", () => {
+                    const rows = stackCoverage.get(rule.id);
+                    assert.ok(rows, `no rule table calls describeStackRule(${rule.id}, …)`);
+                    const kinds = new Set(rows.map((row) => row.expect));
+                    for (const kind of ["report", "pass", "defer"] as const) {
+                        assert.ok(kinds.has(kind), `no "${kind}" row`);
+                    }
+                    assert.ok(rows.some((row) => row.expect === "report" && row.reported !== undefined), "no row checks which URNs are reported");
+                    const exercised = new Set(rows.flatMap((row) => row.resources.map((resource) => resource.type)));
+                    for (const type of rule.stackTypes) {
+                        assert.ok(exercised.has(type), `no stack in the table holds a ${type}`);
+                    }
+                });
+            } else {
                 it("is tested on every target with pass, fail, omitted-field and unknown-value rows", () => {
                     const tables = coverage.get(rule.id);
                     assert.ok(tables, `no rule table calls describeRule(${rule.id}, …)`);
@@ -95,6 +114,56 @@ describe("meta: the rule list", () => {
                     }
                 });
             }
+        });
+    }
+});
+
+// Stack rules get the property check the resource rules get in properties.spec.ts: the stacks of
+// their own tables, with every property replaced by arbitrary JSON (references kept), never make a
+// rule crash, and a marker placed in any value (plain or secret) never reaches a message.
+describe("meta: properties of every stack rule", () => {
+    const MARKER = "zz-marker-5f0c9e";
+
+    function vocabulary(rows: ReadonlyArray<{ resources: StackFixture[] }>) {
+        const keys = new Set<string>(["id", "arn", "selfLink", "name", "tags", "tagsAll"]);
+        const strings = new Set<string>();
+        const walk = (value: unknown) => {
+            if (Array.isArray(value)) value.forEach(walk);
+            else if (typeof value === "object" && value !== null) {
+                for (const [key, child] of Object.entries(value)) {
+                    keys.add(key);
+                    walk(child);
+                }
+            } else if (typeof value === "string" && value.length < 160) strings.add(value);
+        };
+        rows.forEach((row) => row.resources.forEach((resource) => walk(resource.props)));
+        return { keys: [...keys], strings: [...strings] };
+    }
+
+    for (const rule of allRules.filter(isStackRule)) {
+        it(`${rule.id}: arbitrary stacks never crash it or leak a property value`, () => {
+            const rows = stackCoverage.get(rule.id) ?? [];
+            assert.ok(rows.length > 0, `no table for ${rule.id}`);
+            const { keys, strings } = vocabulary([...stackCoverage.values()].flat());
+            const leaf = fc.oneof(
+                fc.constant(MARKER), fc.constant(`${MARKER}-vol`), fc.constant(secret(MARKER)), fc.constant(UNKNOWN),
+                fc.constant(null), fc.boolean(), fc.integer({ min: -2, max: 40 }), fc.constantFrom(...strings),
+            );
+            const { value } = fc.letrec<{ value: unknown; list: unknown[]; object: Record<string, unknown> }>((tie) => ({
+                value: fc.oneof({ depthSize: "small" }, leaf, tie("list"), tie("object")),
+                list: fc.array(tie("value"), { maxLength: 3 }),
+                object: fc.dictionary(fc.constantFrom(...keys), tie("value"), { maxKeys: 5 }),
+            }));
+            const props = fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 8 });
+            const stack = fc.constantFrom(...rows).chain((row) =>
+                fc.tuple(...row.resources.map(() => props)).map((all) =>
+                    row.resources.map((resource, index) => ({ ...resource, props: { ...all[index] } }))));
+            fc.assert(fc.property(stack, (resources) => {
+                const outcome = evaluateStack(rule, resources);
+                const text = [...outcome.reported.map((entry) => entry.message), outcome.notApplicable ?? ""].join("\n");
+                assert.ok(!text.includes(MARKER), `a property value reached a message: ${text}`);
+                assert.ok(!text.includes("could not evaluate"), `the rule crashed: ${text}`);
+            }), { numRuns: 120 });
         });
     }
 });

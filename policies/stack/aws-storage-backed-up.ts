@@ -1,0 +1,287 @@
+import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
+import { asList, asNumber, asString, enumIn, isUnknown, prop } from "../../core/values";
+import { providerKey, T } from "./lib/aws";
+import { deferredAt, listOf, present, refKey, StackGraph, tagsOf, violationAt } from "./lib/graph";
+
+const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html";
+
+type Kind = "VOLUME" | "INSTANCE";
+
+/** Tag selectors, indexed by provider group and `key=value`, with what each selects. */
+class Selectors {
+    /** `group|key=value` → resource kinds a DLM policy or backup selection picks by that tag. */
+    readonly tags = new Map<string, Set<Kind | "ANY">>();
+    /** Groups with a DLM default policy per kind. */
+    readonly defaults = new Set<string>();
+    /** Exact ARNs (any group) and URNs a selection's `resources` depend on. */
+    readonly arns = new Set<string>();
+    readonly urns = new Set<string>();
+    /** Wildcard `resources` patterns, each with the conditions that must also hold. */
+    readonly patterns: Array<{ group: string; pattern: RegExp; conditions: Condition[] }> = [];
+    /** Groups where a selector could not be read during preview (uncovered resources defer). */
+    readonly unreadable = new Set<string>();
+    /** Groups with any tag selector (an unknown tag map only matters there). */
+    readonly tagGroups = new Set<string>();
+
+    addTag(group: string, key: string, value: string, kind: Kind | "ANY") {
+        this.tagGroups.add(group);
+        const id = `${group}|${key}=${value}`;
+        const kinds = this.tags.get(id) ?? new Set();
+        kinds.add(kind);
+        this.tags.set(id, kinds);
+    }
+}
+
+interface Condition {
+    tag: string;
+    value: string;
+    test: "equals" | "like" | "notEquals" | "notLike";
+}
+
+function wildcard(pattern: string): RegExp {
+    const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${escaped}$`, "i");
+}
+
+function readDlm(policy: StackResource, selectors: Selectors) {
+    const group = providerKey(policy);
+    if (enumIn(prop(policy.props, "state"), "DISABLED") === true) return;
+    const defaultPolicy = asString(prop(policy.props, "defaultPolicy"));
+    if (isUnknown(defaultPolicy)) {
+        selectors.unreadable.add(group);
+        return;
+    }
+    if (typeof defaultPolicy === "string" && defaultPolicy.trim() !== "") { // outputs carry "" for custom policies
+        selectors.defaults.add(`${group}|${defaultPolicy.toUpperCase()}`);
+        return;
+    }
+    const details = prop(policy.props, "policyDetails");
+    const policyType = prop(details, "policyType");
+    if (enumIn(policyType, "EVENT_BASED_POLICY") === true) return;
+    const types = asList(prop(details, "resourceTypes"));
+    const targetTags = prop(details, "targetTags");
+    if (isUnknown(details) || isUnknown(policyType) || isUnknown(types) || isUnknown(targetTags)) {
+        selectors.unreadable.add(group);
+        return;
+    }
+    const kinds = types.map((type) => asString(type)).filter((type): type is string => typeof type === "string")
+        .map((type) => type.toUpperCase()).filter((type): type is Kind => type === "VOLUME" || type === "INSTANCE");
+    if (typeof targetTags !== "object" || targetTags === null) return;
+    for (const key of Object.keys(targetTags)) {
+        const value = prop(targetTags, key);
+        if (isUnknown(value)) {
+            selectors.unreadable.add(group);
+        } else if (typeof value === "string") {
+            kinds.forEach((kind) => selectors.addTag(group, key, value, kind));
+        }
+    }
+}
+
+function readConditions(selection: StackResource): Condition[] | "unknown" {
+    const conditions = listOf(selection.props, "conditions");
+    if (isUnknown(conditions)) return "unknown";
+    const found: Condition[] = [];
+    const tests = [["stringEquals", "equals"], ["stringLikes", "like"], ["stringNotEquals", "notEquals"], ["stringNotLikes", "notLike"]] as const;
+    for (const condition of conditions) {
+        for (const [key, test] of tests) {
+            const entries = listOf(condition, key);
+            if (isUnknown(entries)) return "unknown";
+            for (const entry of entries) {
+                const tagKey = asString(prop(entry, "key"));
+                const value = asString(prop(entry, "value"));
+                if (isUnknown(tagKey) || isUnknown(value)) return "unknown";
+                if (typeof tagKey === "string" && typeof value === "string" && /^aws:ResourceTag\//i.test(tagKey)) {
+                    found.push({ tag: tagKey.replace(/^aws:ResourceTag\//i, ""), value, test });
+                }
+            }
+        }
+    }
+    return found;
+}
+
+function readSelection(selection: StackResource, selectors: Selectors) {
+    const group = providerKey(selection);
+    for (const dependency of selection.propertyDependencies?.resources ?? []) {
+        selectors.urns.add(dependency.urn);
+    }
+    const conditions = readConditions(selection);
+    const resources = listOf(selection.props, "resources");
+    const tags = listOf(selection.props, "selectionTags");
+    if (conditions === "unknown" || isUnknown(resources) || isUnknown(tags)) {
+        selectors.unreadable.add(group);
+    }
+    if (!isUnknown(resources)) {
+        for (const entry of resources) {
+            const arn = asString(entry);
+            if (isUnknown(arn)) {
+                // Resolved through propertyDependencies above; without one it could select anything.
+                if ((selection.propertyDependencies?.resources ?? []).length === 0) selectors.unreadable.add(group);
+                continue;
+            }
+            if (typeof arn !== "string") continue;
+            if (arn.includes("*") || arn.includes("?")) {
+                selectors.patterns.push({ group, pattern: wildcard(arn), conditions: conditions === "unknown" ? [] : conditions });
+            } else {
+                selectors.arns.add(refKey(arn));
+            }
+        }
+    }
+    if (!isUnknown(tags)) {
+        for (const entry of tags) {
+            const key = asString(prop(entry, "key"));
+            const value = asString(prop(entry, "value"));
+            if (isUnknown(key) || isUnknown(value)) {
+                selectors.unreadable.add(group);
+            } else if (typeof key === "string" && typeof value === "string") {
+                selectors.addTag(group, key, value, "ANY");
+            }
+        }
+    }
+}
+
+function conditionsHold(conditions: readonly Condition[], tags: Map<string, unknown>): boolean {
+    return conditions.every((condition) => {
+        const value = tags.get(condition.tag);
+        const text = typeof value === "string" ? value : undefined;
+        switch (condition.test) {
+            case "equals": return text === condition.value;
+            case "like": return text !== undefined && wildcard(condition.value).test(text);
+            case "notEquals": return text !== condition.value;
+            case "notLike": return text === undefined || !wildcard(condition.value).test(text);
+        }
+    });
+}
+
+type Coverage = "covered" | "uncovered" | "unknown";
+
+/** Whether a DLM policy or backup selection in the stack picks the resource. */
+function coverage(resource: StackResource, kind: Kind | undefined, selectors: Selectors): Coverage {
+    const group = providerKey(resource);
+    if (selectors.urns.has(resource.urn)) return "covered";
+    if (kind && selectors.defaults.has(`${group}|${kind}`)) return "covered";
+    const arn = asString(prop(resource.props, "arn"));
+    if (typeof arn === "string" && selectors.arns.has(refKey(arn))) return "covered";
+    const tagged = selectors.tagGroups.has(group);
+    const read = tagsOf(resource);
+    const tags = isUnknown(read) ? read : read.tags;
+    // Only `tags` known (preview): a provider default tag could still match.
+    let unknown = (isUnknown(read) || read.partial) && tagged;
+    if (!isUnknown(tags)) {
+        for (const [key, value] of tags) {
+            if (isUnknown(value)) {
+                unknown ||= tagged;
+                continue;
+            }
+            const kinds = typeof value === "string" ? selectors.tags.get(`${group}|${key}=${value}`) : undefined;
+            if (kinds && (kinds.has("ANY") || (kind !== undefined && kinds.has(kind)))) return "covered";
+        }
+    }
+    for (const { group: patternGroup, pattern, conditions } of selectors.patterns) {
+        if (patternGroup !== group) continue;
+        // An ARN not known before deploy still matches a pattern that matches every ARN ("*").
+        const matches = pattern.source === "^.*$" ? true : typeof arn === "string" ? pattern.test(arn) : isUnknown(arn) ? undefined : false;
+        if (matches === undefined) {
+            unknown = true;
+            continue;
+        }
+        if (!matches) continue;
+        if (isUnknown(tags)) {
+            unknown ||= conditions.length > 0;
+            if (conditions.length === 0) return "covered";
+            continue;
+        }
+        if (conditionsHold(conditions, tags)) return "covered";
+    }
+    return unknown || selectors.unreadable.has(group) ? "unknown" : "uncovered";
+}
+
+export const awsStorageBackedUp = defineStackRule({
+    id: "aws-storage-backed-up",
+    cloud: "aws",
+    title: "Every EBS volume, EC2 instance and RDS database in the stack is covered by a DLM policy or AWS Backup",
+    category: "lifecycle",
+    severity: "medium",
+    defaultLevel: "advisory",
+    rationale:
+        "A volume or database that no lifecycle policy selects has no recent snapshot to restore from, and nothing " +
+        "expires the manual copies people take instead. Coverage is only visible across resources: a DLM lifecycle " +
+        "policy selects volumes and instances by `targetTags` and `resourceTypes` (or as a default policy), an AWS Backup " +
+        "selection by `resources` ARNs, `selectionTags` and `conditions`. The rule indexes those selectors once and looks " +
+        "every volume, instance and database up by tag, ARN and reference; a volume attached to a covered instance is " +
+        "covered, and an RDS database with automated backups of at least `minRetentionDays` is covered. Advisory by " +
+        "default: many organisations run backup policies outside the stack (AWS Organizations backup policies); a " +
+        "platform team whose stacks own their backup policies raises it to mandatory.",
+    remediation:
+        "Tag the resource with a `targetTags` entry of an `aws.dlm.LifecyclePolicy` whose `resourceTypes` includes it, " +
+        "add it to an `aws.backup.Selection` (`resources` with its ARN, or `selectionTags`), or for RDS set " +
+        "`backupRetentionPeriod` to at least `minRetentionDays`. Exempt resources whose backups are managed elsewhere.",
+    docsUrl,
+    controls: {
+        checkov: ["CKV2_AWS_9", "CKV2_AWS_8"],
+        "aws-config": ["ebs-resources-protected-by-backup-plan", "ec2-resources-protected-by-backup-plan", "rds-resources-protected-by-backup-plan"],
+        prowler: ["ec2_ebs_volume_protected_by_backup_plan", "rds_instance_protected_by_backup_plan", "rds_cluster_protected_by_backup_plan"],
+    },
+    config: ["minRetentionDays"],
+    stackTypes: [T.volume, T.instance, T.rdsInstance, T.rdsCluster],
+    checkStack: (resources, { config }) => {
+        const graph = new StackGraph(resources, { [T.volume]: [], [T.instance]: [] });
+        const selectors = new Selectors();
+        graph.of(T.dlmPolicy).forEach((policy) => readDlm(policy, selectors));
+        graph.of(T.backupSelection).forEach((selection) => readSelection(selection, selectors));
+        const findings: Finding[] = [];
+
+        const instanceCoverage = new Map<StackResource, Coverage>();
+        for (const instance of graph.of(T.instance)) {
+            instanceCoverage.set(instance, coverage(instance, "INSTANCE", selectors));
+        }
+        // Volumes attached to an instance are backed up with it (DLM multi-volume snapshots, AWS Backup of EC2).
+        const attachedTo = new Map<StackResource, StackResource[]>();
+        for (const attachment of graph.of(T.volumeAttachment)) {
+            const instances = graph.resolve(attachment, "instanceId", [T.instance]);
+            const volumes = graph.resolve(attachment, "volumeId", [T.volume]);
+            if (isUnknown(instances) || isUnknown(volumes)) continue;
+            for (const volume of volumes) attachedTo.set(volume, [...(attachedTo.get(volume) ?? []), ...instances]);
+        }
+        const fix = "select it with an aws.dlm.LifecyclePolicy (`policyDetails.targetTags` and `resourceTypes`) or an aws.backup.Selection (`resources` or `selectionTags`), or exempt it when backups are managed outside this stack";
+
+        for (const volume of graph.of(T.volume)) {
+            let state = coverage(volume, "VOLUME", selectors);
+            for (const instance of attachedTo.get(volume) ?? []) {
+                const viaInstance = instanceCoverage.get(instance);
+                if (viaInstance === "covered") state = "covered";
+                else if (viaInstance === "unknown" && state === "uncovered") state = "unknown";
+            }
+            if (state === "unknown") findings.push(deferredAt(volume, "tags"));
+            if (state === "uncovered") {
+                findings.push(violationAt(volume, "tags", "no DLM lifecycle policy or AWS Backup selection in this stack selects this EBS volume, so nothing snapshots it", fix));
+            }
+        }
+        for (const [instance, state] of instanceCoverage) {
+            if (state === "unknown") findings.push(deferredAt(instance, "tags"));
+            if (state === "uncovered") {
+                findings.push(violationAt(instance, "tags", "no DLM lifecycle policy or AWS Backup selection in this stack selects this EC2 instance, so nothing backs up its volumes", fix));
+            }
+        }
+        for (const [type, cls, omitted] of [[T.rdsInstance, "aws.rds.Instance", 0], [T.rdsCluster, "aws.rds.Cluster", 1]] as const) {
+            for (const database of graph.of(type)) {
+                if (type === T.rdsInstance && present(database.props, "replicateSourceDb")) continue; // covered by its source
+                const state = coverage(database, undefined, selectors);
+                if (state === "covered") continue;
+                const retention = asNumber(prop(database.props, "backupRetentionPeriod"));
+                if (isUnknown(retention)) {
+                    findings.push(deferredAt(database, "backupRetentionPeriod"));
+                    continue;
+                }
+                if ((retention ?? omitted) >= Math.max(config.minRetentionDays, 1)) continue;
+                if (state === "unknown") {
+                    findings.push(deferredAt(database, "tags"));
+                    continue;
+                }
+                findings.push(violationAt(database, "backupRetentionPeriod",
+                    `no AWS Backup selection in this stack selects this database and its automated backups are kept for fewer than ${config.minRetentionDays} days (minRetentionDays)`,
+                    `add the ${cls} to an aws.backup.Selection (\`resources\` or \`selectionTags\`) or set \`backupRetentionPeriod\` to at least ${Math.max(config.minRetentionDays, 1)} days`));
+            }
+        }
+        return findings;
+    },
+});

@@ -1,0 +1,20 @@
+// The cross-resource rules (AnalyzeStack), in the order they are listed. Their files are named
+// after the full rule id; a meta test fails when a rule file is missing here.
+import type { Rule } from "../../core/rule";
+import { awsAccountGuardrails } from "./aws-account-guardrails";
+import { awsSnapshotsFromEncryptedSources } from "./aws-snapshots-from-encrypted-sources";
+import { awsStorageBackedUp } from "./aws-storage-backed-up";
+import { azureDisksBackedUp } from "./azure-disks-backed-up";
+import { azureSnapshotsKeepCustomerKeys } from "./azure-snapshots-keep-customer-keys";
+import { gcpCopiesKeepCustomerKeys } from "./gcp-copies-keep-customer-keys";
+import { gcpDisksSnapshotScheduled } from "./gcp-disks-snapshot-scheduled";
+
+export const stackRules: readonly Rule[] = [
+    awsSnapshotsFromEncryptedSources,
+    gcpCopiesKeepCustomerKeys,
+    azureSnapshotsKeepCustomerKeys,
+    awsStorageBackedUp,
+    gcpDisksSnapshotScheduled,
+    azureDisksBackedUp,
+    awsAccountGuardrails,
+];

@@ -1,0 +1,173 @@
+// Protocol tests for the cross-resource rules: whole stacks go through AnalyzeStack on the compiled
+// pack, spawned the way the Pulumi CLI starts it, and each rule's verdicts are checked by URN and
+// enforcement level. One row per rule and situation: a violating stack, a compliant stack, and a
+// preview-time stack whose deciding reference is unknown.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { AnalyzerClient, UNKNOWN, type AnalyzeResult, type ProviderResource, type StackResourceInput } from "../../cli/analyzer-client";
+import { isStackRule } from "../../core/rule";
+import { allRules } from "../../policies";
+import { repoRoot } from "../harness";
+
+function urnOf(type: string, name: string): string {
+    return `urn:pulumi:dev::demo::${type}::${name}`;
+}
+
+const euProvider: ProviderResource = { type: "pulumi:providers:aws", name: "eu", urn: urnOf("pulumi:providers:aws", "eu"), properties: { region: "eu-west-1" } };
+
+function res(type: string, name: string, properties: Record<string, unknown>, extra: Partial<StackResourceInput> = {}): StackResourceInput {
+    return { type, name, urn: urnOf(type, name), properties, ...extra };
+}
+
+/** A reference during preview: the value is unknown, the dependency names the source. */
+function dependsOn(key: string, ...sources: StackResourceInput[]): Partial<StackResourceInput> {
+    return { dependencies: sources.map((source) => source.urn), propertyDependencies: { [key]: sources.map((source) => source.urn) } };
+}
+
+const VOLUME = "aws:ebs/volume:Volume";
+const plainVolume = res(VOLUME, "plain", { availabilityZone: "eu-west-1a", size: 8, encrypted: false, id: "vol-0plain", tags: { backup: "daily" } });
+const sealedVolume = res(VOLUME, "sealed", { availabilityZone: "eu-west-1a", size: 8, encrypted: true, id: "vol-0sealed", tags: { backup: "daily" } });
+const dlm = res("aws:dlm/lifecyclePolicy:LifecyclePolicy", "daily", { description: "daily", executionRoleArn: "arn:aws:iam::111122223333:role/dlm", policyDetails: { resourceTypes: ["VOLUME", "INSTANCE"], targetTags: { backup: "daily" } } });
+const cmekDisk = res("gcp:compute/disk:Disk", "data", { name: "data", zone: "europe-west1-b", diskEncryptionKey: { kmsKeySelfLink: "projects/p/locations/l/keyRings/r/cryptoKeys/k" } });
+const azureDiskId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/disks/data";
+const azureDisk = res("azure-native:compute:Disk", "data", { id: azureDiskId, resourceGroupName: "rg", creationData: { createOption: "Empty" }, encryption: { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: "/subscriptions/x/des" } });
+
+interface Row {
+    rule: string;
+    name: string;
+    stack: StackResourceInput[];
+    /** URNs the rule reports (in order); [] for a compliant stack. */
+    reported?: string[];
+    /** The rule defers (no diagnostic; not-applicable reason about unknown values). */
+    defers?: boolean;
+}
+
+const rows: Row[] = [
+    // aws-snapshots-from-encrypted-sources (mandatory)
+    { rule: "aws-snapshots-from-encrypted-sources", name: "EBS snapshot of an unencrypted volume, by id", stack: [plainVolume, res("aws:ebs/snapshot:Snapshot", "snap", { volumeId: "vol-0plain" })], reported: [urnOf("aws:ebs/snapshot:Snapshot", "snap")] },
+    { rule: "aws-snapshots-from-encrypted-sources", name: "cluster snapshot of an unencrypted Aurora cluster, by dependency", stack: [
+        res("aws:rds/cluster:Cluster", "aurora", { engine: "aurora-postgresql" }),
+        res("aws:rds/clusterSnapshot:ClusterSnapshot", "csnap", { dbClusterIdentifier: UNKNOWN }, dependsOn("dbClusterIdentifier", res("aws:rds/cluster:Cluster", "aurora", {}))),
+    ], reported: [urnOf("aws:rds/clusterSnapshot:ClusterSnapshot", "csnap")] },
+    { rule: "aws-snapshots-from-encrypted-sources", name: "AMI from an instance with an unencrypted root", stack: [
+        res("aws:ec2/instance:Instance", "web", { id: "i-1", ami: "ami-1", rootBlockDevice: { encrypted: false } }),
+        res("aws:ec2/amiFromInstance:AmiFromInstance", "img", { sourceInstanceId: "i-1" }),
+    ], reported: [urnOf("aws:ec2/amiFromInstance:AmiFromInstance", "img")] },
+    { rule: "aws-snapshots-from-encrypted-sources", name: "snapshot of an encrypted volume", stack: [sealedVolume, res("aws:ebs/snapshot:Snapshot", "snap", { volumeId: "vol-0sealed" })], reported: [] },
+    { rule: "aws-snapshots-from-encrypted-sources", name: "volume id unknown during preview", stack: [plainVolume, res("aws:ebs/snapshot:Snapshot", "snap", { volumeId: UNKNOWN })], defers: true },
+
+    // gcp-copies-keep-customer-keys (advisory)
+    { rule: "gcp-copies-keep-customer-keys", name: "snapshot of a CMEK disk without a key", stack: [cmekDisk, res("gcp:compute/snapshot:Snapshot", "snap", { sourceDisk: UNKNOWN }, dependsOn("sourceDisk", cmekDisk))], reported: [urnOf("gcp:compute/snapshot:Snapshot", "snap")] },
+    { rule: "gcp-copies-keep-customer-keys", name: "image of a CMEK disk with its own key", stack: [cmekDisk, res("gcp:compute/image:Image", "img", { sourceDisk: "data", imageEncryptionKey: { kmsKeySelfLink: "k" } })], reported: [] },
+    { rule: "gcp-copies-keep-customer-keys", name: "machine image source unknown during preview", stack: [res("gcp:compute/machineImage:MachineImage", "mi", { sourceInstance: UNKNOWN })], defers: true },
+
+    // azure-snapshots-keep-customer-keys (advisory)
+    { rule: "azure-snapshots-keep-customer-keys", name: "snapshot of a CMK disk without a key (versioned token)", stack: [azureDisk, res("azure-native:compute/v20240302:Snapshot", "snap", { resourceGroupName: "rg", creationData: { createOption: "Copy", sourceResourceId: azureDiskId } })], reported: [urnOf("azure-native:compute/v20240302:Snapshot", "snap")] },
+    { rule: "azure-snapshots-keep-customer-keys", name: "snapshot with its own disk encryption set", stack: [azureDisk, res("azure-native:compute:Snapshot", "snap", { creationData: { sourceResourceId: azureDiskId }, encryption: { diskEncryptionSetId: "/subscriptions/x/des" } })], reported: [] },
+    { rule: "azure-snapshots-keep-customer-keys", name: "source unknown during preview", stack: [azureDisk, res("azure-native:compute:Snapshot", "snap", { creationData: { sourceResourceId: UNKNOWN } })], defers: true },
+
+    // aws-storage-backed-up (advisory)
+    { rule: "aws-storage-backed-up", name: "volume no policy selects, next to one a DLM tag selects", stack: [sealedVolume, res(VOLUME, "loose", { encrypted: true, tags: { backup: "never" } }), dlm], reported: [urnOf(VOLUME, "loose")] },
+    { rule: "aws-storage-backed-up", name: "RDS instance in an AWS Backup selection by reference", stack: [
+        res("aws:rds/instance:Instance", "db", { engine: "postgres", arn: UNKNOWN }),
+        res("aws:backup/selection:Selection", "sel", { iamRoleArn: "arn:aws:iam::1:role/b", planId: "p", name: "sel", resources: [UNKNOWN] }, dependsOn("resources", res("aws:rds/instance:Instance", "db", {}))),
+    ], reported: [] },
+    { rule: "aws-storage-backed-up", name: "volume tags unknown during preview", stack: [res(VOLUME, "v", { encrypted: true, tags: UNKNOWN }), dlm], defers: true },
+
+    // gcp-disks-snapshot-scheduled (advisory)
+    { rule: "gcp-disks-snapshot-scheduled", name: "disk without a schedule", stack: [cmekDisk], reported: [cmekDisk.urn] },
+    { rule: "gcp-disks-snapshot-scheduled", name: "disk with a schedule attachment", stack: [cmekDisk, res("gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment", "att", { name: "daily", disk: "data" })], reported: [] },
+    { rule: "gcp-disks-snapshot-scheduled", name: "attachment target unknown during preview", stack: [cmekDisk, res("gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment", "att", { name: "daily", disk: UNKNOWN })], defers: true },
+
+    // azure-disks-backed-up (advisory)
+    { rule: "azure-disks-backed-up", name: "disk without a backup instance", stack: [azureDisk], reported: [azureDisk.urn] },
+    { rule: "azure-disks-backed-up", name: "disk with a backup instance", stack: [azureDisk, res("azure-native:dataprotection:BackupInstance", "bi", { vaultName: "v", resourceGroupName: "rg", properties: { objectType: "BackupInstance", dataSourceInfo: { resourceID: azureDiskId } } })], reported: [] },
+    { rule: "azure-disks-backed-up", name: "backup instance target unknown during preview", stack: [azureDisk, res("azure-native:dataprotection:BackupInstance", "bi", { properties: UNKNOWN })], defers: true },
+
+    // aws-account-guardrails (advisory), reported against the provider
+    { rule: "aws-account-guardrails", name: "volumes without guardrails", stack: [
+        res("pulumi:providers:aws", "eu", { region: "eu-west-1" }),
+        res(VOLUME, "v", { encrypted: true }, { provider: euProvider }),
+    ], reported: [euProvider.urn, euProvider.urn] },
+    { rule: "aws-account-guardrails", name: "volumes with guardrails", stack: [
+        res(VOLUME, "v", { encrypted: true }, { provider: euProvider }),
+        res("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebd", { enabled: true }, { provider: euProvider }),
+        res("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", "sbpa", { state: "block-all-sharing" }, { provider: euProvider }),
+    ], reported: [] },
+    { rule: "aws-account-guardrails", name: "guardrail region unknown during preview", stack: [
+        res(VOLUME, "v", { encrypted: true }, { provider: euProvider }),
+        res("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebd", { region: UNKNOWN }, { provider: euProvider }),
+        res("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", "sbpa", { state: "block-all-sharing" }, { provider: euProvider }),
+    ], defers: true },
+];
+
+describe("protocol: stack rules over AnalyzeStack", function () {
+    let client: AnalyzerClient | undefined;
+
+    before(async function () {
+        this.timeout(60_000);
+        assert.ok(fs.existsSync(path.join(repoRoot, "bin", "index.js")), "bin/index.js is missing: run `npx tsc -p tsconfig.json` first");
+        client = await AnalyzerClient.start({ packDir: repoRoot, startTimeoutMs: 45_000 });
+        await client.getAnalyzerInfo();
+    });
+
+    after(async function () {
+        this.timeout(15_000);
+        await client?.close();
+    });
+
+    async function analyzeStack(stack: StackResourceInput[], config: Record<string, unknown> = {}): Promise<AnalyzeResult> {
+        assert.ok(client, "the pack did not start");
+        await client.configure(config as never);
+        return client.analyzeStack(stack);
+    }
+
+    it("covers every stack rule with a violating, a compliant and a deferred row", () => {
+        for (const rule of allRules.filter(isStackRule)) {
+            const mine = rows.filter((row) => row.rule === rule.id);
+            assert.ok(mine.some((row) => (row.reported ?? []).length > 0), `${rule.id}: no violating row`);
+            assert.ok(mine.some((row) => row.reported?.length === 0), `${rule.id}: no compliant row`);
+            assert.ok(mine.some((row) => row.defers), `${rule.id}: no preview row`);
+        }
+    });
+
+    for (const row of rows) {
+        it(`${row.rule}: ${row.name}`, async () => {
+            const rule = allRules.find((candidate) => candidate.id === row.rule);
+            assert.ok(rule && isStackRule(rule), `${row.rule} is not a stack rule`);
+            const result = await analyzeStack(row.stack);
+            const shown = JSON.stringify(result, null, 1);
+            const fallbacks = result.diagnostics.filter((diagnostic) => /can't run|UnknownValueError/.test(diagnostic.message));
+            assert.deepStrictEqual(fallbacks, [], `a policy read an unknown value: ${shown}`);
+            const mine = result.diagnostics.filter((diagnostic) => diagnostic.policyName === row.rule);
+            const reason = result.notApplicable.find((entry) => entry.policyName === row.rule)?.reason;
+            if (row.defers) {
+                assert.deepStrictEqual(mine, [], shown);
+                assert.match(reason ?? "", /unknown during preview/, shown);
+                return;
+            }
+            assert.deepStrictEqual(mine.map((diagnostic) => diagnostic.urn), row.reported, shown);
+            for (const diagnostic of mine) {
+                assert.strictEqual(diagnostic.enforcementLevel, rule.defaultLevel, shown);
+                assert.match(diagnostic.message, / at \S+; /, shown);
+            }
+        });
+    }
+
+    it("raises an advisory stack rule to mandatory through config", async () => {
+        const result = await analyzeStack([cmekDisk, res("gcp:compute/snapshot:Snapshot", "snap", { sourceDisk: "data" })],
+            { "gcp-copies-keep-customer-keys": "mandatory" });
+        const mine = result.diagnostics.filter((diagnostic) => diagnostic.policyName === "gcp-copies-keep-customer-keys");
+        assert.deepStrictEqual(mine.map((diagnostic) => [diagnostic.urn, diagnostic.enforcementLevel]),
+            [[urnOf("gcp:compute/snapshot:Snapshot", "snap"), "mandatory"]], JSON.stringify(result));
+    });
+
+    it("applies an exemption to the reported resource only", async () => {
+        const stack = [plainVolume, res("aws:ebs/snapshot:Snapshot", "a", { volumeId: "vol-0plain" }), res("aws:ebs/snapshot:Snapshot", "b", { volumeId: "vol-0plain" })];
+        const result = await analyzeStack(stack, { "aws-snapshots-from-encrypted-sources": { exemptions: [{ resource: "a", reason: "forensics copy" }] } });
+        const mine = result.diagnostics.filter((diagnostic) => diagnostic.policyName === "aws-snapshots-from-encrypted-sources");
+        assert.deepStrictEqual(mine.map((diagnostic) => diagnostic.urn), [urnOf("aws:ebs/snapshot:Snapshot", "b")]);
+    });
+});

@@ -1,0 +1,35 @@
+import { azureDisksBackedUp as rule } from "../../policies/stack/azure-disks-backed-up";
+import { describeStackRule, UNKNOWN, type StackFixture } from "../harness";
+
+const DISK = "azure-native:compute:Disk";
+const VM = "azure-native:compute:VirtualMachine";
+const BACKUP_INSTANCE = "azure-native:dataprotection:BackupInstance";
+const PROTECTED_ITEM = "azure-native:recoveryservices:ProtectedItem";
+const RG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers";
+const diskId = `${RG}/Microsoft.Compute/disks/data`;
+const vmId = `${RG}/Microsoft.Compute/virtualMachines/app`;
+
+const disk: StackFixture = { type: DISK, name: "data", props: { id: diskId, resourceGroupName: "rg", creationData: { createOption: "Empty" }, diskSizeGB: 64 } };
+const backupInstance = (resourceID: unknown, extra: Partial<StackFixture> = {}): StackFixture => ({
+    type: BACKUP_INSTANCE, name: "bi", props: { resourceGroupName: "rg", vaultName: "vault", properties: { objectType: "BackupInstance", dataSourceInfo: { resourceID, objectType: "Datasource" }, policyInfo: { policyId: "p" } } }, ...extra,
+});
+const machine = (storageProfile: unknown, extra: Partial<StackFixture> = {}): StackFixture => ({ type: VM, name: "app", props: { id: vmId, resourceGroupName: "rg", storageProfile }, ...extra });
+const protectedItem = (sourceResourceId: unknown, extra: Partial<StackFixture> = {}): StackFixture => ({
+    type: PROTECTED_ITEM, name: "pi", props: { containerName: "c", fabricName: "Azure", resourceGroupName: "rg", vaultName: "rsv", properties: { protectedItemType: "Microsoft.Compute/virtualMachines", sourceResourceId, policyId: "p" } }, ...extra,
+});
+
+describeStackRule(rule, [
+    { name: "disk with a backup instance (by id)", resources: [disk, backupInstance(diskId)], expect: "pass" },
+    { name: "disk without any backup", resources: [disk], expect: "report", reported: ["data"], paths: ["(backup)"], message: /no Backup vault backup instance/ },
+    { name: "backup instance of another disk", resources: [disk, backupInstance(`${RG}/Microsoft.Compute/disks/other`)], expect: "report", reported: ["data"] },
+    { name: "backup instance through propertyDependencies during preview", resources: [disk, backupInstance(UNKNOWN, { propertyDependencies: { properties: ["data"] } })], expect: "pass" },
+    { name: "ids match case-insensitively", resources: [disk, backupInstance(diskId.toLowerCase())], expect: "pass" },
+    { name: "versioned azure-native tokens", resources: [{ ...disk, type: "azure-native:compute/v20240302:Disk" }, { ...backupInstance(diskId), type: "azure-native:dataprotection/v20250101:BackupInstance" }], expect: "pass" },
+    { name: "backup instance target unknown during preview", resources: [disk, backupInstance(UNKNOWN)], expect: "defer", paths: ["data.(backup)"] },
+    { name: "disk attached to a VM protected by Recovery Services (by ids)", resources: [disk, machine({ osDisk: { createOption: "FromImage" }, dataDisks: [{ lun: 0, createOption: "Attach", managedDisk: { id: diskId } }] }), protectedItem(vmId)], expect: "pass" },
+    { name: "disk attached to a protected VM through dependencies during preview", resources: [disk, machine({ dataDisks: [{ lun: 0, managedDisk: { id: UNKNOWN } }] }, { propertyDependencies: { storageProfile: ["data"] } }), protectedItem(UNKNOWN, { propertyDependencies: { properties: ["app"] } })], expect: "pass" },
+    { name: "disk attached to an unprotected VM", resources: [disk, machine({ dataDisks: [{ lun: 0, managedDisk: { id: diskId } }] })], expect: "report", reported: ["data"] },
+    { name: "protected item's VM unknown during preview", resources: [disk, protectedItem(UNKNOWN)], expect: "defer" },
+    { name: "exempted disk", resources: [disk], config: { exemptions: [{ resource: "data", reason: "cache disk", expires: "2027-01-01" }] }, expect: "exempt" },
+    { name: "invalid config", resources: [disk], config: { trustedTenantIds: [] }, expect: "report", message: /invalid policy config/ },
+]);

@@ -1,0 +1,31 @@
+import { azureSnapshotsKeepCustomerKeys as rule } from "../../policies/stack/azure-snapshots-keep-customer-keys";
+import { describeStackRule, UNKNOWN, type StackFixture } from "../harness";
+
+const DISK = "azure-native:compute:Disk";
+const SNAPSHOT = "azure-native:compute:Snapshot";
+const DES = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des";
+const diskId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/disks/data";
+
+const cmkDisk: StackFixture = { type: DISK, name: "data", props: { id: diskId, encryption: { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: DES } } };
+const platformDisk: StackFixture = { type: DISK, name: "os", props: { id: diskId.replace("data", "os") } };
+const snapshot = (name: string, props: Record<string, unknown>, dependsOn?: string): StackFixture => ({
+    type: SNAPSHOT, name, props: { resourceGroupName: "rg", ...props },
+    ...(dependsOn ? { propertyDependencies: { creationData: [dependsOn] } } : {}),
+});
+
+describeStackRule(rule, [
+    { name: "snapshot of a CMK disk with its own disk encryption set", resources: [cmkDisk, snapshot("snap", { creationData: { createOption: "Copy", sourceResourceId: diskId }, encryption: { diskEncryptionSetId: DES } })], expect: "pass" },
+    { name: "snapshot of a CMK disk, encryption omitted (by id)", resources: [cmkDisk, snapshot("snap", { creationData: { createOption: "Copy", sourceResourceId: diskId } })], expect: "report", reported: ["snap"], paths: ["encryption"], message: /platform-managed key/ },
+    { name: "resource ids match case-insensitively", resources: [cmkDisk, snapshot("snap", { creationData: { createOption: "Copy", sourceResourceId: diskId.toUpperCase() } })], expect: "report", reported: ["snap"] },
+    { name: "snapshot of a CMK disk through propertyDependencies during preview", resources: [cmkDisk, snapshot("snap", { creationData: { createOption: "Copy", sourceResourceId: UNKNOWN } }, "data")], expect: "report", reported: ["snap"] },
+    { name: "snapshot of a platform-key disk", resources: [platformDisk, snapshot("snap", { creationData: { createOption: "Copy", sourceResourceId: diskId.replace("data", "os") } })], expect: "pass" },
+    { name: "snapshot with platform key explicitly, source CMK via encryption type (enum case)", resources: [{ type: DISK, name: "d", props: { encryption: { type: "encryptionatrestwithplatformandcustomerkeys", diskEncryptionSetId: UNKNOWN } } }, snapshot("snap", { creationData: { sourceResourceId: UNKNOWN }, encryption: { type: "EncryptionAtRestWithPlatformKey" } }, "d")], expect: "report", reported: ["snap"] },
+    { name: "versioned azure-native tokens", resources: [{ ...cmkDisk, type: "azure-native:compute/v20240302:Disk" }, { ...snapshot("snap", { creationData: { sourceResourceId: diskId } }), type: "azure-native:compute/v20240302:Snapshot" }], expect: "report" },
+    { name: "source reference unknown during preview without a dependency", resources: [cmkDisk, snapshot("snap", { creationData: { sourceResourceId: UNKNOWN } })], expect: "defer", paths: ["snap.creationData.sourceResourceId"] },
+    { name: "whole creationData unknown during preview", resources: [cmkDisk, snapshot("snap", { creationData: UNKNOWN })], expect: "defer" },
+    { name: "own encryption unknown during preview counts as set", resources: [cmkDisk, snapshot("snap", { creationData: { sourceResourceId: diskId }, encryption: UNKNOWN })], expect: "pass" },
+    { name: "snapshot of a snapshot of a CMK disk", resources: [cmkDisk, snapshot("s1", { id: `${diskId}-s1`, creationData: { sourceResourceId: diskId } }), snapshot("s2", { creationData: { sourceResourceId: `${diskId}-s1` } })], expect: "report", reported: ["s1", "s2"] },
+    { name: "snapshot of a disk outside the stack, encryption omitted", resources: [snapshot("snap", { creationData: { sourceResourceId: "/subscriptions/x/resourceGroups/y/providers/Microsoft.Compute/disks/z" } })], expect: "pass" },
+    { name: "exempted snapshot", resources: [cmkDisk, snapshot("snap", { creationData: { sourceResourceId: diskId } })], config: { exemptions: [{ resource: "urn:pulumi:dev::demo::azure-native:compute:Snapshot::*", reason: "vendor hand-over" }] }, expect: "exempt" },
+    { name: "invalid config", resources: [cmkDisk], config: { requireCustomerManagedKeys: true }, expect: "report", message: /invalid policy config/ },
+]);
