@@ -9,6 +9,8 @@ import { isUnknown, prop } from "./values";
 export interface ExpiryOptions {
     /** Property that holds the tags or labels, e.g. `tags` or `labels`. */
     container: string;
+    /** What the cloud calls them in messages: "tag" (AWS, Azure, the default) or "label" (GCP). */
+    noun?: "tag" | "label";
     /** Where the fix should add the tag, in Pulumi terms, e.g. "the aws.ebs.Snapshot". */
     resource: string;
     retentionTagKeys: readonly string[];
@@ -36,8 +38,9 @@ function keyPath(container: string, key: string): string {
 /** Checks the expiry tag of one resource; tag values are never printed. */
 export function checkExpiryTag(props: unknown, options: ExpiryOptions): Finding[] {
     const { container, resource, retentionTagKeys, maxRetentionDays, now } = options;
+    const noun = options.noun ?? "tag";
     const example = `${retentionTagKeys[0] ?? "expires-on"}`;
-    const addFix = `add a tag such as \`${example}: "YYYY-MM-DD"\` or \`retention-days: "30"\` to \`${container}\` on ${resource}` +
+    const addFix = `add a ${noun} such as \`${example}: "YYYY-MM-DD"\` or \`retention-days: "30"\` to \`${container}\` on ${resource}` +
         (maxRetentionDays !== undefined ? ` (at most ${maxRetentionDays} days ahead)` : "");
     const tags = prop(props, container);
     if (isUnknown(tags)) {
@@ -48,7 +51,7 @@ export function checkExpiryTag(props: unknown, options: ExpiryOptions): Finding[
         ? Object.keys(tags).filter((key) => wanted.has(key.toLowerCase()))
         : [];
     if (keys.length === 0) {
-        return [violation(container, `no expiry tag (one of ${retentionTagKeys.join(", ")}), so nothing ever deletes this copy`, addFix)];
+        return [violation(container, `no expiry ${noun} (one of ${retentionTagKeys.join(", ")}), so nothing ever deletes this copy`, addFix)];
     }
     const findings: Finding[] = [];
     for (const key of keys) {
@@ -78,7 +81,7 @@ export function checkExpiryTag(props: unknown, options: ExpiryOptions): Finding[
             }
             return [];
         }
-        findings.push(violation(path, "the expiry tag is malformed (expected a date YYYY-MM-DD or a positive whole number of days)", addFix));
+        findings.push(violation(path, `the expiry ${noun} is malformed (expected a date YYYY-MM-DD or a positive whole number of days)`, addFix));
     }
     return findings;
 }

@@ -72,6 +72,8 @@ export interface StackResource {
     dependencies: readonly StackResource[];
     propertyDependencies: Readonly<Record<string, readonly StackResource[]>>;
     parent?: StackResource;
+    /** The resource's provider (explicit or default), as the engine reports it. */
+    provider?: { type: string; name: string; urn: string; props: Record<string, unknown> };
 }
 
 export type StackCheck<K extends KnobName> = (resources: readonly StackResource[], ctx: { config: Pick<KnobValues, K>; now: Date }) => Finding[];

@@ -14,6 +14,7 @@ function expiryLabel(resource: string) {
     return (props: unknown, config: { retentionTagKeys: string[]; maxRetentionDays: number | undefined }, now: Date) =>
         checkExpiryTag(props, {
             container: "labels",
+            noun: "label",
             resource,
             retentionTagKeys: config.retentionTagKeys.map((key) => key.toLowerCase()),
             maxRetentionDays: config.maxRetentionDays,

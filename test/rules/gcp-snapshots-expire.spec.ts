@@ -9,7 +9,7 @@ function rows(resource: string, base: Record<string, unknown>): Row[] {
         { name: "expires-on in the future", props: labelled({ "expires-on": "2026-07-01", team: "data" }), expect: "pass" },
         { name: "expires-on today", props: labelled({ "expires-on": "2026-06-15" }), expect: "pass" },
         { name: "retention-days", props: labelled({ "retention-days": "30" }), expect: "pass" },
-        { name: "labels omitted", props: { ...base }, expect: "fail", paths: ["labels"], message: new RegExp(`no expiry tag \\(one of expires-on, retention-days\\).*labels\` on the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "labels omitted", props: { ...base }, expect: "fail", paths: ["labels"], message: new RegExp(`no expiry label \\(one of expires-on, retention-days\\).*labels\` on the ${resource.replace(/\./g, "\\.")}`) },
         { name: "labels without an expiry label", props: labelled({ team: "data" }), expect: "fail", paths: ["labels"] },
         { name: "expiry date in the past", props: labelled({ "expires-on": "2026-01-01" }), expect: "fail", paths: ['labels["expires-on"]'], message: /has passed/ },
         { name: "malformed date", props: labelled({ "expires-on": "next-year" }), expect: "fail", paths: ['labels["expires-on"]'], message: /malformed/ },

@@ -35,7 +35,7 @@ export const EBS_SNAPSHOTS = [T.snapshot, T.snapshotCopy];
  * core's StackResource does not declare it). Resources without one share the default group.
  */
 export function providerKey(resource: StackResource): string {
-    const provider = (resource as { provider?: { urn?: unknown } }).provider;
+    const provider = resource.provider;
     return typeof provider?.urn === "string" ? provider.urn : "";
 }
 

@@ -179,7 +179,7 @@ export function tagsOf(resource: StackResource): { tags: Map<string, unknown>; p
     if (isUnknown(own)) return UNKNOWN;
     let partial = false;
     if (isUnknown(all)) {
-        const provider = (resource as { provider?: { props?: unknown } }).provider;
+        const provider = resource.provider;
         const parsed = parseJson(prop(provider?.props, "defaultTags"));
         if (isUnknown(parsed)) {
             partial = true;
