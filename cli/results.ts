@@ -79,10 +79,18 @@ export function splitMessage(message: string): { path?: string; fix?: string } {
     return match ? { path: match[2], fix: match[3] } : {};
 }
 
-/** The policy SDK puts the policy's description on the first line of a diagnostic; drop it. */
-export function withoutDescription(message: string, description: string | undefined): string {
+/**
+ * The policy SDK puts the policy's description on the first line of a diagnostic; drop it.
+ * `descriptionFirst` says the first line is the description even when it is not `description`:
+ * our pack always reports plain-string messages, which the SDK prefixes with the description of
+ * the pack version that ran, and an event log may come from a version whose titles differ from
+ * the installed rule list.
+ */
+export function withoutDescription(message: string, description: string | undefined, descriptionFirst = false): string {
     const trimmed = message.trim();
     if (description && trimmed.startsWith(`${description}\n`)) return trimmed.slice(description.length + 1).trim();
+    const newline = trimmed.indexOf("\n");
+    if (descriptionFirst && newline >= 0) return trimmed.slice(newline + 1).trim();
     return trimmed;
 }
 
