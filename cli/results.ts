@@ -94,9 +94,9 @@ export function withoutDescription(message: string, description: string | undefi
     return trimmed;
 }
 
-/** Removes ANSI colour codes and Pulumi's `<{%reset%}>`-style colour tags. */
+/** Removes ANSI colour codes and Pulumi's colour tags (`<{%reset%}>`, `<{%fg 1%}>`, `<{%bold%}>`). */
 export function stripColour(text: string): string {
-    return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/<\{%[a-z-]*%\}>/gi, "");
+    return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/<\{%[^%<>]*%\}>/g, "");
 }
 
 export function ourRule(name: string, pack: string, rules: readonly Rule[] = allRules): Rule | undefined {

@@ -71,6 +71,8 @@ describe("cli: result helpers", () => {
 
     it("strips ANSI colour codes and Pulumi colour tags", () => {
         assert.strictEqual(stripColour("\u001b[38;5;1mred\u001b[0m<{%reset%}> text"), "red text");
+        // the engine's own tags carry arguments: `<{%fg 1%}>mandatory: <{%reset%}>`
+        assert.strictEqual(stripColour("<{%fg 1%}>mandatory: <{%reset%}><{%bold%}>x<{%fg 13%}>"), "mandatory: x");
     });
 });
 

@@ -28,6 +28,12 @@ describe("cli: reading engine events", () => {
         assert.doesNotMatch(volume.message, /\u001b|<\{%/);
         assert.strictEqual(volume.path, "encrypted");
         assert.strictEqual(image.severity, "critical", "no severity in the event: taken from the rule");
+        // The last event has the shape the engine writes (colour "raw", `<{%reset%}>` tags, a
+        // `<{%fg 1%}>` prefix): alone it reads the same, and next to the others it is a duplicate.
+        const engineShaped = eventsText.trim().split("\n").filter((line) => line.includes("\"color\": \"raw\""));
+        assert.strictEqual(engineShaped.length, 1);
+        const [alone] = eventsToResults(parseEventLog(engineShaped[0], "e"), "e").findings;
+        assert.deepStrictEqual([alone.message, alone.path], [volume.message, "encrypted"]);
     });
 
     it("turns policy summary events into passed and failed checks", () => {
