@@ -115,7 +115,7 @@ export function eventsToResults(events: readonly Record<string, unknown>[], sour
             const pack = policy.policyPackName!;
             notePolicy(policy.policyName, pack, policy.policyPackVersion);
             const rule = ourRule(policy.policyName, pack);
-            const message = withoutDescription(stripColour(policy.message ?? ""), rule?.title);
+            const message = withoutDescription(stripColour(policy.message ?? ""), rule?.title, rule !== undefined);
             const urn = policy.resourceUrn ?? "";
             const key = `${urn}\u0000${pack}\u0000${policy.policyName}\u0000${message}`;
             if (seen.has(key)) continue; // preview and update both report the same violation

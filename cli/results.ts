@@ -79,16 +79,24 @@ export function splitMessage(message: string): { path?: string; fix?: string } {
     return match ? { path: match[2], fix: match[3] } : {};
 }
 
-/** The policy SDK puts the policy's description on the first line of a diagnostic; drop it. */
-export function withoutDescription(message: string, description: string | undefined): string {
+/**
+ * The policy SDK puts the policy's description on the first line of a diagnostic; drop it.
+ * `descriptionFirst` says the first line is the description even when it is not `description`:
+ * our pack always reports plain-string messages, which the SDK prefixes with the description of
+ * the pack version that ran, and an event log may come from a version whose titles differ from
+ * the installed rule list.
+ */
+export function withoutDescription(message: string, description: string | undefined, descriptionFirst = false): string {
     const trimmed = message.trim();
     if (description && trimmed.startsWith(`${description}\n`)) return trimmed.slice(description.length + 1).trim();
+    const newline = trimmed.indexOf("\n");
+    if (descriptionFirst && newline >= 0) return trimmed.slice(newline + 1).trim();
     return trimmed;
 }
 
-/** Removes ANSI colour codes and Pulumi's `<{%reset%}>`-style colour tags. */
+/** Removes ANSI colour codes and Pulumi's colour tags (`<{%reset%}>`, `<{%fg 1%}>`, `<{%bold%}>`). */
 export function stripColour(text: string): string {
-    return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/<\{%[a-z-]*%\}>/gi, "");
+    return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/<\{%[^%<>]*%\}>/g, "");
 }
 
 export function ourRule(name: string, pack: string, rules: readonly Rule[] = allRules): Rule | undefined {

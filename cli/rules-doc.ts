@@ -2,7 +2,7 @@
 import { knobs, type KnobName } from "../core/config";
 import { ruleTypes, type Rule } from "../core/rule";
 import { renderRuleTable } from "./rule-table";
-import { snippets } from "./snippets";
+import { snippetsFor } from "./snippets";
 
 export function knobDefault(name: KnobName): string {
     const value = knobs[name].defaultValue;
@@ -27,7 +27,7 @@ function ruleSection(rule: Rule): string {
         lines.push("");
     }
     lines.push(`**Remediation.** ${rule.remediation}`, "");
-    const example = snippets[rule.id];
+    const example = snippetsFor(rule.id);
     if (example) {
         lines.push("Violating:", "", "```ts", example.violating, "```", "", "Compliant:", "", "```ts", example.compliant, "```", "");
     }

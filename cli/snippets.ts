@@ -1,38 +1,22 @@
-// Compliant and violating snippets for `explain`, keyed by rule id. Rules without an entry fall
-// back to their remediation text.
+// Compliant and violating snippets for `explain`, keyed by rule id: one entry per rule (a test
+// runs each example through its rule), rendered to Pulumi TypeScript from the same data.
+import { awsSnippets } from "./snippets/aws";
+import { azureSnippets } from "./snippets/azure";
+import { gcpSnippets } from "./snippets/gcp";
+import { renderExample, type RuleExamples } from "./snippets/model";
+import { stackSnippets } from "./snippets/stack";
+
+export { className, Json, renderExample, propertyDependencies, Ref, type Example, type RuleExamples, type SnippetResource } from "./snippets/model";
+
+export const examples: Record<string, RuleExamples> = { ...awsSnippets, ...azureSnippets, ...gcpSnippets, ...stackSnippets };
 
 export interface Snippets {
     violating: string;
     compliant: string;
 }
 
-export const snippets: Record<string, Snippets> = {
-    "aws-images-not-public": {
-        violating: `new aws.ec2.AmiLaunchPermission("public", { imageId: ami.id, group: "all" });`,
-        compliant: `new aws.ec2.AmiLaunchPermission("share", { imageId: ami.id, accountId: "111122223333" });
-// with "trustedAccountIds": ["111122223333"] in the policy config
-new aws.ec2.ImageBlockPublicAccess("guardrail", { state: "block-new-sharing" });`,
-    },
-    "aws-volumes-encrypted": {
-        violating: `new aws.ebs.Volume("data", { availabilityZone: "eu-west-1a", size: 100 });`,
-        compliant: `new aws.ebs.Volume("data", { availabilityZone: "eu-west-1a", size: 100, encrypted: true, kmsKeyId: key.arn });`,
-    },
-    "aws-db-backups-retained": {
-        violating: `new aws.rds.Instance("db", { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20,
-    backupRetentionPeriod: 0 });`,
-        compliant: `new aws.rds.Instance("db", { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20,
-    backupRetentionPeriod: 14, storageEncrypted: true });`,
-    },
-    "azure-disks-not-exportable": {
-        violating: `new azure_native.compute.Disk("data", { resourceGroupName: rg.name, diskSizeGB: 64,
-    creationData: { createOption: "Empty" } });`,
-        compliant: `new azure_native.compute.Disk("data", { resourceGroupName: rg.name, diskSizeGB: 64,
-    creationData: { createOption: "Empty" }, networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled" });`,
-    },
-    "gcp-iam-not-public": {
-        violating: `new gcp.compute.ImageIamMember("public", { image: image.name, role: "roles/compute.imageUser", member: "allUsers" });`,
-        compliant: `new gcp.compute.ImageIamMember("team", { image: image.name, role: "roles/compute.imageUser",
-    member: "group:platform@example.com" });
-// with "trustedDomains": ["example.com"] in the policy config`,
-    },
-};
+/** The snippet texts of a rule, or undefined when it has none. */
+export function snippetsFor(ruleId: string): Snippets | undefined {
+    const entry = examples[ruleId];
+    return entry ? { violating: renderExample(entry.violating), compliant: renderExample(entry.compliant) } : undefined;
+}

@@ -6,7 +6,7 @@ import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK } from "../errors";
 import { writeResult } from "../output";
 import { knobDefault } from "../rules-doc";
-import { snippets } from "../snippets";
+import { snippetsFor } from "../snippets";
 
 export const usage = "explain <rule> [--output FILE]\n      rationale, checked types, config knobs with defaults, remediation, snippets";
 
@@ -49,7 +49,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         "  exemptions: [{ resource, reason, expires }]",
         "", "Fix", wrap(rule.remediation),
     ];
-    const example = snippets[rule.id];
+    const example = snippetsFor(rule.id);
     if (example) {
         out.push("", "Violating", indent(example.violating), "", "Compliant", indent(example.compliant));
     } else {

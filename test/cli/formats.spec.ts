@@ -7,7 +7,8 @@ import { formatSarif, toSarif } from "../../cli/format/sarif";
 import { formatText } from "../../cli/format/text";
 import { checkFormat, FORMATS, render } from "../../cli/format";
 import { CliError } from "../../cli/errors";
-import { policyRef, splitMessage, stripColour, typeOfUrn, nameOfUrn, type Results } from "../../cli/results";
+import { policyRef, splitMessage, stripColour, typeOfUrn, nameOfUrn, withoutDescription, type Results } from "../../cli/results";
+import { allRules } from "../../policies";
 import { sarifProblems } from "./sarif-check";
 
 const VOLUME = "urn:pulumi:dev::shop::aws:ebs/volume:Volume::data";
@@ -59,8 +60,19 @@ describe("cli: result helpers", () => {
         assert.deepStrictEqual(splitMessage("no structure here"), {});
     });
 
+    it("drops the description line the policy SDK puts before our messages, even one from another pack version", () => {
+        const message = "EBS encryption is not enabled at encrypted; set `encrypted: true`";
+        assert.strictEqual(withoutDescription(`Current title\n${message}\n`, "Current title"), message);
+        // an event log written by an older pack version carries that version's title
+        assert.strictEqual(withoutDescription(`Old title\n${message}`, "Current title", true), message);
+        assert.strictEqual(withoutDescription(`Old title\n${message}`, "Current title"), `Old title\n${message}`, "other packs' messages stay whole");
+        assert.strictEqual(withoutDescription(message, "Current title", true), message, "nothing to drop on a single line");
+    });
+
     it("strips ANSI colour codes and Pulumi colour tags", () => {
         assert.strictEqual(stripColour("\u001b[38;5;1mred\u001b[0m<{%reset%}> text"), "red text");
+        // the engine's own tags carry arguments: `<{%fg 1%}>mandatory: <{%reset%}>`
+        assert.strictEqual(stripColour("<{%fg 1%}>mandatory: <{%reset%}><{%bold%}>x<{%fg 13%}>"), "mandatory: x");
     });
 });
 
@@ -108,7 +120,11 @@ describe("cli: output formats", () => {
         assert.deepStrictEqual(ids, ["aws-volumes-encrypted", "aws-images-not-public", "other-pack/other-rule"]);
         const ours = run.tool.driver.rules[0];
         assert.match(ours.helpUri, /^https:\/\//);
-        assert.ok(ours.help.text.length > 0 && ours.shortDescription.text === "EBS volumes are encrypted at rest");
+        const rule = allRules.find((candidate) => candidate.id === "aws-volumes-encrypted")!;
+        assert.strictEqual(ours.shortDescription.text, rule.title);
+        assert.strictEqual(ours.fullDescription.text, rule.rationale);
+        assert.strictEqual(ours.help.text, rule.remediation);
+        assert.strictEqual(ours.helpUri, rule.docsUrl);
         assert.strictEqual(ours.properties["security-severity"], "8.0");
         const levels = run.results.map((result: { ruleId: string; level: string }) => `${result.ruleId}:${result.level}`);
         assert.deepStrictEqual(levels.sort(), ["aws-images-not-public:warning", "aws-volumes-encrypted:error", "other-pack/other-rule:warning"]);

@@ -8,6 +8,9 @@ import { sarifProblems } from "./sarif-check";
 import { assertOneLineError, cli, fixtures } from "./helpers";
 
 const MIXED = path.join("test", "cli", "fixtures", "programs", "mixed");
+/** The rules the mixed program exercises; pinned so its exact findings do not move as rules are added. */
+const pinned = ["--policy-pack-config", path.join("test", "cli", "fixtures", "mixed-rules.json")];
+const snapshotUrn = "urn:pulumi:dev::mixed::aws:ebs/snapshot:Snapshot::data-backup";
 
 interface Json {
     findings: { policy: string; name: string; urn: string; level: string }[];
@@ -32,13 +35,16 @@ describe("cli: scan <program dir>", function () {
     this.timeout(120_000);
 
     it("records every registration and scans it: violations, passes, deferrals", () => {
-        const run = cli(["scan", MIXED, "--format", "json"]);
+        const run = cli(["scan", MIXED, "--format", "json", ...pinned]);
         assert.strictEqual(run.status, 1, run.stderr);
         const json = JSON.parse(run.stdout) as Json;
         assert.deepStrictEqual(json.findings.map((finding) => `${finding.policy} ${finding.name}`).sort(),
-            ["aws-images-not-public public-ami", "aws-volumes-encrypted data"]);
-        // the stack, the key, three volumes, the launch permission
-        assert.strictEqual(json.summary.resources, 6);
+            ["aws-images-not-public public-ami", "aws-snapshots-from-encrypted-sources data-backup", "aws-volumes-encrypted data"]);
+        // the stack, the key, three volumes, the launch permission, the snapshot
+        assert.strictEqual(json.summary.resources, 7);
+        // the stack rule ran through AnalyzeStack in preview (volumeId unknown) and names the snapshot
+        const snapshot = json.findings.find((finding) => finding.policy === "aws-snapshots-from-encrypted-sources")!;
+        assert.deepStrictEqual([snapshot.urn, snapshot.level], [snapshotUrn, "mandatory"]);
         const outcome = (name: string) => json.checks.find((check) => check.name === name && check.policy === "aws-volumes-encrypted");
         assert.strictEqual(outcome("encrypted")?.outcome, "passed");
         assert.strictEqual(outcome("later")?.outcome, "skipped");
@@ -56,13 +62,26 @@ describe("cli: scan <program dir>", function () {
     });
 
     it("sets stack config with --config", () => {
-        const run = cli(["scan", MIXED, "--format", "json", "--config", "encrypt=true"]);
+        const run = cli(["scan", MIXED, "--format", "json", "--config", "encrypt=true", ...pinned]);
         assert.strictEqual(run.status, 1, run.stderr);
+        // the volume is encrypted now, and so the snapshot of it is no longer reported either
         assert.deepStrictEqual((JSON.parse(run.stdout) as Json).findings.map((finding) => finding.name), ["public-ami"]);
     });
 
+    it("every rule at its default level: the pinned findings among the rest, all on recorded resources", () => {
+        const run = cli(["scan", MIXED, "--format", "json"]);
+        assert.strictEqual(run.status, 1, run.stderr);
+        const json = JSON.parse(run.stdout) as Json;
+        const all = json.findings.map((finding) => `${finding.policy} ${finding.name}`);
+        for (const pair of ["aws-images-not-public public-ami", "aws-snapshots-from-encrypted-sources data-backup", "aws-volumes-encrypted data"]) {
+            assert.ok(all.includes(pair), `${pair} in ${all.join(", ")}`);
+        }
+        assert.ok(json.findings.every((finding) => finding.urn.startsWith("urn:pulumi:dev::mixed::")), all.join(", "));
+        assert.strictEqual(json.findings.filter((finding) => finding.policy === "aws-volumes-encrypted").length, 1);
+    });
+
     it("SARIF points at the program's index.ts", () => {
-        const run = cli(["scan", MIXED, "--format", "sarif"]);
+        const run = cli(["scan", MIXED, "--format", "sarif", ...pinned]);
         const log = JSON.parse(run.stdout);
         assert.deepStrictEqual(sarifProblems(log), []);
         assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, `${MIXED.split(path.sep).join("/")}/index.ts`);

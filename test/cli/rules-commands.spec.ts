@@ -93,6 +93,8 @@ describe("cli: explain", () => {
             for (const heading of ["Why", "Checks", "Config", "Fix"]) assert.match(run.stdout, new RegExp(`^${heading}`, "m"));
             for (const knob of rule.config) assert.match(run.stdout, new RegExp(`${knob} \\(default `));
             assert.ok(run.stdout.includes(rule.docsUrl));
+            assert.match(run.stdout, /^Violating\n {4}\S[\s\S]*^Compliant\n {4}\S/m, "a violating and a compliant snippet");
+            assert.doesNotMatch(run.stdout, /none yet/);
         });
     }
 

@@ -10,6 +10,14 @@ import { assertOneLineError, cli, fixtures, tempDir } from "./helpers";
 
 const EXPORT = path.join("test", "cli", "fixtures", "stack-export.json");
 const exportText = fs.readFileSync(path.join(fixtures, "stack-export.json"), "utf8");
+/**
+ * The fixture exercises the first five rules (one per requirement and cloud). Most tests pin the
+ * rule set to them with this config, so their exact findings and counts do not move each time a
+ * rule is added; "every rule at its default level" below runs the whole pack.
+ */
+const FIVE_RULES = path.join("test", "cli", "fixtures", "five-rules.json");
+const fiveRules = JSON.parse(fs.readFileSync(path.join(fixtures, "five-rules.json"), "utf8")) as Record<string, string>;
+const pinned = ["--policy-pack-config", FIVE_RULES];
 
 const expected = [
     "aws-db-backups-retained orders-db",
@@ -77,7 +85,7 @@ describe("cli: scan <stack export>", function () {
     this.timeout(120_000);
 
     it("reports each violation, exits 1 on mandatory ones, prints only results on stdout", () => {
-        const run = scanOnce(["scan", EXPORT, "--format", "json"]);
+        const run = scanOnce(["scan", EXPORT, "--format", "json", ...pinned]);
         assert.strictEqual(run.status, 1, run.stderr);
         assert.strictEqual(run.stderr, "");
         assert.deepStrictEqual(pairs(run.stdout), expected);
@@ -92,22 +100,37 @@ describe("cli: scan <stack export>", function () {
             assert.strictEqual(run.status, 1, run.stderr);
             assert.doesNotMatch(run.stdout + run.stderr, /SECRETMARKER|ciphertext|v1:/, format);
         }
-        const checks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json"]).stdout).checks as { name: string; policy: string; outcome: string; reason?: string }[];
+        const checks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json", ...pinned]).stdout).checks as { name: string; policy: string; outcome: string; reason?: string }[];
         const flag = checks.find((check) => check.name === "secret-flag" && check.policy === "aws-volumes-encrypted");
         assert.deepStrictEqual([flag?.outcome, /deferred/.test(flag?.reason ?? "")], ["skipped", true]);
         const encrypted = checks.find((check) => check.name === "encrypted-data" && check.policy === "aws-volumes-encrypted");
         assert.strictEqual(encrypted?.outcome, "passed");
     });
 
+    it("every rule at its default level: the same findings among the rest, each well formed and on a scanned resource", () => {
+        const run = scanOnce(["scan", EXPORT, "--format", "json"]);
+        assert.strictEqual(run.status, 1, run.stderr);
+        const json = JSON.parse(run.stdout);
+        const all = pairs(run.stdout);
+        assert.deepStrictEqual(all.filter((pair) => Object.keys(fiveRules).includes(pair.split(" ")[0])), expected);
+        assert.ok(all.length > expected.length, "the other rules run too");
+        const scanned = new Set(JSON.parse(exportText).deployment.resources.map((resource: { urn: string }) => resource.urn));
+        for (const finding of json.findings as { policy: string; urn: string; level: string; severity?: string; path?: string; fix?: string }[]) {
+            assert.ok(scanned.has(finding.urn), `${finding.policy} names a scanned resource: ${finding.urn}`);
+            if (finding.level === "remediate") continue; // a remediation note, not a violation
+            assert.ok(["mandatory", "advisory"].includes(finding.level) && finding.severity && finding.path && finding.fix, JSON.stringify(finding));
+        }
+    });
+
     it("reads the export from stdin with -", () => {
-        const run = cli(["scan", "-", "--format", "json"], { input: exportText });
+        const run = cli(["scan", "-", "--format", "json", ...pinned], { input: exportText });
         assert.strictEqual(run.status, 1, run.stderr);
         assert.deepStrictEqual(pairs(run.stdout), expected);
         assert.strictEqual(JSON.parse(run.stdout).source, "stdin");
     });
 
     it("text: grouped by resource with counts", () => {
-        const run = scanOnce(["scan", EXPORT]);
+        const run = scanOnce(["scan", EXPORT, ...pinned]);
         assert.strictEqual(run.status, 1);
         assert.match(run.stdout, /^aws:ebs\/volume:Volume plain-data$/m);
         assert.match(run.stdout, /^ {4}at: {2}networkAccessPolicy$/m);
@@ -115,21 +138,22 @@ describe("cli: scan <stack export>", function () {
     });
 
     it("sarif, junit and markdown are well formed", () => {
-        const sarif = JSON.parse(scanOnce(["scan", EXPORT, "--format", "sarif"]).stdout);
+        const sarif = JSON.parse(scanOnce(["scan", EXPORT, "--format", "sarif", ...pinned]).stdout);
         assert.deepStrictEqual(sarifProblems(sarif), []);
         assert.strictEqual(sarif.runs[0].results.length, expected.length);
         assert.strictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "test/cli/fixtures/stack-export.json");
-        const junit = scanOnce(["scan", EXPORT, "--format", "junit"]).stdout;
+        const junit = scanOnce(["scan", EXPORT, "--format", "junit", ...pinned]).stdout;
         assert.match(junit, /<testsuite name="snapshot-guard" tests="8" failures="6" errors="0" skipped="1">/);
-        const markdown = scanOnce(["scan", EXPORT, "--format", "markdown"]).stdout;
+        const markdown = scanOnce(["scan", EXPORT, "--format", "markdown", ...pinned]).stdout;
         assert.match(markdown, /#### Critical \(3\)/);
         assert.match(markdown, /#### High \(3\)/);
     });
 
     it("applies --policy-pack-config: trusted accounts, levels", () => {
+        const advisory = Object.fromEntries(Object.entries(fiveRules).map(([rule, level]) => [rule, rule === "all" ? level : { enforcementLevel: "advisory" }]));
         const { dir, file } = writeTemp("config.json", JSON.stringify({
-            all: "advisory",
-            "aws-images-not-public": { trustedAccountIds: ["111122223333"] },
+            ...advisory,
+            "aws-images-not-public": { enforcementLevel: "advisory", trustedAccountIds: ["111122223333"] },
         }));
         const run = cli(["scan", EXPORT, "--format", "json", "--policy-pack-config", file]);
         assert.strictEqual(run.status, 0, run.stderr);
@@ -157,6 +181,49 @@ describe("cli: scan <stack export>", function () {
         assert.strictEqual(run.stdout, "");
         assert.deepStrictEqual(sarifProblems(JSON.parse(fs.readFileSync(file, "utf8"))), []);
         fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    describe("stack rules run through AnalyzeStack and name the offending resource", () => {
+        const SNAPSHOT_EXPORT = path.join("test", "cli", "fixtures", "stack-export-snapshot.json");
+        const snapshotUrn = "urn:pulumi:prod::backups::aws:ebs/snapshot:Snapshot::nightly";
+        const volumeUrn = "urn:pulumi:prod::backups::aws:ebs/volume:Volume::plain-data";
+        const rule = "aws-snapshots-from-encrypted-sources";
+
+        it("json: a snapshot of an unencrypted volume is reported against the snapshot's URN", () => {
+            const run = scanOnce(["scan", SNAPSHOT_EXPORT, "--format", "json"]);
+            assert.strictEqual(run.status, 1, run.stderr);
+            const json = JSON.parse(run.stdout);
+            const findings = (json.findings as { policy: string; urn: string; type: string; name: string; level: string; path: string }[])
+                .filter((finding) => finding.policy === rule);
+            assert.deepStrictEqual(findings.map(({ urn, type, name, level, path }) => ({ urn, type, name, level, path })),
+                [{ urn: snapshotUrn, type: "aws:ebs/snapshot:Snapshot", name: "nightly", level: "mandatory", path: "volumeId" }]);
+            assert.ok(json.findings.some((finding: { policy: string; urn: string }) => finding.policy === "aws-volumes-encrypted" && finding.urn === volumeUrn));
+            const checks = (json.checks as { policy: string; urn: string; outcome: string }[]).filter((check) => check.policy === rule);
+            assert.deepStrictEqual(checks.map(({ urn, outcome }) => ({ urn, outcome })), [{ urn: snapshotUrn, outcome: "failed" }]);
+        });
+
+        it("text: the finding sits in the snapshot's group", () => {
+            const run = scanOnce(["scan", SNAPSHOT_EXPORT]);
+            assert.strictEqual(run.status, 1, run.stderr);
+            const group = run.stdout.split("\n\n").find((block) => block.startsWith("aws:ebs/snapshot:Snapshot nightly\n"));
+            assert.ok(group, run.stdout);
+            assert.match(group, new RegExp(`^ {2}${snapshotUrn.replace(/[$]/g, "\\$")}$`, "m"));
+            assert.match(group, /^ {2}mandatory aws-snapshots-from-encrypted-sources \[high\]\n {4}the snapshot is taken from an unencrypted aws\.ebs\.Volume[^\n]*\n {4}at: {2}volumeId\n {4}fix: /m);
+            const volumeGroup = run.stdout.split("\n\n").find((block) => block.startsWith("aws:ebs/volume:Volume plain-data\n"));
+            assert.doesNotMatch(volumeGroup ?? "", /aws-snapshots-from-encrypted-sources/);
+        });
+
+        it("passes once the volume is encrypted", () => {
+            const state = JSON.parse(fs.readFileSync(path.join(fixtures, "stack-export-snapshot.json"), "utf8"));
+            const volume = state.deployment.resources.find((resource: { urn: string }) => resource.urn === volumeUrn);
+            volume.inputs.encrypted = true;
+            volume.outputs.encrypted = true;
+            const run = cli(["scan", "-", "--format", "json"], { input: JSON.stringify(state) });
+            assert.strictEqual(run.stderr, "");
+            const json = JSON.parse(run.stdout);
+            assert.deepStrictEqual(json.findings.filter((finding: { policy: string }) => finding.policy === rule), []);
+            assert.deepStrictEqual(json.checks.filter((check: { policy: string }) => check.policy === rule).map((check: { outcome: string }) => check.outcome), ["passed"]);
+        });
     });
 
     describe("bad input exits 2 with one line naming the problem", () => {

@@ -1,0 +1,98 @@
+// Violating and compliant snippets for the cross-resource (stack) rules: each shows the resource
+// that is reported and the resources that decide it.
+import { ext, out, resource, type RuleExamples } from "./model";
+
+const volume = { availabilityZone: "eu-west-1a", size: 100 };
+const rg = ext("rg.name", "rg");
+const desId = ext("diskEncryptionSet.id", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des");
+const azureDisk = { resourceGroupName: rg, diskSizeGB: 64, creationData: { createOption: "Empty" } };
+const keyId = ext("key.id", "projects/sec/locations/us/keyRings/disks/cryptoKeys/disk-key");
+const gcpDisk = { zone: "us-central1-a", size: 100 };
+const dlmRole = ext("dlmRole.arn", "arn:aws:iam::111122223333:role/dlm");
+const dailyRule = { interval: 24, intervalUnit: "HOURS", times: "03:00" };
+
+export const stackSnippets: Record<string, RuleExamples> = {
+    "aws-snapshots-from-encrypted-sources": {
+        violating: { resources: [
+            resource("aws:ebs/volume:Volume", "data", { ...volume }),
+            resource("aws:ebs/snapshot:Snapshot", "data-backup", { volumeId: out("data", "id") }),
+        ] },
+        compliant: { resources: [
+            resource("aws:ebs/volume:Volume", "data", { ...volume, encrypted: true }),
+            resource("aws:ebs/snapshot:Snapshot", "data-backup", { volumeId: out("data", "id") }),
+        ] },
+    },
+    "gcp-copies-keep-customer-keys": {
+        violating: { resources: [
+            resource("gcp:compute/disk:Disk", "data", { ...gcpDisk, diskEncryptionKey: { kmsKeySelfLink: keyId } }),
+            resource("gcp:compute/snapshot:Snapshot", "data-backup", { sourceDisk: out("data", "id"), zone: "us-central1-a" }),
+        ] },
+        compliant: { resources: [
+            resource("gcp:compute/disk:Disk", "data", { ...gcpDisk, diskEncryptionKey: { kmsKeySelfLink: keyId } }),
+            resource("gcp:compute/snapshot:Snapshot", "data-backup", { sourceDisk: out("data", "id"), zone: "us-central1-a", snapshotEncryptionKey: { kmsKeySelfLink: keyId } }),
+        ] },
+    },
+    "azure-snapshots-keep-customer-keys": {
+        violating: { resources: [
+            resource("azure-native:compute:Disk", "data", { ...azureDisk, encryption: { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: desId } }),
+            resource("azure-native:compute:Snapshot", "data-backup", { resourceGroupName: rg, creationData: { createOption: "Copy", sourceResourceId: out("data", "id") } }),
+        ] },
+        compliant: { resources: [
+            resource("azure-native:compute:Disk", "data", { ...azureDisk, encryption: { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: desId } }),
+            resource("azure-native:compute:Snapshot", "data-backup", {
+                resourceGroupName: rg, creationData: { createOption: "Copy", sourceResourceId: out("data", "id") },
+                encryption: { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: desId },
+            }),
+        ] },
+    },
+    "aws-storage-backed-up": {
+        violating: { resources: [
+            resource("aws:ebs/volume:Volume", "data", { ...volume, encrypted: true, tags: { backup: "daily" } }),
+        ] },
+        compliant: { resources: [
+            resource("aws:ebs/volume:Volume", "data", { ...volume, encrypted: true, tags: { backup: "daily" } }),
+            resource("aws:dlm/lifecyclePolicy:LifecyclePolicy", "daily", {
+                description: "daily EBS snapshots", executionRoleArn: dlmRole,
+                policyDetails: { resourceTypes: ["VOLUME"], targetTags: { backup: "daily" }, schedules: [{ name: "daily", createRule: dailyRule, retainRule: { count: 14 } }] },
+            }),
+        ] },
+    },
+    "gcp-disks-snapshot-scheduled": {
+        violating: { resources: [
+            resource("gcp:compute/disk:Disk", "data", { ...gcpDisk }),
+        ] },
+        compliant: { resources: [
+            resource("gcp:compute/resourcePolicy:ResourcePolicy", "daily", {
+                region: "us-central1",
+                snapshotSchedulePolicy: { schedule: { dailySchedule: { daysInCycle: 1, startTime: "04:00" } }, retentionPolicy: { maxRetentionDays: 14 } },
+            }),
+            resource("gcp:compute/disk:Disk", "data", { ...gcpDisk, resourcePolicies: [out("daily", "id")] }),
+        ] },
+    },
+    "azure-disks-backed-up": {
+        violating: { resources: [
+            resource("azure-native:compute:Disk", "data", { ...azureDisk }),
+        ] },
+        compliant: { resources: [
+            resource("azure-native:compute:Disk", "data", { ...azureDisk }),
+            resource("azure-native:dataprotection:BackupInstance", "data-backup", {
+                resourceGroupName: rg, vaultName: ext("vault.name", "vault"),
+                properties: {
+                    objectType: "BackupInstance",
+                    dataSourceInfo: { objectType: "Datasource", resourceID: out("data", "id"), datasourceType: "Microsoft.Compute/disks" },
+                    policyInfo: { policyId: ext("diskPolicy.id", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.DataProtection/backupVaults/vault/backupPolicies/disks") },
+                },
+            }),
+        ] },
+    },
+    "aws-account-guardrails": {
+        violating: { resources: [
+            resource("aws:ebs/volume:Volume", "data", { ...volume, encrypted: true }),
+        ] },
+        compliant: { resources: [
+            resource("aws:ebs/volume:Volume", "data", { ...volume, encrypted: true }),
+            resource("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", { enabled: true }),
+            resource("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", "snapshot-guardrail", { state: "block-all-sharing" }),
+        ] },
+    },
+};
