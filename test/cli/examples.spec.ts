@@ -1,6 +1,7 @@
 // Every program in examples/ is recorded and scanned: insecure ones give exactly the findings in
 // their expected-findings.json, compliant ones none.
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../harness";
@@ -42,13 +43,71 @@ describe("examples", function () {
         });
     }
 
-    it("the insecure examples exercise every exposure, encryption and lifecycle rule of their cloud", () => {
-        const { allRules } = require("../../policies") as typeof import("../../policies");
+    const { allRules } = require("../../policies") as typeof import("../../policies");
+    const { stackRules } = require("../../policies/stack") as typeof import("../../policies/stack");
+    const exercised = (cloud: string) => new Set((JSON.parse(fs.readFileSync(path.join(examplesDir, `${cloud}-insecure`, "expected-findings.json"), "utf8")) as Expected)
+        .findings.map((finding) => finding.rule));
+
+    it("the insecure examples exercise every exposure, encryption and lifecycle rule of their cloud, stack rules included", () => {
         for (const cloud of ["aws", "azure", "gcp"]) {
-            const expected = JSON.parse(fs.readFileSync(path.join(examplesDir, `${cloud}-insecure`, "expected-findings.json"), "utf8")) as Expected;
-            const hit = new Set(expected.findings.map((finding) => finding.rule));
+            const hit = exercised(cloud);
             const missing = allRules.filter((rule) => rule.cloud === cloud && rule.category !== "hardening" && !hit.has(rule.id)).map((rule) => rule.id);
             assert.deepStrictEqual(missing, [], `${cloud}-insecure does not exercise these rules`);
         }
+    });
+
+    it("the insecure examples exercise every cross-resource (stack) rule of their cloud", () => {
+        for (const cloud of ["aws", "azure", "gcp"]) {
+            const ofCloud = stackRules.filter((rule) => rule.cloud === cloud);
+            assert.ok(ofCloud.length > 0, `no stack rules for ${cloud}`);
+            const hit = exercised(cloud);
+            assert.deepStrictEqual(ofCloud.filter((rule) => !hit.has(rule.id)).map((rule) => rule.id), [], `${cloud}-insecure does not exercise these stack rules`);
+        }
+    });
+
+    it("the insecure examples exercise the advisory hardening rules of their cloud too", () => {
+        for (const cloud of ["aws", "azure", "gcp"]) {
+            const hit = exercised(cloud);
+            const missing = allRules.filter((rule) => rule.cloud === cloud && rule.category === "hardening" && !hit.has(rule.id)).map((rule) => rule.id);
+            assert.deepStrictEqual(missing, [], `${cloud}-insecure does not exercise these hardening rules`);
+        }
+    });
+
+    it("each insecure README lists every rule of its cloud with exactly the resources that break it", () => {
+        for (const cloud of ["aws", "azure", "gcp"]) {
+            const dir = path.join(examplesDir, `${cloud}-insecure`);
+            const expected = JSON.parse(fs.readFileSync(path.join(dir, "expected-findings.json"), "utf8")) as Expected;
+            const want = new Map<string, string[]>();
+            for (const finding of expected.findings) want.set(finding.rule, [...(want.get(finding.rule) ?? []), finding.resource]);
+            // Table rows: | `rule-id` … | … | … | `resource`, `resource` |
+            const listed = new Map<string, string[]>();
+            for (const line of fs.readFileSync(path.join(dir, "README.md"), "utf8").split("\n")) {
+                const row = /^\|\s*`([a-z0-9-]+)`[^|]*\|.*\|([^|]*)\|\s*$/.exec(line);
+                if (row) listed.set(row[1], [...row[2].matchAll(/`([^`]+)`/g)].map((match) => match[1]));
+            }
+            const rules = allRules.filter((rule) => rule.cloud === cloud).map((rule) => rule.id).sort();
+            assert.deepStrictEqual([...listed.keys()].sort(), rules, `${cloud}-insecure/README.md does not list exactly the ${cloud} rules`);
+            for (const rule of rules) {
+                assert.deepStrictEqual((listed.get(rule) ?? []).sort(), (want.get(rule) ?? []).sort(), `${cloud}-insecure/README.md: resources for ${rule}`);
+            }
+        }
+    });
+
+    it("npm run demo prints one line per rule with the resources it flags, and checks the expected findings", () => {
+        const run = spawnSync(process.execPath, [path.join(examplesDir, "demo.js"), "aws-insecure", "aws-compliant"], { cwd: repoRoot, encoding: "utf8" });
+        assert.strictEqual(run.status, 0, `${run.stdout}${run.stderr}`);
+        assert.match(run.stdout, /\$ snapshot-guard scan examples\/aws-insecure\n {2}blocked \(exit 1\): \d+ mandatory and \d+ advisory findings/);
+        assert.match(run.stdout, /\$ snapshot-guard scan examples\/aws-compliant --policy-pack-config \S+\n {2}passes \(exit 0\): 0 mandatory and 0 advisory findings/);
+        assert.match(run.stdout, /^ {2}mandatory {2}aws-images-not-public +ami-guardrail, golden-partner, golden-public$/m);
+        assert.match(run.stdout, /All examples behave as expected/);
+        assert.ok(!run.stdout.includes("!!"), run.stdout);
+    });
+
+    it("every example type-checks against the installed provider SDKs", () => {
+        const tsc = path.join(repoRoot, "node_modules", "typescript-5", "bin", "tsc");
+        const files = examples.map((name) => path.join("examples", name, "index.ts"));
+        const run = spawnSync(process.execPath, [tsc, "--noEmit", "--strict", "--target", "ES2020", "--module", "commonjs", "--moduleResolution", "node",
+            "--esModuleInterop", "--skipLibCheck", "--types", "node", ...files], { cwd: repoRoot, encoding: "utf8" });
+        assert.strictEqual(run.status, 0, `${run.stdout}${run.stderr}`);
     });
 });
