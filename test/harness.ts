@@ -416,7 +416,9 @@ export function describeFix(rule: Rule, type: string, rows: FixRow[]) {
                 assert.deepStrictEqual(again, {}, `a second fix must change nothing, got ${JSON.stringify(again)}`);
                 const verdict = evaluate(rule, { ...call, props: outcome.properties! });
                 if (row.expect === "fixed") {
-                    assert.deepStrictEqual(verdict, { violations: [] }, `the rule must pass after the fix: ${JSON.stringify(verdict)}`);
+                    // Passes; an unknown the fix left alone may still defer the verdict to deploy.
+                    assert.strictEqual(verdict.violations.length, 0, `the rule must pass after the fix: ${JSON.stringify(verdict)}`);
+                    assert.match(verdict.notApplicable ?? "unknown during preview", /unknown during preview/, JSON.stringify(verdict));
                 } else {
                     assert.ok(verdict.violations.length > 0, `the rule must still report: ${JSON.stringify(verdict)}`);
                 }
