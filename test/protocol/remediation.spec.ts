@@ -6,6 +6,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { AnalyzerClient, secret, UNKNOWN, type PolicyPackConfig } from "../../cli/analyzer-client";
+import { expiryDate } from "../../core/expiry";
 import { canRemediate, type ResourceRule } from "../../core/rule";
 import { allRules } from "../../policies";
 import { repoRoot } from "../harness";
@@ -56,6 +57,23 @@ const cases: Case[] = [
     { rule: "gcp-iam-not-public", type: "gcp:compute/snapshotIamPolicy:SnapshotIamPolicy",
         props: { name: "snap", policyData: iamPolicy([{ role: "roles/compute.viewer", members: ["allAuthenticatedUsers"] }, { role: "roles/compute.admin", members: ["user:alice@example.com", "allUsers"] }]) },
         fixed: { name: "snap", policyData: iamPolicy([{ role: "roles/compute.admin", members: ["user:alice@example.com"] }]) } },
+    // The pack runs on the real clock: the added expiry is today (UTC) + 30 days.
+    ...[
+        ["aws-snapshots-expire", "tags", ["aws:ebs/snapshot:Snapshot", "aws:ebs/snapshotCopy:SnapshotCopy", "aws:rds/snapshot:Snapshot", "aws:rds/snapshotCopy:SnapshotCopy",
+            "aws:rds/clusterSnapshot:ClusterSnapshot", "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "aws:redshift/clusterSnapshot:ClusterSnapshot"]],
+        ["azure-snapshots-expire", "tags", ["azure-native:compute:Snapshot", "azure-native:compute:Image"]],
+        ["gcp-snapshots-expire", "labels", ["gcp:compute/snapshot:Snapshot", "gcp:compute/image:Image"]],
+    ].flatMap(([rule, container, types]) => (types as string[]).map((type) => ({
+        rule: rule as string, type,
+        props: { [container as string]: { team: "payments" } },
+        fixed: { [container as string]: { team: "payments", "expires-on": expiryDate(new Date(), 30) } },
+    }))),
+    ...["aws:ec2/ami:Ami", "aws:ec2/amiCopy:AmiCopy", "aws:ec2/amiFromInstance:AmiFromInstance"].map((type) => ({
+        rule: "aws-images-expire", type, props: { name: "golden" }, fixed: { name: "golden", deprecationTime: `${expiryDate(new Date(), 30)}T00:00:00Z` },
+    })),
+    { rule: "aws-backup-retention-bounded", type: "aws:backup/plan:Plan",
+        props: { name: "p", rules: [{ ruleName: "daily", targetVaultName: "vault", copyActions: [{ destinationVaultArn: "arn" }] }] },
+        fixed: { name: "p", rules: [{ ruleName: "daily", targetVaultName: "vault", copyActions: [{ destinationVaultArn: "arn", lifecycle: { deleteAfter: 30 } }], lifecycle: { deleteAfter: 30 } }] } },
 ];
 
 describe("protocol: Remediate", function () {
