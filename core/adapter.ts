@@ -8,10 +8,10 @@ import type {
 import { ConfigError, configSchemaFor, parseRuleConfig, type KnobName, type RuleConfig } from "./config";
 import { findExemption } from "./exemptions";
 import {
-    crashMessage, deferredReason, exemptedReason, expiredNote, formatViolation, invalidConfigMessage,
+    crashMessage, deferredReason, exemptedReason, expiredNote, fixCrashMessage, formatViolation, invalidConfigMessage,
 } from "./messages";
 import {
-    isStackRule, type Check, type Finding, type ResourceRule, type Rule, type StackRule, type Violation,
+    isStackRule, type Check, type Finding, type Fix, type ResourceRule, type Rule, type StackRule, type Violation,
 } from "./rule";
 import { isUnknownValueError, normaliseTypeToken } from "./values";
 
@@ -93,8 +93,10 @@ function messageOf(finding: Violation): string {
 
 function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): ResourceValidationPolicy {
     const checks = new Map<string, Check<any>>();
+    const fixes = new Map<string, Fix<any>>();
     for (const target of rule.targets) {
         checks.set(target.type, target.check);
+        if (target.fix) fixes.set(target.type, target.fix);
     }
     const applicability = "resource type not checked by this rule";
     const readConfig = configReader(rule);
@@ -143,7 +145,47 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
                 reportViolation(messageOf(finding) + suffix);
             }
         },
+        ...(fixes.size > 0 ? { remediateResource: (args: ResourceValidationArgs) => remediate(args) } : {}),
     };
+
+    /**
+     * The SDK calls this only at the `remediate` level (server.js makeRemediateRpcFun). A fix runs
+     * only when the check reports a violation that no exemption covers and the config is valid; a
+     * fix that throws changes nothing and says so (never with values) instead of failing the RPC.
+     */
+    function remediate(args: ResourceValidationArgs): Record<string, unknown> | undefined {
+        const type = normaliseTypeToken(args.type);
+        const fix = fixes.get(type);
+        if (!fix) {
+            return undefined;
+        }
+        const config = readConfig(args.getConfig<Record<string, unknown>>());
+        if (config instanceof ConfigError) {
+            return undefined;
+        }
+        const ctx = { config: config.knobs, type: args.type, name: args.name, urn: args.urn, now: now() };
+        const findings = runSafely(rule.id, () => checks.get(type)!(args.props, ctx));
+        if (!findings.some((finding) => finding.kind === "violation" && finding.path !== "(rule)")) {
+            return undefined;
+        }
+        if (findExemption(config.exemptions, args.urn, args.name, now()).state === "active") {
+            return undefined;
+        }
+        let fixed: Record<string, unknown> | undefined;
+        let failure: unknown;
+        try {
+            fixed = fix(args.props, ctx);
+        } catch (error) {
+            if (isUnknownValueError(error)) {
+                return undefined; // the fix would need a value only known at deploy: leave it to the check
+            }
+            failure = error;
+        }
+        if (failure !== undefined) {
+            args.notApplicable(fixCrashMessage(rule.id, failure));
+        }
+        return fixed;
+    }
 }
 
 function nameFromUrn(urn: string): string {

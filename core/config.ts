@@ -100,6 +100,13 @@ export const knobs = {
         defaultValue: undefined,
         parse: integer(1),
     } as Knob<number | undefined>,
+    defaultRetentionDays: {
+        description: "Retention, in days, that remediation gives what has none: the `expires-on` tag or label (today + this), " +
+            "AMI deprecation, AWS Backup `lifecycle.deleteAfter` and Google Cloud snapshot retention.",
+        schema: { type: "integer", minimum: 1, default: 30 },
+        defaultValue: 30,
+        parse: integer(1),
+    } as Knob<number>,
     retentionTagKeys: listKnob(
         "Tag or label keys that give a standalone snapshot or image an expiry (`expires-on`: YYYY-MM-DD, `retention-days`: integer).",
         undefined, "a non-empty tag key", ["expires-on", "retention-days"]),

@@ -3,6 +3,7 @@
 // either an ISO date (`expires-on: 2027-01-31`, not in the past) or a positive whole number of days
 // (`retention-days: 30`). Both are bounded by `maxRetentionDays` when it is configured.
 
+import { applyEdits, assign, at, UNCHANGED, update } from "./fix";
 import { deferred, violation, type Finding } from "./rule";
 import { isUnknown, prop } from "./values";
 
@@ -84,4 +85,43 @@ export function checkExpiryTag(props: unknown, options: ExpiryOptions): Finding[
         findings.push(violation(path, `the expiry ${noun} is malformed (expected a date YYYY-MM-DD or a positive whole number of days)`, addFix));
     }
     return findings;
+}
+
+export interface AddExpiryOptions {
+    container: string;
+    retentionTagKeys: readonly string[];
+    maxRetentionDays: number | undefined;
+    /** Days from today (UTC) the added expiry lies ahead; capped at maxRetentionDays. */
+    defaultRetentionDays: number;
+    now: Date;
+}
+
+/** `YYYY-MM-DD`, `days` after the UTC day of `now`. */
+export function expiryDate(now: Date, days: number): string {
+    return new Date(startOfDay(now) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Remediation: adds `expires-on` (or the first of `retentionTagKeys` when that is not listed) with
+ * today + defaultRetentionDays to a tag or label map that has no expiry key at all. An existing
+ * expiry key, even a malformed or past one, is the owner's to change: nothing is touched then, nor
+ * when the map is unknown or not a map. Other tags stay exactly as they are.
+ */
+export function addExpiryTag(props: Record<string, unknown>, options: AddExpiryOptions): Record<string, unknown> | undefined {
+    const { container, retentionTagKeys, maxRetentionDays, defaultRetentionDays, now } = options;
+    const key = retentionTagKeys.find((candidate) => candidate.toLowerCase() === "expires-on") ?? retentionTagKeys[0];
+    if (key === undefined) {
+        return undefined;
+    }
+    const wanted = new Set(retentionTagKeys.map((candidate) => candidate.toLowerCase()));
+    const date = expiryDate(now, Math.min(defaultRetentionDays, maxRetentionDays ?? defaultRetentionDays));
+    return applyEdits(props, at([container], (tags) => {
+        if (tags === undefined || tags === null) {
+            return { [key]: date };
+        }
+        if (typeof tags !== "object" || Array.isArray(tags) || Object.keys(tags).some((name) => wanted.has(name.toLowerCase()))) {
+            return UNCHANGED;
+        }
+        return update(tags, key, assign(date));
+    }));
 }

@@ -34,3 +34,8 @@ export function crashMessage(ruleId: string, error: unknown): string {
     const detail = error instanceof Error ? `${error.name}: ${redact(error.message)}` : "non-error thrown";
     return `could not evaluate ${ruleId} on this resource: ${detail}; the rule fails closed until this is fixed, please report it with the resource type`;
 }
+
+export function fixCrashMessage(ruleId: string, error: unknown): string {
+    const detail = error instanceof Error ? `${error.name}: ${redact(error.message)}` : "non-error thrown";
+    return `could not remediate ${ruleId} on this resource: ${detail}; nothing was changed and the rule still reports, please report it with the resource type`;
+}

@@ -46,10 +46,22 @@ export interface CheckContext<K extends KnobName> {
 
 export type Check<K extends KnobName> = (props: Record<string, unknown>, ctx: CheckContext<K>) => Finding[];
 
+/**
+ * A remediation: returns the COMPLETE corrected props, or `undefined` when there is nothing it can
+ * change. Pure and idempotent; it changes only the properties it owns, through core/fix.ts (which
+ * keeps unknowns unknown and secrets secret), decides with the core/values readers, and never
+ * touches encryption settings of data-holding resources or deletes anything. The adapter runs it
+ * only at the `remediate` enforcement level, only when the check reports a violation that is not
+ * exempted.
+ */
+export type Fix<K extends KnobName> = (props: Record<string, unknown>, ctx: CheckContext<K>) => Record<string, unknown> | undefined;
+
 export interface Target<K extends KnobName> {
     /** Unversioned type token, e.g. `aws:ebs/volume:Volume` or `azure-native:compute:Disk`. */
     type: string;
     check: Check<K>;
+    /** Optional safe remediation for this type (see `Fix`). */
+    fix?: Fix<K>;
 }
 
 /**
@@ -59,8 +71,14 @@ export interface Target<K extends KnobName> {
 export function on<Props = Record<string, unknown>, K extends KnobName = never>(
     type: string,
     check: (props: Props & Record<string, unknown>, ctx: CheckContext<K>) => Finding[],
+    fix?: (props: Props & Record<string, unknown>, ctx: CheckContext<K>) => Record<string, unknown> | undefined,
 ): Target<K> {
-    return { type, check: check as Check<K> };
+    return fix ? { type, check: check as Check<K>, fix: fix as Fix<K> } : { type, check: check as Check<K> };
+}
+
+/** True when at least one target of the rule can remediate. */
+export function canRemediate(rule: Rule): boolean {
+    return !isStackRule(rule) && rule.targets.some((target) => target.fix !== undefined);
 }
 
 /** One resource as a stack rule sees it (outputs after deploy, inputs during preview). */

@@ -5,6 +5,7 @@
 // an unknown into the UNKNOWN marker instead of throwing, so a rule can decide what an unknown
 // means (usually: defer). Readers never spread, stringify or copy whole objects.
 
+import { Secret } from "@pulumi/policy";
 import { UNKNOWN_SENTINELS } from "./wire";
 
 export const UNKNOWN: unique symbol = Symbol("unknown");
@@ -43,6 +44,11 @@ export function prop(container: unknown, key: string | number): unknown {
             return UNKNOWN;
         }
         throw error;
+    }
+    // Remediate passes earlier fixes' results on without the SDK's proxies: secrets are Secret
+    // instances there, read as their value like the proxy would.
+    if (value instanceof Secret) {
+        value = value.value;
     }
     if (typeof value === "string" && UNKNOWN_SENTINELS.has(value)) {
         return UNKNOWN;

@@ -22,6 +22,7 @@ const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as {
 };
 
 export { secret, UNKNOWN_SENTINEL as UNKNOWN } from "../core/wire";
+import { secret as secretOf, UNKNOWN_SENTINEL as UNKNOWN_VALUE } from "../core/wire";
 
 /** The repository (pack) directory; tests run compiled from .test-build/, so walk up to find it. */
 export const repoRoot = ((): string => {
@@ -311,6 +312,116 @@ export function describeStackRule(rule: Rule, rows: StackRow[]) {
         for (const row of rows) {
             it(row.name, () => {
                 assertStackOutcome(evaluateStack(rule, row.resources, row.config), row, row.resources);
+            });
+        }
+    });
+}
+
+// ---- Remediation ----------------------------------------------------------------------------
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { serializeProperties } = require("@pulumi/policy/deserialize") as {
+    serializeProperties(props: unknown): Promise<Record<string, unknown>>;
+};
+
+export interface RemediationOutcome {
+    /** The corrected props in the engine's encoding (what the Remediate RPC returns), or undefined. */
+    properties?: Record<string, unknown>;
+    notApplicable?: string;
+}
+
+/**
+ * Runs one resource through a rule's remediateResource exactly as the analyzer server's Remediate
+ * does: props decoded with secret proxies behind the unknown-checking proxy, the result serialised
+ * by the SDK (secrets back into envelopes, unknown sentinels as they are).
+ */
+export async function remediate(rule: Rule, call: ResourceCall, now: Date = FIXED_NOW): Promise<RemediationOutcome> {
+    const policy = toPolicy(rule, { now: () => now }) as ResourceValidationPolicy;
+    if (typeof policy.remediateResource !== "function") {
+        return {};
+    }
+    const name = call.name ?? "subject";
+    const props = unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(call.props), true));
+    const args = {
+        type: call.type,
+        props,
+        urn: call.urn ?? urnFor(call.type, name),
+        name,
+        opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
+        stackTags: new Map<string, string>(),
+        isType: () => false,
+        asType: () => undefined,
+        getConfig: () => ({ ...(call.config ?? {}) }),
+        notApplicable: (reason?: string): never => {
+            throw new NotApplicableSignal(reason);
+        },
+    } as unknown as ResourceValidationArgs;
+    try {
+        const result = await Promise.resolve(policy.remediateResource(args));
+        return result ? { properties: await serializeProperties(result) } : {};
+    } catch (error) {
+        if (error instanceof NotApplicableSignal) {
+            return { notApplicable: error.reason };
+        }
+        throw error;
+    }
+}
+
+/** Values every fix row carries in properties no fix owns; they must come back exactly as sent. */
+export const FOREIGN = {
+    sgSecretInput: secretOf("not-for-fixes"),
+    sgUnknownInput: UNKNOWN_VALUE,
+    sgNested: { secret: secretOf("nested"), unknown: UNKNOWN_VALUE, list: [UNKNOWN_VALUE, secretOf("x")] },
+};
+
+export interface FixRow {
+    /** The situation, e.g. "export open to any network". */
+    name: string;
+    props: Record<string, unknown>;
+    /**
+     * "fixed": the fix returns `fixed` and the rule then passes; "partial": the fix returns `fixed`
+     * but the rule still reports (nothing safe makes it compliant); "unchanged": no remediation.
+     */
+    expect: "fixed" | "partial" | "unchanged";
+    /** The complete corrected props (engine encoding); FOREIGN is added to both sides. */
+    fixed?: Record<string, unknown>;
+    config?: Record<string, unknown>;
+    resourceName?: string;
+}
+
+/** What the fix tables covered, read by the meta tests. */
+export const fixCoverage = new Map<string, Map<string, FixRow[]>>();
+
+/**
+ * One table of remediation situations for one resource type of a rule. Each row also checks that
+ * a second fix is a no-op, that the rule passes (or for "partial" still reports) on the fixed
+ * props, and that secrets and unknowns in properties the fix does not own come back untouched.
+ */
+export function describeFix(rule: Rule, type: string, rows: FixRow[]) {
+    const byType = fixCoverage.get(rule.id) ?? new Map<string, FixRow[]>();
+    byType.set(type, [...(byType.get(type) ?? []), ...rows]);
+    fixCoverage.set(rule.id, byType);
+    describe(`${rule.id} remediates ${type}`, () => {
+        for (const row of rows) {
+            it(row.name, async () => {
+                const call = { type, props: { ...row.props, ...FOREIGN }, config: row.config, name: row.resourceName };
+                const outcome = await remediate(rule, call);
+                if (row.expect === "unchanged") {
+                    assert.deepStrictEqual(outcome, {}, `expected no remediation, got ${JSON.stringify(outcome)}`);
+                    return;
+                }
+                assert.ok(row.fixed, "fixed and partial rows need `fixed`");
+                assert.deepStrictEqual(outcome, { properties: { ...row.fixed, ...FOREIGN } });
+                const again = await remediate(rule, { ...call, props: outcome.properties! });
+                assert.deepStrictEqual(again, {}, `a second fix must change nothing, got ${JSON.stringify(again)}`);
+                const verdict = evaluate(rule, { ...call, props: outcome.properties! });
+                if (row.expect === "fixed") {
+                    // Passes; an unknown the fix left alone may still defer the verdict to deploy.
+                    assert.strictEqual(verdict.violations.length, 0, `the rule must pass after the fix: ${JSON.stringify(verdict)}`);
+                    assert.match(verdict.notApplicable ?? "unknown during preview", /unknown during preview/, JSON.stringify(verdict));
+                } else {
+                    assert.ok(verdict.violations.length > 0, `the rule must still report: ${JSON.stringify(verdict)}`);
+                }
             });
         }
     });

@@ -2,11 +2,12 @@ import type { PlanArgs } from "@pulumi/aws/backup";
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
 import type { ClusterArgs as RedshiftClusterArgs, SnapshotCopyArgs as RedshiftSnapshotCopyArgs } from "@pulumi/aws/redshift";
 import type { SnapshotArgs as ServerlessSnapshotArgs } from "@pulumi/aws/redshiftserverless";
-import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
+import { applyEdits, at as fixAt, assign, eachElement, UNCHANGED, update, updateIn } from "../../core/fix";
+import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
 import { asNumber, enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { at, eachItem, objectAt, readNumber, retentionBounds } from "./lib/checks";
 
-type Knobs = "minRetentionDays" | "maxRetentionDays";
+type Knobs = "minRetentionDays" | "maxRetentionDays" | "defaultRetentionDays";
 type Bounds = { minRetentionDays: number; maxRetentionDays: number | undefined };
 
 const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/creating-a-backup-plan.html";
@@ -31,6 +32,28 @@ function deleteAfter(findings: Finding[], container: unknown, path: string, conf
     } else if (max !== undefined && value.value > max) {
         findings.push(violation(key, `${what} are kept longer than the maximum of ${max} days (maxRetentionDays)`, fix));
     }
+}
+
+/**
+ * Remediation for aws.backup.Plan: a rule or copy action whose lifecycle has no `deleteAfter` gets
+ * defaultRetentionDays, kept within min/maxRetentionDays (plan rules change in place). Lifecycles
+ * with `coldStorageAfter` are left alone: AWS requires deleteAfter to be 90 days past it. A set
+ * value, even an out-of-bounds one, is the owner's to change.
+ */
+function addDeleteAfter(props: Record<string, unknown>, { config }: CheckContext<Knobs>): Record<string, unknown> | undefined {
+    const { minRetentionDays: min, maxRetentionDays: max, defaultRetentionDays } = config;
+    const days = Math.max(min, Math.min(defaultRetentionDays, max ?? defaultRetentionDays));
+    const expire = (container: unknown) => updateIn(container, ["lifecycle"], (lifecycle) => {
+        if (lifecycle !== undefined && (typeof lifecycle !== "object" || lifecycle === null)) return UNCHANGED;
+        if (isSet(lifecycle, "deleteAfter") || isSet(lifecycle, "coldStorageAfter")) return UNCHANGED;
+        return update(lifecycle ?? {}, "deleteAfter", assign(days));
+    });
+    return applyEdits(props, fixAt(["rules"], eachElement((rule) => {
+        const withLifecycle = expire(rule);
+        const base = withLifecycle === UNCHANGED ? rule : withLifecycle;
+        const withCopies = update(base, "copyActions", eachElement(expire));
+        return withCopies === UNCHANGED ? withLifecycle : withCopies;
+    })));
 }
 
 const unitDays: Record<string, number> = { days: 1, weeks: 7, months: 30, years: 365 };
@@ -116,7 +139,7 @@ export const backupRetentionBounded = defineRule({
         "aws-config": ["backup-plan-min-frequency-and-min-retention-check"],
         kics: ["3d2a1ace-baea-4feb-baa7-a5b1dfcd2409"],
     },
-    config: ["minRetentionDays", "maxRetentionDays"],
+    config: ["minRetentionDays", "maxRetentionDays", "defaultRetentionDays"],
     targets: [
         on<PlanArgs, Knobs>("aws:backup/plan:Plan", (props, { config }) => {
             const findings: Finding[] = [];
@@ -127,7 +150,7 @@ export const backupRetentionBounded = defineRule({
                 });
             });
             return findings;
-        }),
+        }, addDeleteAfter),
 
         on<LifecyclePolicyArgs, Knobs>("aws:dlm/lifecyclePolicy:LifecyclePolicy", (props, { config }) => {
             const findings: Finding[] = [];

@@ -1,8 +1,10 @@
 import type { AmiArgs, AmiCopyArgs, AmiFromInstanceArgs } from "@pulumi/aws/ec2";
+import { expiryDate } from "../../core/expiry";
+import { applyEdits, assign, at } from "../../core/fix";
 import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
 import { asString, isSet, isUnknown, prop } from "../../core/values";
 
-type Knobs = "maxRetentionDays";
+type Knobs = "maxRetentionDays" | "defaultRetentionDays";
 
 const docsUrl = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-deprecate.html";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,6 +35,18 @@ function deprecation(resource: string) {
     };
 }
 
+/**
+ * Remediation: an omitted `deprecationTime` becomes midnight UTC, today + defaultRetentionDays (at
+ * most maxRetentionDays); it changes in place. A set value, even an invalid one, is the owner's.
+ */
+function addDeprecation(props: Record<string, unknown>, { config, now }: CheckContext<Knobs>): Record<string, unknown> | undefined {
+    if (isSet(props, "deprecationTime")) {
+        return undefined;
+    }
+    const days = Math.min(config.defaultRetentionDays, config.maxRetentionDays ?? config.defaultRetentionDays);
+    return applyEdits(props, at(["deprecationTime"], assign(`${expiryDate(now, days)}T00:00:00Z`)));
+}
+
 export const imagesExpire = defineRule({
     id: "aws-images-expire",
     cloud: "aws",
@@ -51,10 +65,10 @@ export const imagesExpire = defineRule({
     controls: {
         "aws-config-rules": ["AMI_DEPRECATED_CHECK"],
     },
-    config: ["maxRetentionDays"],
+    config: ["maxRetentionDays", "defaultRetentionDays"],
     targets: [
-        on<AmiArgs, Knobs>("aws:ec2/ami:Ami", deprecation("aws.ec2.Ami")),
-        on<AmiCopyArgs, Knobs>("aws:ec2/amiCopy:AmiCopy", deprecation("aws.ec2.AmiCopy")),
-        on<AmiFromInstanceArgs, Knobs>("aws:ec2/amiFromInstance:AmiFromInstance", deprecation("aws.ec2.AmiFromInstance")),
+        on<AmiArgs, Knobs>("aws:ec2/ami:Ami", deprecation("aws.ec2.Ami"), addDeprecation),
+        on<AmiCopyArgs, Knobs>("aws:ec2/amiCopy:AmiCopy", deprecation("aws.ec2.AmiCopy"), addDeprecation),
+        on<AmiFromInstanceArgs, Knobs>("aws:ec2/amiFromInstance:AmiFromInstance", deprecation("aws.ec2.AmiFromInstance"), addDeprecation),
     ],
 });

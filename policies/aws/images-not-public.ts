@@ -1,6 +1,7 @@
 import type { AmiLaunchPermissionArgs, ImageBlockPublicAccessArgs } from "@pulumi/aws/ec2";
 import type { DistributionConfigurationArgs } from "@pulumi/aws/imagebuilder";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
+import { applyEdits, assign, at, eachElement, updateIn, without } from "../../core/fix";
 import { asString, enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { accountTrust, eachItem, objectAt, organizationOf, organizationTrust, requireTrustedList } from "./lib/checks";
 
@@ -95,7 +96,7 @@ export const imagesNotPublic = defineRule({
                     : "AMI block public access is not set (state omitted)";
             return [violation("state", problem,
                 "set `state: \"block-new-sharing\"` on the aws.ec2.ImageBlockPublicAccess (existing public AMIs stay public; make them private too)")];
-        }),
+        }, (props) => applyEdits(props, at(["state"], assign("block-new-sharing", (current) => enumIn(current, "block-new-sharing") === true)))),
 
         on<DistributionConfigurationArgs, Knobs>("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", (props, { config }) => {
             const findings: Finding[] = [];
@@ -134,6 +135,9 @@ export const imagesNotPublic = defineRule({
                 });
             });
             return findings;
-        }),
+        }, (props) => applyEdits(props, at(["distributions"], eachElement((distribution) =>
+            // Remediation: drop the public user group "all" from every distribution's launch permission.
+            updateIn(distribution, ["amiDistributionConfiguration", "launchPermission", "userGroups"],
+                without((group) => typeof group === "string" && enumIn(group.trim(), "all") === true)))))),
     ],
 });

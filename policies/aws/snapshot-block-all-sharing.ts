@@ -1,6 +1,7 @@
 import type { SnapshotBlockPublicAccessArgs } from "@pulumi/aws/ebs";
 import { defineRule, deferred, on, violation } from "../../core/rule";
 import { enumIn, isUnknown, prop } from "../../core/values";
+import { blockAllSharing } from "./snapshot-block-public-access";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html";
 
@@ -33,6 +34,6 @@ export const snapshotBlockAllSharing = defineRule({
                 ? [violation("state", "snapshots that were already public stay public (state \"block-new-sharing\")",
                     "set `state: \"block-all-sharing\"` on the aws.ebs.SnapshotBlockPublicAccess")]
                 : [];
-        }),
+        }, blockAllSharing),
     ],
 });

@@ -1,8 +1,15 @@
 import type { SnapshotBlockPublicAccessArgs } from "@pulumi/aws/ebs";
 import { defineRule, deferred, on, violation } from "../../core/rule";
+import { applyEdits, assign, at } from "../../core/fix";
 import { enumIn, isSet, isUnknown, prop } from "../../core/values";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html";
+
+/** Remediation: `state: "block-all-sharing"` (in place; blocks new and existing public sharing). */
+export function blockAllSharing(props: Record<string, unknown>): Record<string, unknown> | undefined {
+    return applyEdits(props, at(["state"], assign("block-all-sharing", (current) => enumIn(current, "block-all-sharing") === true)));
+}
+
 
 export const snapshotBlockPublicAccess = defineRule({
     id: "aws-snapshot-block-public-access",
@@ -40,6 +47,6 @@ export const snapshotBlockPublicAccess = defineRule({
                     ? "EBS snapshot block public access is not turned on (state is neither \"block-all-sharing\" nor \"block-new-sharing\")"
                     : "EBS snapshot block public access is not set (state omitted)";
             return [violation("state", problem, "set `state: \"block-all-sharing\"` on the aws.ebs.SnapshotBlockPublicAccess")];
-        }),
+        }, blockAllSharing),
     ],
 });

@@ -1,17 +1,22 @@
 import type { SnapshotArgs as EbsSnapshotArgs, SnapshotCopyArgs as EbsSnapshotCopyArgs } from "@pulumi/aws/ebs";
 import type { ClusterSnapshotArgs, ClusterSnapshotCopyArgs, SnapshotArgs, SnapshotCopyArgs } from "@pulumi/aws/rds";
 import type { ClusterSnapshotArgs as RedshiftClusterSnapshotArgs } from "@pulumi/aws/redshift";
-import { checkExpiryTag } from "../../core/expiry";
+import { addExpiryTag, checkExpiryTag } from "../../core/expiry";
 import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
 import { readNumber } from "./lib/checks";
 
-type Knobs = "retentionTagKeys" | "maxRetentionDays";
+type Knobs = "retentionTagKeys" | "maxRetentionDays" | "defaultRetentionDays";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-lifecycle.html";
 
 function expiryTag(resource: string) {
     return (props: Record<string, unknown>, { config, now }: CheckContext<Knobs>): Finding[] =>
         checkExpiryTag(props, { container: "tags", resource: `the ${resource}`, retentionTagKeys: config.retentionTagKeys, maxRetentionDays: config.maxRetentionDays, now });
+}
+
+/** Remediation: an `expires-on` tag, today + defaultRetentionDays, on a snapshot with no expiry tag (tags change in place). */
+function addExpiry(props: Record<string, unknown>, { config, now }: CheckContext<Knobs>): Record<string, unknown> | undefined {
+    return addExpiryTag(props, { container: "tags", now, ...config });
 }
 
 export const snapshotsExpire = defineRule({
@@ -32,14 +37,14 @@ export const snapshotsExpire = defineRule({
         "(a Redshift snapshot may use `manualSnapshotRetentionPeriod` instead), within `maxRetentionDays` when configured.",
     docsUrl,
     controls: {},
-    config: ["retentionTagKeys", "maxRetentionDays"],
+    config: ["retentionTagKeys", "maxRetentionDays", "defaultRetentionDays"],
     targets: [
-        on<EbsSnapshotArgs, Knobs>("aws:ebs/snapshot:Snapshot", expiryTag("aws.ebs.Snapshot")),
-        on<EbsSnapshotCopyArgs, Knobs>("aws:ebs/snapshotCopy:SnapshotCopy", expiryTag("aws.ebs.SnapshotCopy")),
-        on<SnapshotArgs, Knobs>("aws:rds/snapshot:Snapshot", expiryTag("aws.rds.Snapshot")),
-        on<SnapshotCopyArgs, Knobs>("aws:rds/snapshotCopy:SnapshotCopy", expiryTag("aws.rds.SnapshotCopy")),
-        on<ClusterSnapshotArgs, Knobs>("aws:rds/clusterSnapshot:ClusterSnapshot", expiryTag("aws.rds.ClusterSnapshot")),
-        on<ClusterSnapshotCopyArgs, Knobs>("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", expiryTag("aws.rds.ClusterSnapshotCopy")),
+        on<EbsSnapshotArgs, Knobs>("aws:ebs/snapshot:Snapshot", expiryTag("aws.ebs.Snapshot"), addExpiry),
+        on<EbsSnapshotCopyArgs, Knobs>("aws:ebs/snapshotCopy:SnapshotCopy", expiryTag("aws.ebs.SnapshotCopy"), addExpiry),
+        on<SnapshotArgs, Knobs>("aws:rds/snapshot:Snapshot", expiryTag("aws.rds.Snapshot"), addExpiry),
+        on<SnapshotCopyArgs, Knobs>("aws:rds/snapshotCopy:SnapshotCopy", expiryTag("aws.rds.SnapshotCopy"), addExpiry),
+        on<ClusterSnapshotArgs, Knobs>("aws:rds/clusterSnapshot:ClusterSnapshot", expiryTag("aws.rds.ClusterSnapshot"), addExpiry),
+        on<ClusterSnapshotCopyArgs, Knobs>("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", expiryTag("aws.rds.ClusterSnapshotCopy"), addExpiry),
         on<RedshiftClusterSnapshotArgs, Knobs>("aws:redshift/clusterSnapshot:ClusterSnapshot", (props, ctx) => {
             // A positive manual retention is a native expiry; -1 or omitted keeps the snapshot forever.
             const retention = readNumber(props, "manualSnapshotRetentionPeriod");
@@ -54,6 +59,6 @@ export const snapshotsExpire = defineRule({
                     : [];
             }
             return expiryTag("aws.redshift.ClusterSnapshot (or set `manualSnapshotRetentionPeriod` to a number of days)")(props, ctx);
-        }),
+        }, addExpiry),
     ],
 });

@@ -2,7 +2,8 @@ import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
 import type { SnapshotCreateVolumePermissionArgs } from "@pulumi/aws/ec2";
 import type { ClusterSnapshotArgs, ClusterSnapshotCopyArgs, SnapshotArgs, SnapshotCopyArgs } from "@pulumi/aws/rds";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
-import { asString, isSet, isUnknown, prop } from "../../core/values";
+import { applyEdits, at, without } from "../../core/fix";
+import { asString, enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { accountTrust, eachItem, objectAt, requireTrustedList } from "./lib/checks";
 
 type Knobs = "trustedAccountIds";
@@ -25,6 +26,13 @@ function sharedAccounts(resource: string) {
         });
         return findings;
     };
+}
+
+/** Remediation: drop "all" and every account not in trustedAccountIds from `sharedAccounts` (in place). */
+function unshare(props: Record<string, unknown>, { config }: { config: { trustedAccountIds: string[] } }): Record<string, unknown> | undefined {
+    const trusted = accountTrust(config.trustedAccountIds);
+    return applyEdits(props, at(["sharedAccounts"], without((account) =>
+        typeof account !== "string" || enumIn(account.trim(), "all") === true || !trusted(account.trim()))));
 }
 
 export const snapshotsNotPublic = defineRule({
@@ -68,10 +76,10 @@ export const snapshotsNotPublic = defineRule({
                 ? []
                 : [violation("accountId", "EBS snapshot shared with an account that is not in trustedAccountIds", fix)];
         }),
-        on<SnapshotArgs, Knobs>("aws:rds/snapshot:Snapshot", sharedAccounts("aws.rds.Snapshot")),
-        on<SnapshotCopyArgs, Knobs>("aws:rds/snapshotCopy:SnapshotCopy", sharedAccounts("aws.rds.SnapshotCopy")),
-        on<ClusterSnapshotArgs, Knobs>("aws:rds/clusterSnapshot:ClusterSnapshot", sharedAccounts("aws.rds.ClusterSnapshot")),
-        on<ClusterSnapshotCopyArgs, Knobs>("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", sharedAccounts("aws.rds.ClusterSnapshotCopy")),
+        on<SnapshotArgs, Knobs>("aws:rds/snapshot:Snapshot", sharedAccounts("aws.rds.Snapshot"), unshare),
+        on<SnapshotCopyArgs, Knobs>("aws:rds/snapshotCopy:SnapshotCopy", sharedAccounts("aws.rds.SnapshotCopy"), unshare),
+        on<ClusterSnapshotArgs, Knobs>("aws:rds/clusterSnapshot:ClusterSnapshot", sharedAccounts("aws.rds.ClusterSnapshot"), unshare),
+        on<ClusterSnapshotCopyArgs, Knobs>("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", sharedAccounts("aws.rds.ClusterSnapshotCopy"), unshare),
         on<LifecyclePolicyArgs, Knobs>("aws:dlm/lifecyclePolicy:LifecyclePolicy", (props, { config }) => {
             const findings: Finding[] = [];
             const details = objectAt(findings, props, "policyDetails", "");

@@ -5,10 +5,27 @@ import type {
 import type { ContainerRecipeArgs, ImageRecipeArgs } from "@pulumi/aws/imagebuilder";
 import type { WorkspaceArgs } from "@pulumi/aws/workspaces";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
+import { applyEdits, assign, at, eachElement, UNCHANGED, update, updateIn } from "../../core/fix";
 import { asBool, asList, isSet, isUnknown, prop } from "../../core/values";
 import { eachItem, objectAt, requireTrue } from "./lib/checks";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html";
+
+/**
+ * Remediation for launch templates only: `encrypted: "true"` on each EBS mapping the check flags. A
+ * template holds no data; only instances launched from the new version get encrypted volumes.
+ * Volumes, instances and recipes are never changed (that would replace them).
+ */
+function encryptTemplateDevices(props: Record<string, unknown>): Record<string, unknown> | undefined {
+    return applyEdits(props, at(["blockDeviceMappings"], eachElement((mapping) => updateIn(mapping, ["ebs"], (ebs) => {
+        if (typeof ebs !== "object" || ebs === null) {
+            return UNCHANGED; // instance-store or no-device mapping
+        }
+        const encrypted = asBool(prop(ebs, "encrypted"));
+        const flagged = encrypted === false || (encrypted === undefined && !isSet(ebs, "snapshotId"));
+        return flagged ? update(ebs, "encrypted", assign("true")) : UNCHANGED;
+    }))));
+}
 
 /** `encrypted` must be true; omitted means the provider default, unencrypted. */
 function requireEncrypted(container: unknown, path: string, fix: string): Finding[] {
@@ -147,7 +164,7 @@ export const volumesEncrypted = defineRule({
                 }
             });
             return findings;
-        }),
+        }, encryptTemplateDevices),
 
         on<ImageRecipeArgs>("aws:imagebuilder/imageRecipe:ImageRecipe", (props) =>
             recipeDevices(props, "", "aws.imagebuilder.ImageRecipe")),
@@ -163,7 +180,9 @@ export const volumesEncrypted = defineRule({
                 omitted: true,
                 off: "EBS encryption by default is turned off for the region",
                 fix: "set `enabled: true` on the aws.ebs.EncryptionByDefault (or leave it out: the default is true)",
-            })),
+            }),
+        // Remediation: the regional default only affects volumes created afterwards.
+        (props) => applyEdits(props, at(["enabled"], assign(true, (current) => asBool(current) === true)))),
 
         on<WorkspaceArgs>("aws:workspaces/workspace:Workspace", (props) => [
             ...requireTrue(props, "rootVolumeEncryptionEnabled", "", {

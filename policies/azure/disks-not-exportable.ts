@@ -1,5 +1,6 @@
 import type { DiskArgs, SnapshotArgs } from "@pulumi/azure-native/compute";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
+import { applyEdits, assign, at } from "../../core/fix";
 import { enumIn, isSet, isUnknown, prop } from "../../core/values";
 
 const docsUrl = "https://learn.microsoft.com/en-us/azure/virtual-machines/disks-restrict-import-export-overview";
@@ -43,6 +44,17 @@ function requireNotExportable(props: Record<string, unknown>, resource: string):
     return [violation("networkAccessPolicy", `disk export is open to any network (${policyState}; ${publicState})`, fix)];
 }
 
+/**
+ * Remediation: `networkAccessPolicy: "DenyAll"` (an `AllowPrivate` with a `diskAccessId` is kept)
+ * and `publicNetworkAccess: "Disabled"`. Both change in place; unknown values are left alone.
+ */
+function denyExport(props: Record<string, unknown>): Record<string, unknown> | undefined {
+    const privateAccess = enumIn(prop(props, "networkAccessPolicy"), "AllowPrivate") === true && isSet(props, "diskAccessId");
+    return applyEdits(props,
+        at(["networkAccessPolicy"], assign("DenyAll", (current) => privateAccess || enumIn(current, "DenyAll") === true)),
+        at(["publicNetworkAccess"], assign("Disabled", (current) => enumIn(current, "Disabled") === true)));
+}
+
 export const disksNotExportable = defineRule({
     id: "azure-disks-not-exportable",
     cloud: "azure",
@@ -71,8 +83,8 @@ export const disksNotExportable = defineRule({
     config: [],
     targets: [
         on<DiskArgs>("azure-native:compute:Disk", (props) =>
-            requireNotExportable(props, "azure-native.compute.Disk")),
+            requireNotExportable(props, "azure-native.compute.Disk"), denyExport),
         on<SnapshotArgs>("azure-native:compute:Snapshot", (props) =>
-            requireNotExportable(props, "azure-native.compute.Snapshot")),
+            requireNotExportable(props, "azure-native.compute.Snapshot"), denyExport),
     ],
 });

@@ -1,8 +1,8 @@
 import type { ImageArgs, SnapshotArgs } from "@pulumi/azure-native/compute";
-import { checkExpiryTag } from "../../core/expiry";
+import { addExpiryTag, checkExpiryTag } from "../../core/expiry";
 import { defineRule, on } from "../../core/rule";
 
-type Knobs = "retentionTagKeys" | "maxRetentionDays";
+type Knobs = "retentionTagKeys" | "maxRetentionDays" | "defaultRetentionDays";
 
 export const snapshotsExpire = defineRule({
     id: "azure-snapshots-expire",
@@ -21,13 +21,13 @@ export const snapshotsExpire = defineRule({
         "`azure-native.compute.Image`, and delete the copy when it expires. Tags change in place.",
     docsUrl: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/tag-resources",
     controls: {},
-    config: ["retentionTagKeys", "maxRetentionDays"],
+    config: ["retentionTagKeys", "maxRetentionDays", "defaultRetentionDays"],
     targets: [
         on<SnapshotArgs, Knobs>("azure-native:compute:Snapshot", (props, { config, now }) => checkExpiryTag(props, {
             container: "tags", resource: "the azure-native.compute.Snapshot", now, ...config,
-        })),
+        }), (props, { config, now }) => addExpiryTag(props, { container: "tags", now, ...config })),
         on<ImageArgs, Knobs>("azure-native:compute:Image", (props, { config, now }) => checkExpiryTag(props, {
             container: "tags", resource: "the azure-native.compute.Image", now, ...config,
-        })),
+        }), (props, { config, now }) => addExpiryTag(props, { container: "tags", now, ...config })),
     ],
 });

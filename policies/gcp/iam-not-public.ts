@@ -1,5 +1,6 @@
 import type { DiskIamBindingArgs, DiskIamMemberArgs, DiskIamPolicyArgs } from "@pulumi/gcp/compute";
 import { defineRule, deferred, on, violation, type Finding, type Target } from "../../core/rule";
+import { applyEdits, at, UNCHANGED, without } from "../../core/fix";
 import { asList, isUnknown, parseJson, prop } from "../../core/values";
 
 type Knobs = "trustedDomains";
@@ -128,14 +129,71 @@ function checkPolicy(props: unknown, trustedDomains: readonly string[], resource
     return findings;
 }
 
+// ---- Remediation: drop allUsers and allAuthenticatedUsers; named principals are left to the owner.
+
+function isPublicMember(member: unknown): boolean {
+    return typeof member === "string" && publicPrincipals.has(member.trim().toLowerCase());
+}
+
+/**
+ * `members` of an …IamBinding without the public principals. A binding that would be left with no
+ * members cannot be fixed (the provider needs at least one; deleting it is not a fix): unchanged,
+ * so the rule still reports.
+ */
+function fixBinding(props: Record<string, unknown>): Record<string, unknown> | undefined {
+    const members = asList(prop(props, "members"));
+    if (isUnknown(members) || !members.some((member) => !isPublicMember(member))) {
+        return undefined;
+    }
+    return applyEdits(props, at(["members"], without(isPublicMember)));
+}
+
+/**
+ * `policyData` of an …IamPolicy without the public principals; a binding left with no members is
+ * removed. The document is written back as JSON only when something changed (a secret document
+ * stays secret); a document with unknown parts is left alone.
+ */
+function fixPolicy(props: Record<string, unknown>): Record<string, unknown> | undefined {
+    return applyEdits(props, at(["policyData"], (raw) => {
+        const document = parseJson(raw);
+        if (isUnknown(document) || !document.ok || typeof document.value !== "object" || document.value === null || Array.isArray(document.value)) {
+            return UNCHANGED;
+        }
+        const policy = document.value as Record<string, unknown>;
+        const bindings = prop(policy, "bindings");
+        if (!Array.isArray(bindings)) {
+            return UNCHANGED;
+        }
+        let changed = false;
+        const kept: unknown[] = [];
+        for (const binding of bindings) {
+            const members = prop(binding, "members");
+            if (typeof binding !== "object" || binding === null || !Array.isArray(members) || !members.some(isPublicMember)) {
+                kept.push(binding);
+                continue;
+            }
+            changed = true;
+            const named = members.filter((member) => !isPublicMember(member));
+            if (named.length > 0) {
+                kept.push({ ...(binding as Record<string, unknown>), members: named });
+            }
+        }
+        if (!changed) {
+            return UNCHANGED;
+        }
+        const fixed = { ...policy, bindings: kept };
+        return typeof raw === "string" ? JSON.stringify(fixed) : fixed;
+    }));
+}
+
 /** One target per kind of IAM resource; `type` is the token, `resource` the class as a program names it. */
 const kinds = {
     Member: (type: string, resource: string) => on<MemberArgs, Knobs>(type, (props, { config }) =>
         checkMember(props, config.trustedDomains, resource)),
     Binding: (type: string, resource: string) => on<BindingArgs, Knobs>(type, (props, { config }) =>
-        checkBinding(props, config.trustedDomains, resource)),
+        checkBinding(props, config.trustedDomains, resource), fixBinding),
     Policy: (type: string, resource: string) => on<PolicyArgs, Knobs>(type, (props, { config }) =>
-        checkPolicy(props, config.trustedDomains, resource)),
+        checkPolicy(props, config.trustedDomains, resource), fixPolicy),
 };
 
 /** `gcp:compute/diskIamMember:DiskIamMember`, `…IamBinding`, `…IamPolicy` for one resource. */

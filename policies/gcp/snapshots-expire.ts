@@ -1,8 +1,8 @@
 import type { ImageArgs, SnapshotArgs } from "@pulumi/gcp/compute";
-import { checkExpiryTag } from "../../core/expiry";
+import { addExpiryTag, checkExpiryTag } from "../../core/expiry";
 import { defineRule, on } from "../../core/rule";
 
-type Knobs = "retentionTagKeys" | "maxRetentionDays";
+type Knobs = "retentionTagKeys" | "maxRetentionDays" | "defaultRetentionDays";
 
 const docsUrl = "https://cloud.google.com/compute/docs/labeling-resources";
 
@@ -20,6 +20,11 @@ function expiryLabel(resource: string) {
             maxRetentionDays: config.maxRetentionDays,
             now,
         });
+}
+
+/** Remediation: an `expires-on` label, today + defaultRetentionDays, where no expiry label exists (labels change in place). */
+function addExpiryLabel(props: Record<string, unknown>, config: { retentionTagKeys: string[]; maxRetentionDays: number | undefined; defaultRetentionDays: number }, now: Date) {
+    return addExpiryTag(props, { ...config, container: "labels", retentionTagKeys: config.retentionTagKeys.map((key) => key.toLowerCase()), now });
 }
 
 const snapshot = expiryLabel("the gcp.compute.Snapshot");
@@ -43,9 +48,11 @@ export const snapshotsExpire = defineRule({
         "or gcp.compute.Image: `expires-on` with a date `YYYY-MM-DD` that has not passed, or `retention-days` with a " +
         "positive whole number. GCP label keys and values must be lower case. Labels can be changed in place.",
     docsUrl,
-    config: ["retentionTagKeys", "maxRetentionDays"],
+    config: ["retentionTagKeys", "maxRetentionDays", "defaultRetentionDays"],
     targets: [
-        on<SnapshotArgs, Knobs>("gcp:compute/snapshot:Snapshot", (props, { config, now }) => snapshot(props, config, now)),
-        on<ImageArgs, Knobs>("gcp:compute/image:Image", (props, { config, now }) => image(props, config, now)),
+        on<SnapshotArgs, Knobs>("gcp:compute/snapshot:Snapshot", (props, { config, now }) => snapshot(props, config, now),
+            (props, { config, now }) => addExpiryLabel(props, config, now)),
+        on<ImageArgs, Knobs>("gcp:compute/image:Image", (props, { config, now }) => image(props, config, now),
+            (props, { config, now }) => addExpiryLabel(props, config, now)),
     ],
 });

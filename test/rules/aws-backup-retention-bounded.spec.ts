@@ -1,5 +1,5 @@
 import { backupRetentionBounded } from "../../policies/aws/backup-retention-bounded";
-import { describeRule, UNKNOWN } from "../harness";
+import { describeFix, describeRule, secret, UNKNOWN } from "../harness";
 
 const exempt = { exemptions: [{ resource: "subject", reason: "legal hold, ticket LEGAL-3", expires: "2999-01-01" }] };
 const plan = (...rules: unknown[]) => ({ name: "daily", rules });
@@ -66,3 +66,22 @@ for (const [type, key, base] of [
         { name: "kept forever but exempted", props: { ...base }, config: exempt, expect: "exempt" },
     ]);
 }
+
+// ---- Remediation: a missing lifecycle.deleteAfter on backup plan rules and copy actions ---------
+
+const planRule = (extra: Record<string, unknown>) => ({ ruleName: "daily", targetVaultName: "vault", schedule: "cron(0 5 * * ? *)", ...extra });
+
+describeFix(backupRetentionBounded, "aws:backup/plan:Plan", [
+    { name: "lifecycle omitted: deleteAfter 30 added", props: { name: "p", rules: [planRule({})] }, expect: "fixed",
+        fixed: { name: "p", rules: [planRule({ lifecycle: { deleteAfter: 30 } })] } },
+    { name: "copy action without lifecycle; rule already bounded; secret vault ARN kept", props: { name: "p", rules: [planRule({ lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: secret("arn:aws:backup:eu-west-1:111122223333:backup-vault:dr") }] })] }, expect: "fixed",
+        fixed: { name: "p", rules: [planRule({ lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: secret("arn:aws:backup:eu-west-1:111122223333:backup-vault:dr"), lifecycle: { deleteAfter: 30 } }] })] } },
+    { name: "both missing, within configured bounds", props: { name: "p", rules: [planRule({ lifecycle: {}, copyActions: [{ destinationVaultArn: "arn" }] })] }, config: { minRetentionDays: 40, defaultRetentionDays: 30 }, expect: "fixed",
+        fixed: { name: "p", rules: [planRule({ lifecycle: { deleteAfter: 40 }, copyActions: [{ destinationVaultArn: "arn", lifecycle: { deleteAfter: 40 } }] })] } },
+    { name: "cold storage without deleteAfter is left to the owner: unchanged, still reported", props: { name: "p", rules: [planRule({ lifecycle: { coldStorageAfter: 30 } })] }, expect: "unchanged" },
+    { name: "out-of-bounds deleteAfter is the owner's: unchanged", props: { name: "p", rules: [planRule({ lifecycle: { deleteAfter: 1 } })] }, expect: "unchanged" },
+    { name: "one rule unknown, another missing deleteAfter", props: { name: "p", rules: [UNKNOWN, planRule({})] }, expect: "fixed",
+        fixed: { name: "p", rules: [UNKNOWN, planRule({ lifecycle: { deleteAfter: 30 } })] } },
+    { name: "lifecycle unknown: nothing changes", props: { name: "p", rules: [planRule({ lifecycle: UNKNOWN })] }, expect: "unchanged" },
+    { name: "exempted: nothing changes", props: { name: "p", rules: [planRule({})] }, config: exempt, expect: "unchanged" },
+]);

@@ -1,5 +1,5 @@
 import { imagesNotPublic } from "../../policies/aws/images-not-public";
-import { describeRule, secret, UNKNOWN } from "../harness";
+import { describeFix, describeRule, secret, UNKNOWN } from "../harness";
 
 const trusted = "111122223333";
 const stranger = "999988887777";
@@ -76,4 +76,24 @@ describeRule(imagesNotPublic, DIST, [
     { name: "unknown user ids do not hide a public group", props: dist({ launchPermission: { userIds: UNKNOWN, userGroups: ["all"] } }), expect: "fail", paths: ["distributions[0].amiDistributionConfiguration.launchPermission.userGroups[0]"] },
     { name: "public distribution exempted", props: dist({ launchPermission: { userGroups: ["all"] } }), config: exempt, expect: "exempt" },
     { name: "invalid trusted account id in config", props: dist({}), config: { trustedAccountIds: ["x"] }, expect: "fail", message: /invalid policy config/ },
+]);
+
+// ---- Remediation -------------------------------------------------------------------------------
+
+describeFix(imagesNotPublic, "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess", [
+    { name: "unblocked becomes block-new-sharing", props: { state: "unblocked" }, expect: "fixed", fixed: { state: "block-new-sharing" } },
+    { name: "state omitted is set", props: { region: "eu-west-1" }, expect: "fixed", fixed: { region: "eu-west-1", state: "block-new-sharing" } },
+    { name: "compliant: nothing changes", props: { state: "BLOCK-NEW-SHARING" }, expect: "unchanged" },
+    { name: "state unknown: nothing changes", props: { state: UNKNOWN }, expect: "unchanged" },
+    { name: "exempted: nothing changes", props: { state: "unblocked" }, config: exempt, expect: "unchanged" },
+]);
+describeFix(imagesNotPublic, DIST, [
+    { name: "\"all\" dropped from userGroups, other settings kept", props: dist({ name: "img", launchPermission: { userGroups: ["all"], userIds: [trusted] } }), config: { trustedAccountIds: [trusted] }, expect: "fixed",
+        fixed: dist({ name: "img", launchPermission: { userGroups: [], userIds: [trusted] } }) },
+    { name: "\"ALL\" in the second distribution; the first has none", props: { distributions: [{ region: "eu-west-1" }, { region: "us-east-1", amiDistributionConfiguration: { launchPermission: { userGroups: ["ALL"] } } }] }, expect: "fixed",
+        fixed: { distributions: [{ region: "eu-west-1" }, { region: "us-east-1", amiDistributionConfiguration: { launchPermission: { userGroups: [] } } }] } },
+    { name: "untrusted account left to the owner: the rule still reports", props: dist({ launchPermission: { userGroups: ["all"], userIds: [stranger] } }), expect: "partial",
+        fixed: dist({ launchPermission: { userGroups: [], userIds: [stranger] } }) },
+    { name: "untrusted account only: nothing to fix", props: dist({ launchPermission: { userIds: [stranger] } }), expect: "unchanged" },
+    { name: "distributions unknown: nothing changes", props: { distributions: UNKNOWN }, expect: "unchanged" },
 ]);

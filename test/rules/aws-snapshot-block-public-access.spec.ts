@@ -1,6 +1,6 @@
 import { snapshotBlockPublicAccess } from "../../policies/aws/snapshot-block-public-access";
 import { snapshotBlockAllSharing } from "../../policies/aws/snapshot-block-all-sharing";
-import { describeRule, UNKNOWN } from "../harness";
+import { describeFix, describeRule, secret, UNKNOWN } from "../harness";
 
 const TYPE = "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess";
 const exempt = { exemptions: [{ resource: "subject", reason: "public dataset account", expires: "2999-01-01" }] };
@@ -26,4 +26,25 @@ describeRule(snapshotBlockAllSharing, TYPE, [
     { name: "state omitted is left to the mandatory rule", props: {}, expect: "pass" },
     { name: "state unknown during preview", props: { state: UNKNOWN }, expect: "defer" },
     { name: "partial setting exempted", props: { state: "block-new-sharing" }, config: exempt, expect: "exempt" },
+]);
+
+// ---- Remediation: both rules set the stricter state -------------------------------------------
+
+for (const rule of [snapshotBlockPublicAccess, snapshotBlockAllSharing]) {
+    describeFix(rule, TYPE, [
+        { name: "compliant all sharing blocked: nothing changes", props: { state: "BLOCK-ALL-SHARING" }, expect: "unchanged" },
+        { name: "state unknown during preview: nothing changes", props: { state: UNKNOWN }, expect: "unchanged" },
+        { name: "exempted: nothing changes", props: { state: "unblocked" }, config: exempt, expect: "unchanged" },
+    ]);
+}
+describeFix(snapshotBlockPublicAccess, TYPE, [
+    { name: "unblocked becomes block-all-sharing", props: { state: "unblocked", region: "eu-west-1" }, expect: "fixed", fixed: { state: "block-all-sharing", region: "eu-west-1" } },
+    { name: "state omitted is set", props: {}, expect: "fixed", fixed: { state: "block-all-sharing" } },
+    { name: "secret state stays secret", props: { state: secret("unblocked") }, expect: "fixed", fixed: { state: secret("block-all-sharing") } },
+    { name: "block-new-sharing passes the mandatory rule: nothing changes", props: { state: "block-new-sharing" }, expect: "unchanged" },
+]);
+describeFix(snapshotBlockAllSharing, TYPE, [
+    { name: "block-new-sharing becomes block-all-sharing", props: { state: "block-new-sharing" }, expect: "fixed", fixed: { state: "block-all-sharing" } },
+    { name: "state omitted is the mandatory rule's finding: nothing changes", props: {}, expect: "unchanged" },
+    { name: "unblocked is the mandatory rule's finding: nothing changes", props: { state: "unblocked" }, expect: "unchanged" },
 ]);

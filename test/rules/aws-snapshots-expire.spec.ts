@@ -1,5 +1,5 @@
 import { snapshotsExpire } from "../../policies/aws/snapshots-expire";
-import { describeRule, UNKNOWN } from "../harness";
+import { describeFix, describeRule, secret, UNKNOWN, type FixRow } from "../harness";
 
 // The harness clock is 2026-06-15T12:00:00Z.
 const exempt = { exemptions: [{ resource: "subject", reason: "golden snapshot kept by policy", expires: "2999-01-01" }] };
@@ -33,4 +33,38 @@ describeRule(snapshotsExpire, "aws:redshift/clusterSnapshot:ClusterSnapshot", [
     { name: "retention -1 and no tag (tags omitted)", props: { manualSnapshotRetentionPeriod: -1 }, expect: "fail", paths: ["tags"], message: /manualSnapshotRetentionPeriod/ },
     { name: "native retention above the configured maximum", props: { manualSnapshotRetentionPeriod: 3653 }, config: { maxRetentionDays: 365 }, expect: "fail", paths: ["manualSnapshotRetentionPeriod"] },
     { name: "native retention unknown during preview", props: { manualSnapshotRetentionPeriod: UNKNOWN }, expect: "defer" },
+]);
+
+// ---- Remediation: an expires-on tags, today + defaultRetentionDays, where none exists ------
+
+function expiryFixRows(base: Record<string, unknown>): FixRow[] {
+    return [
+        { name: "no tags: expires-on added 30 days ahead", props: { ...base }, expect: "fixed", fixed: { ...base, tags: { "expires-on": "2026-07-15" } } },
+        { name: "other tags kept, secret and unknown values too", props: { ...base, tags: { team: "payments", owner: secret("alice"), build: UNKNOWN } }, expect: "fixed",
+            fixed: { ...base, tags: { team: "payments", owner: secret("alice"), build: UNKNOWN, "expires-on": "2026-07-15" } } },
+        { name: "secret tags map stays secret", props: { ...base, tags: secret({ team: "payments" }) }, expect: "fixed",
+            fixed: { ...base, tags: secret({ team: "payments", "expires-on": "2026-07-15" }) } },
+        { name: "defaultRetentionDays configured", props: { ...base }, config: { defaultRetentionDays: 7 }, expect: "fixed", fixed: { ...base, tags: { "expires-on": "2026-06-22" } } },
+        { name: "capped at maxRetentionDays", props: { ...base }, config: { maxRetentionDays: 10 }, expect: "fixed", fixed: { ...base, tags: { "expires-on": "2026-06-25" } } },
+        { name: "only retention-days configured as key: that key gets the date", props: { ...base }, config: { retentionTagKeys: ["retention-days"] }, expect: "fixed", fixed: { ...base, tags: { "retention-days": "2026-07-15" } } },
+        { name: "a past expiry is the owner's to change: unchanged, the rule still reports", props: { ...base, tags: { "expires-on": "2020-01-01" } }, expect: "unchanged" },
+        { name: "compliant: nothing changes", props: { ...base, tags: { "retention-days": "14" } }, expect: "unchanged" },
+        { name: "tags unknown: nothing changes", props: { ...base, tags: UNKNOWN }, expect: "unchanged" },
+        { name: "exempted: nothing changes", props: { ...base }, config: exempt, expect: "unchanged" },
+    ];
+}
+
+for (const [type, base] of [
+    ["aws:ebs/snapshot:Snapshot", { volumeId: "vol-1" }],
+    ["aws:ebs/snapshotCopy:SnapshotCopy", { sourceSnapshotId: "snap-1", sourceRegion: "eu-west-1" }],
+    ["aws:rds/snapshot:Snapshot", { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "s" }],
+    ["aws:rds/snapshotCopy:SnapshotCopy", { sourceDbSnapshotIdentifier: "s", targetDbSnapshotIdentifier: "t" }],
+    ["aws:rds/clusterSnapshot:ClusterSnapshot", { dbClusterIdentifier: "c", dbClusterSnapshotIdentifier: "s" }],
+    ["aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", { sourceDbClusterSnapshotIdentifier: "s", targetDbClusterSnapshotIdentifier: "t" }],
+    ["aws:redshift/clusterSnapshot:ClusterSnapshot", { clusterIdentifier: "c", snapshotIdentifier: "s" }],
+] as const) {
+    describeFix(snapshotsExpire, type, expiryFixRows(base));
+}
+describeFix(snapshotsExpire, "aws:redshift/clusterSnapshot:ClusterSnapshot", [
+    { name: "positive manual retention is a native expiry: nothing changes", props: { clusterIdentifier: "c", snapshotIdentifier: "s", manualSnapshotRetentionPeriod: 14 }, expect: "unchanged" },
 ]);

@@ -1,5 +1,5 @@
 import { snapshotsNotPublic } from "../../policies/aws/snapshots-not-public";
-import { describeRule, secret, UNKNOWN } from "../harness";
+import { describeFix, describeRule, secret, UNKNOWN } from "../harness";
 
 const trusted = "111122223333";
 const stranger = "999988887777";
@@ -37,6 +37,15 @@ for (const [type, base] of [
         { name: "one account unknown, another public", props: { ...base, sharedAccounts: [UNKNOWN, "all"] }, expect: "fail", paths: ["sharedAccounts[1]"] },
         { name: "public snapshot exempted", props: { ...base, sharedAccounts: ["all"] }, config: exempt, expect: "exempt" },
         { name: "invalid trusted account id in config", props: { ...base }, config: { trustedAccountIds: [12] }, expect: "fail", message: /invalid policy config/ },
+    ]);
+    describeFix(snapshotsNotPublic, type, [
+        { name: "\"all\" and an untrusted account dropped, trusted account kept", props: { ...base, sharedAccounts: ["all", trusted, stranger] }, config: trust, expect: "fixed", fixed: { ...base, sharedAccounts: [trusted] } },
+        { name: "\"All\" in mixed case dropped; unknown entry kept", props: { ...base, sharedAccounts: [UNKNOWN, "All"] }, config: trust, expect: "fixed", fixed: { ...base, sharedAccounts: [UNKNOWN] } },
+        { name: "secret list stays secret", props: { ...base, sharedAccounts: secret(["all", trusted]) }, config: trust, expect: "fixed", fixed: { ...base, sharedAccounts: secret([trusted]) } },
+        { name: "no account trusted (default): every share dropped", props: { ...base, sharedAccounts: [trusted] }, expect: "fixed", fixed: { ...base, sharedAccounts: [] } },
+        { name: "compliant: trusted account only", props: { ...base, sharedAccounts: [trusted] }, config: trust, expect: "unchanged" },
+        { name: "sharedAccounts unknown: nothing changes", props: { ...base, sharedAccounts: UNKNOWN }, expect: "unchanged" },
+        { name: "exempted: nothing changes", props: { ...base, sharedAccounts: ["all"] }, config: exempt, expect: "unchanged" },
     ]);
 }
 

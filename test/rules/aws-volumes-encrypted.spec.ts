@@ -1,5 +1,5 @@
 import { volumesEncrypted } from "../../policies/aws/volumes-encrypted";
-import { describeRule, UNKNOWN } from "../harness";
+import { describeFix, describeRule, secret, UNKNOWN } from "../harness";
 
 describeRule(volumesEncrypted, "aws:ebs/volume:Volume", [
     { name: "encrypted", props: { availabilityZone: "eu-west-1a", size: 8, encrypted: true }, expect: "pass" },
@@ -94,4 +94,33 @@ describeRule(volumesEncrypted, "aws:workspaces/workspace:Workspace", [
     { name: "both flags omitted", props: { bundleId: "b", directoryId: "d", userName: "u" }, expect: "fail", paths: ["rootVolumeEncryptionEnabled", "userVolumeEncryptionEnabled"] },
     { name: "user volume turned off", props: { rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: false }, expect: "fail", paths: ["userVolumeEncryptionEnabled"] },
     { name: "root flag unknown during preview", props: { rootVolumeEncryptionEnabled: UNKNOWN, userVolumeEncryptionEnabled: true }, expect: "defer" },
+]);
+
+// ---- Remediation: launch templates and the regional default only ------------------------------
+
+describeFix(volumesEncrypted, "aws:ec2/launchTemplate:LaunchTemplate", [
+    { name: "string \"false\" becomes \"true\"", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false", volumeSize: 20 } }] }, expect: "fixed",
+        fixed: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeSize: 20 } }] } },
+    { name: "encrypted omitted without snapshot; instance store and snapshot mappings untouched", props: { blockDeviceMappings: [
+        { deviceName: "/dev/sdb", virtualName: "ephemeral0" }, { ebs: { snapshotId: "snap-1" } }, { deviceName: "/dev/xvda", ebs: { volumeSize: 20, kmsKeyId: secret("arn:aws:kms:eu-west-1:111122223333:key/k") } }] }, expect: "fixed",
+    fixed: { blockDeviceMappings: [
+        { deviceName: "/dev/sdb", virtualName: "ephemeral0" }, { ebs: { snapshotId: "snap-1" } }, { deviceName: "/dev/xvda", ebs: { volumeSize: 20, kmsKeyId: secret("arn:aws:kms:eu-west-1:111122223333:key/k"), encrypted: "true" } }] } },
+    { name: "one mapping unknown, another unencrypted: only the known one changes", props: { blockDeviceMappings: [UNKNOWN, { ebs: { encrypted: false, iops: UNKNOWN } }] }, expect: "fixed",
+        fixed: { blockDeviceMappings: [UNKNOWN, { ebs: { encrypted: "true", iops: UNKNOWN } }] } },
+    { name: "compliant: encrypted", props: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, expect: "unchanged" },
+    { name: "encrypted unknown during preview: nothing changes", props: { blockDeviceMappings: [{ ebs: { encrypted: UNKNOWN } }] }, expect: "unchanged" },
+    { name: "exempted: nothing changes", props: { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, config: exempt, expect: "unchanged" },
+]);
+describeFix(volumesEncrypted, "aws:ebs/encryptionByDefault:EncryptionByDefault", [
+    { name: "turned off becomes enabled", props: { enabled: false }, expect: "fixed", fixed: { enabled: true } },
+    { name: "string \"false\" becomes enabled", props: { enabled: "false" }, expect: "fixed", fixed: { enabled: true } },
+    { name: "enabled omitted: default true, nothing changes", props: {}, expect: "unchanged" },
+    { name: "enabled unknown: nothing changes", props: { enabled: UNKNOWN }, expect: "unchanged" },
+]);
+// Volumes, instances and recipes hold data or build it: no fix ever touches their encryption.
+describeFix(volumesEncrypted, "aws:ebs/volume:Volume", [
+    { name: "an unencrypted volume is never changed", props: { availabilityZone: "eu-west-1a", size: 8, encrypted: false }, expect: "unchanged" },
+]);
+describeFix(volumesEncrypted, "aws:ec2/instance:Instance", [
+    { name: "an instance's unencrypted root volume is never changed", props: { ami: "ami-1", rootBlockDevice: { encrypted: false } }, expect: "unchanged" },
 ]);

@@ -1,5 +1,5 @@
 import { disksNotExportable } from "../../policies/azure/disks-not-exportable";
-import { describeRule, UNKNOWN, type Row } from "../harness";
+import { describeFix, describeRule, secret, UNKNOWN, type FixRow, type Row } from "../harness";
 
 const diskAccessId = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/diskAccesses/private";
 const exempt = { exemptions: [{ resource: "subject", reason: "export migration to the DR tenant", expires: "2999-01-01" }] };
@@ -64,4 +64,36 @@ describeRule(disksNotExportable, "azure-native:compute/v20250102:Snapshot", [
     { name: "versioned token: export allowed from any network", props: { ...snapshot, networkAccessPolicy: "AllowAll", publicNetworkAccess: "Enabled" }, expect: "fail", paths: ["networkAccessPolicy"] },
     { name: "versioned token: disk access omitted", props: { ...snapshot, networkAccessPolicy: "AllowPrivate" }, expect: "fail", paths: ["diskAccessId"] },
     { name: "versioned token: public access unknown", props: { ...snapshot, networkAccessPolicy: "AllowAll", publicNetworkAccess: UNKNOWN }, expect: "defer" },
+]);
+
+// ---- Remediation ----------------------------------------------------------------------------
+
+function fixRows(base: Record<string, unknown>): FixRow[] {
+    return [
+        { name: "both settings omitted: export denied, public access disabled", props: { ...base }, expect: "fixed",
+            fixed: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled" } },
+        { name: "export allowed from any network, public access enabled", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccess: "Enabled" }, expect: "fixed",
+            fixed: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled" } },
+        { name: "private export with the disk access omitted", props: { ...base, networkAccessPolicy: "AllowPrivate" }, expect: "fixed",
+            fixed: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled" } },
+        { name: "lower-case allowall, secret tags left as they are", props: { ...base, networkAccessPolicy: "allowall", tags: { team: secret("payments") } }, expect: "fixed",
+            fixed: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled", tags: { team: secret("payments") } } },
+        { name: "network access policy unknown: the check defers, nothing is changed", props: { ...base, networkAccessPolicy: UNKNOWN }, expect: "unchanged" },
+        { name: "disk access unknown with private export, public access enabled: the check passes, nothing is changed", props: { ...base, networkAccessPolicy: "AllowPrivate", diskAccessId: UNKNOWN, publicNetworkAccess: "Enabled" }, expect: "unchanged" },
+        { name: "unknown in a property the fix does not own survives", props: { ...base, networkAccessPolicy: "AllowAll", diskSizeGB: UNKNOWN, encryption: { diskEncryptionSetId: UNKNOWN } }, expect: "fixed",
+            fixed: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled", diskSizeGB: UNKNOWN, encryption: { diskEncryptionSetId: UNKNOWN } } },
+        { name: "public access unknown: the check defers, nothing is changed", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccess: UNKNOWN }, expect: "unchanged" },
+        { name: "public access a secret: it stays secret when disabled", props: { ...base, publicNetworkAccess: secret("Enabled") }, expect: "fixed",
+            fixed: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccess: secret("Disabled") } },
+        { name: "compliant: private export through a disk access", props: { ...base, networkAccessPolicy: "AllowPrivate", diskAccessId }, expect: "unchanged" },
+        { name: "compliant: export denied", props: { ...base, networkAccessPolicy: "DenyAll" }, expect: "unchanged" },
+        { name: "exempted resources are not changed", props: { ...base, networkAccessPolicy: "AllowAll" }, config: exempt, expect: "unchanged" },
+        { name: "invalid config changes nothing", props: { ...base }, config: { trustedDomains: ["example.com"] }, expect: "unchanged" },
+    ];
+}
+
+describeFix(disksNotExportable, "azure-native:compute:Disk", fixRows(disk));
+describeFix(disksNotExportable, "azure-native:compute:Snapshot", fixRows(snapshot));
+describeFix(disksNotExportable, "azure-native:compute/v20240302:Disk", [
+    { name: "versioned token: both settings omitted", props: { ...disk }, expect: "fixed", fixed: { ...disk, networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled" } },
 ]);

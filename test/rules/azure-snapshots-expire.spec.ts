@@ -1,5 +1,5 @@
 import { snapshotsExpire } from "../../policies/azure/snapshots-expire";
-import { describeRule, UNKNOWN, type Row } from "../harness";
+import { describeFix, describeRule, secret, UNKNOWN, type FixRow, type Row } from "../harness";
 
 // The harness clock is 2026-06-15T12:00:00Z.
 const exempt = { exemptions: [{ resource: "subject", reason: "legal hold copy", expires: "2999-01-01" }] };
@@ -40,3 +40,26 @@ describeRule(snapshotsExpire, "azure-native:compute/v20240701:Image", [
     { name: "versioned token: tags omitted", props: { ...image }, expect: "fail", paths: ["tags"] },
     { name: "versioned token: expiry tag", props: { ...image, tags: { "expires-on": "2026-08-01" } }, expect: "pass" },
 ]);
+
+// ---- Remediation: an expires-on tags, today + defaultRetentionDays, where none exists ------
+
+function expiryFixRows(base: Record<string, unknown>): FixRow[] {
+    return [
+        { name: "no tags: expires-on added 30 days ahead", props: { ...base }, expect: "fixed", fixed: { ...base, tags: { "expires-on": "2026-07-15" } } },
+        { name: "other tags kept, secret and unknown values too", props: { ...base, tags: { team: "payments", owner: secret("alice"), build: UNKNOWN } }, expect: "fixed",
+            fixed: { ...base, tags: { team: "payments", owner: secret("alice"), build: UNKNOWN, "expires-on": "2026-07-15" } } },
+        { name: "secret tags map stays secret", props: { ...base, tags: secret({ team: "payments" }) }, expect: "fixed",
+            fixed: { ...base, tags: secret({ team: "payments", "expires-on": "2026-07-15" }) } },
+        { name: "defaultRetentionDays configured", props: { ...base }, config: { defaultRetentionDays: 7 }, expect: "fixed", fixed: { ...base, tags: { "expires-on": "2026-06-22" } } },
+        { name: "capped at maxRetentionDays", props: { ...base }, config: { maxRetentionDays: 10 }, expect: "fixed", fixed: { ...base, tags: { "expires-on": "2026-06-25" } } },
+        { name: "only retention-days configured as key: that key gets the date", props: { ...base }, config: { retentionTagKeys: ["retention-days"] }, expect: "fixed", fixed: { ...base, tags: { "retention-days": "2026-07-15" } } },
+        { name: "a past expiry is the owner's to change: unchanged, the rule still reports", props: { ...base, tags: { "expires-on": "2020-01-01" } }, expect: "unchanged" },
+        { name: "compliant: nothing changes", props: { ...base, tags: { "retention-days": "14" } }, expect: "unchanged" },
+        { name: "tags unknown: nothing changes", props: { ...base, tags: UNKNOWN }, expect: "unchanged" },
+        { name: "exempted: nothing changes", props: { ...base }, config: exempt, expect: "unchanged" },
+    ];
+}
+
+describeFix(snapshotsExpire, "azure-native:compute:Snapshot", expiryFixRows(snapshot));
+describeFix(snapshotsExpire, "azure-native:compute:Image", expiryFixRows(image));
+describeFix(snapshotsExpire, "azure-native:compute/v20240302:Snapshot", expiryFixRows(snapshot).slice(0, 1));

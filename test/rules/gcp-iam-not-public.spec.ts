@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { iamNotPublic } from "../../policies/gcp/iam-not-public";
-import { describeRule, evaluate, UNKNOWN, type Row } from "../harness";
+import { describeFix, describeRule, evaluate, secret, UNKNOWN, type FixRow, type Row } from "../harness";
 
 const trusted = { trustedDomains: ["example.com", "my-project.iam.gserviceaccount.com"] };
 const exempt = { exemptions: [{ resource: "subject", reason: "public base image published by the platform team", expires: "2999-01-01" }] };
@@ -118,6 +118,48 @@ for (const target of iamNotPublic.targets) {
         throw new Error(`${target.type}: not an IAM member, binding or policy type`);
     }
     describeRule(iamNotPublic, target.type, rowsByKind[kind]());
+}
+
+// ---- Remediation: public principals dropped from bindings and policies; members never changed.
+
+function bindingFixRows(): FixRow[] {
+    const grant = (members: unknown, extra: Record<string, unknown> = {}) => ({ role, members, ...extra });
+    return [
+        { name: "public principals dropped, named ones and the condition kept", props: grant(["allAuthenticatedUsers", "user:alice@example.com", "ALLUSERS"], { condition }), expect: "fixed",
+            fixed: grant(["user:alice@example.com"], { condition }) },
+        { name: "unknown and secret members kept", props: grant([UNKNOWN, "allUsers", secret("user:carol@example.com")]), expect: "fixed",
+            fixed: grant([UNKNOWN, secret("user:carol@example.com")]) },
+        { name: "secret member list stays secret", props: grant(secret(["allUsers", "user:alice@example.com"])), expect: "fixed",
+            fixed: grant(secret(["user:alice@example.com"])) },
+        { name: "members outside trustedDomains are left to the owner: the rule still reports", props: grant(["allUsers", "user:bob@partner.org"]), config: trusted, expect: "partial",
+            fixed: grant(["user:bob@partner.org"]) },
+        { name: "binding left empty cannot be fixed: unchanged, the rule still reports", props: grant(["allUsers", "allAuthenticatedUsers"]), expect: "unchanged" },
+        { name: "compliant: nothing changes", props: grant(["user:alice@example.com"]), expect: "unchanged" },
+        { name: "member list unknown: nothing changes", props: grant(UNKNOWN), expect: "unchanged" },
+        { name: "exempted: nothing changes", props: grant(["allUsers", "user:alice@example.com"]), config: exempt, expect: "unchanged" },
+    ];
+}
+
+function policyFixRows(): FixRow[] {
+    const policy = (bindings: unknown) => ({ policyData: JSON.stringify({ bindings, etag: "BwX" }) });
+    return [
+        { name: "public principals dropped; a binding left empty is removed", props: policy([{ role, members: ["allUsers"] }, { role: "roles/compute.viewer", members: ["allAuthenticatedUsers", "user:alice@example.com"], condition }]), expect: "fixed",
+            fixed: policy([{ role: "roles/compute.viewer", members: ["user:alice@example.com"], condition }]) },
+        { name: "secret policy document stays secret", props: { policyData: secret(JSON.stringify({ bindings: [{ role, members: ["allUsers", "group:admins@example.com"] }] })) }, expect: "fixed",
+            fixed: { policyData: secret(JSON.stringify({ bindings: [{ role, members: ["group:admins@example.com"] }] })) } },
+        { name: "compliant document is not rewritten", props: { policyData: "{ \"bindings\": [ { \"role\": \"r\", \"members\": [\"user:alice@example.com\"] } ] }" }, expect: "unchanged" },
+        { name: "invalid JSON cannot be fixed", props: { policyData: "{\"bindings\": [" }, expect: "unchanged" },
+        { name: "policyData unknown: nothing changes", props: { policyData: UNKNOWN }, expect: "unchanged" },
+    ];
+}
+
+const fixRowsByKind: Record<string, () => FixRow[]> = { Member: () => [
+    { name: "an IamMember for allUsers cannot be fixed without deleting it: unchanged", props: { role, member: "allUsers" }, expect: "unchanged" },
+], Binding: bindingFixRows, Policy: policyFixRows };
+
+for (const target of iamNotPublic.targets) {
+    const kind = /Iam(Member|Binding|Policy)$/.exec(target.type)![1];
+    describeFix(iamNotPublic, target.type, fixRowsByKind[kind]());
 }
 
 describe("gcp-iam-not-public targets", () => {

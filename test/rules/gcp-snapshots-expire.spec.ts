@@ -1,5 +1,5 @@
 import { snapshotsExpire } from "../../policies/gcp/snapshots-expire";
-import { describeRule, UNKNOWN, type Row } from "../harness";
+import { describeFix, describeRule, secret, UNKNOWN, type FixRow, type Row } from "../harness";
 
 // The harness clock is 2026-06-15.
 function rows(resource: string, base: Record<string, unknown>): Row[] {
@@ -30,3 +30,30 @@ function rows(resource: string, base: Record<string, unknown>): Row[] {
 
 describeRule(snapshotsExpire, "gcp:compute/snapshot:Snapshot", rows("gcp.compute.Snapshot", { sourceDisk: "disk", zone: "us-central1-a" }));
 describeRule(snapshotsExpire, "gcp:compute/image:Image", rows("gcp.compute.Image", { sourceDisk: "disk", family: "base" }));
+
+const exempt = { exemptions: [{ resource: "subject", reason: "golden image kept until replaced", expires: "2999-01-01" }] };
+
+// ---- Remediation: an expires-on labels, today + defaultRetentionDays, where none exists ------
+
+function expiryFixRows(base: Record<string, unknown>): FixRow[] {
+    return [
+        { name: "no labels: expires-on added 30 days ahead", props: { ...base }, expect: "fixed", fixed: { ...base, labels: { "expires-on": "2026-07-15" } } },
+        { name: "other labels kept, secret and unknown values too", props: { ...base, labels: { team: "payments", owner: secret("alice"), build: UNKNOWN } }, expect: "fixed",
+            fixed: { ...base, labels: { team: "payments", owner: secret("alice"), build: UNKNOWN, "expires-on": "2026-07-15" } } },
+        { name: "secret labels map stays secret", props: { ...base, labels: secret({ team: "payments" }) }, expect: "fixed",
+            fixed: { ...base, labels: secret({ team: "payments", "expires-on": "2026-07-15" }) } },
+        { name: "defaultRetentionDays configured", props: { ...base }, config: { defaultRetentionDays: 7 }, expect: "fixed", fixed: { ...base, labels: { "expires-on": "2026-06-22" } } },
+        { name: "capped at maxRetentionDays", props: { ...base }, config: { maxRetentionDays: 10 }, expect: "fixed", fixed: { ...base, labels: { "expires-on": "2026-06-25" } } },
+        { name: "only retention-days configured as key: that key gets the date", props: { ...base }, config: { retentionTagKeys: ["retention-days"] }, expect: "fixed", fixed: { ...base, labels: { "retention-days": "2026-07-15" } } },
+        { name: "a past expiry is the owner's to change: unchanged, the rule still reports", props: { ...base, labels: { "expires-on": "2020-01-01" } }, expect: "unchanged" },
+        { name: "compliant: nothing changes", props: { ...base, labels: { "retention-days": "14" } }, expect: "unchanged" },
+        { name: "labels unknown: nothing changes", props: { ...base, labels: UNKNOWN }, expect: "unchanged" },
+        { name: "exempted: nothing changes", props: { ...base }, config: exempt, expect: "unchanged" },
+    ];
+}
+
+describeFix(snapshotsExpire, "gcp:compute/snapshot:Snapshot", [
+    ...expiryFixRows({ sourceDisk: "disk", zone: "us-central1-a" }),
+    { name: "upper-case configured key is written lower-case", props: { sourceDisk: "disk" }, config: { retentionTagKeys: ["Expires-On"] }, expect: "fixed", fixed: { sourceDisk: "disk", labels: { "expires-on": "2026-07-15" } } },
+]);
+describeFix(snapshotsExpire, "gcp:compute/image:Image", expiryFixRows({ sourceDisk: "disk", family: "base" }));
