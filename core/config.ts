@@ -40,13 +40,6 @@ function integer(minimum: number) {
     };
 }
 
-function boolean(value: unknown, key: string): boolean {
-    if (typeof value !== "boolean") {
-        fail(key, "must be true or false");
-    }
-    return value;
-}
-
 const accountId = /^[0-9]{12}$/;
 const awsOrganizationArn = /^arn:aws[a-z-]*:organizations::[0-9]{12}:(organization|ou)\/o-[a-z0-9]{10,32}(\/ou-[a-z0-9-]+)?$/;
 
@@ -79,12 +72,6 @@ export const knobs = {
     trustedSubscriptionIds: listKnob(
         "Azure subscription ids (GUIDs) that galleries and backups may be shared with; empty means not checked.",
         /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a subscription id (GUID)"),
-    requireCustomerManagedKeys: {
-        description: "Require customer-managed keys instead of provider-managed keys.",
-        schema: { type: "boolean", default: false },
-        defaultValue: false,
-        parse: boolean,
-    } as Knob<boolean>,
     allowedKeyIds: listKnob(
         "Key ids, ARNs or resource ids that are approved for encryption; empty allows any customer-managed key.",
         undefined, "a non-empty key identifier"),

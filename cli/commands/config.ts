@@ -8,9 +8,13 @@ import { writeResult } from "../output";
 export const usage = "config [--trusted-account ID]… [--trusted-org ARN]… [--min-retention-days N] [--max-retention-days N]\n" +
     "       [--trusted-domain D]… [--trusted-tenant GUID]… [--trusted-subscription GUID]… [--allowed-key ID]…\n" +
     "       [--require-customer-managed-keys] [--retention-tag-key KEY]… [--level all=LEVEL] [--level RULE=LEVEL]… [--output FILE]\n" +
-    "      writes a complete --policy-pack-config JSON file (levels: advisory, mandatory, disabled)";
+    "      writes a complete --policy-pack-config JSON file (levels: advisory, mandatory, disabled);\n" +
+    "      --require-customer-managed-keys makes the customer-managed-key rules mandatory";
 
 const LEVELS = ["advisory", "mandatory", "disabled"];
+
+/** The rules that ask for customer-managed keys (advisory by default; the flag makes them block). */
+export const customerKeyRule = /-customer-(managed-)?keys$/;
 
 const listFlags: Record<string, KnobName> = {
     "trusted-account": "trustedAccountIds",
@@ -45,7 +49,6 @@ export function buildConfig(argv: readonly string[]): { config: Record<string, R
     }
     if (args.values["min-retention-days"] !== undefined) given.minRetentionDays = wholeNumber("min-retention-days", args.values["min-retention-days"]);
     if (args.values["max-retention-days"] !== undefined) given.maxRetentionDays = wholeNumber("max-retention-days", args.values["max-retention-days"]);
-    if (args.flags["require-customer-managed-keys"]) given.requireCustomerManagedKeys = true;
     for (const [knob, value] of Object.entries(given)) {
         try {
             knobs[knob as KnobName].parse(value, knob);
@@ -70,7 +73,8 @@ export function buildConfig(argv: readonly string[]): { config: Record<string, R
 
     const config: Record<string, Record<string, unknown>> = {};
     for (const rule of allRules) {
-        const entry: Record<string, unknown> = { enforcementLevel: levels.get(rule.id) ?? levels.get("all") ?? rule.defaultLevel };
+        const keysLevel = args.flags["require-customer-managed-keys"] && customerKeyRule.test(rule.id) ? "mandatory" : undefined;
+        const entry: Record<string, unknown> = { enforcementLevel: levels.get(rule.id) ?? keysLevel ?? levels.get("all") ?? rule.defaultLevel };
         for (const knob of rule.config as KnobName[]) {
             const value = knob in given ? given[knob] : knobs[knob].defaultValue;
             if (value !== undefined) entry[knob] = value;

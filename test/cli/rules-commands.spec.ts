@@ -134,6 +134,21 @@ describe("cli: config", () => {
         }
     });
 
+    it("--require-customer-managed-keys makes every customer-key rule mandatory, over --level all", () => {
+        const run = cli(["config", "--require-customer-managed-keys", "--level", "all=advisory", "--level", "gcp-customer-managed-keys=disabled"]);
+        assert.strictEqual(run.status, 0, run.stderr);
+        const config = JSON.parse(run.stdout) as Record<string, { enforcementLevel: string }>;
+        const keyRules = allRules.filter((rule) => /-customer-(managed-)?keys$/.test(rule.id)).map((rule) => rule.id);
+        assert.deepStrictEqual(keyRules.sort(), [
+            "aws-customer-managed-keys", "azure-customer-managed-keys", "azure-snapshots-keep-customer-keys",
+            "gcp-copies-keep-customer-keys", "gcp-customer-managed-keys",
+        ]);
+        for (const rule of allRules) {
+            const expected = rule.id === "gcp-customer-managed-keys" ? "disabled" : keyRules.includes(rule.id) ? "mandatory" : "advisory";
+            assert.strictEqual(config[rule.id].enforcementLevel, expected, rule.id);
+        }
+    });
+
     it("uses the default levels and knob defaults without flags, and writes --output", () => {
         const dir = tempDir();
         const file = path.join(dir, "policy-config.json");

@@ -21,7 +21,6 @@ describe("config", () => {
             ["a fractional retention", ["minRetentionDays"], { minRetentionDays: 1.5 }, /whole number/],
             ["max below min", ["minRetentionDays", "maxRetentionDays"], { minRetentionDays: 30, maxRetentionDays: 10 }, /maxRetentionDays" must not be below/],
             ["a key the rule does not have", ["minRetentionDays"], { trustedAccountIds: [] }, /"r\.trustedAccountIds" is not a setting of this rule/],
-            ["a boolean knob given as a string", ["requireCustomerManagedKeys"], { requireCustomerManagedKeys: "true" }, /true or false/],
             ["an exemption without a reason", [], { exemptions: [{ resource: "a" }] }, /"r\.exemptions\[0\]\.reason" is required/],
             ["an exemption with a blank reason", [], { exemptions: [{ resource: "a", reason: "  " }] }, /reason" is required/],
             ["an exemption without a resource", [], { exemptions: [{ reason: "x" }] }, /exemptions\[0\]\.resource"/],
