@@ -9,6 +9,7 @@ const azureDisk = { resourceGroupName: rg, diskSizeGB: 64, creationData: { creat
 const keyId = ext("key.id", "projects/sec/locations/us/keyRings/disks/cryptoKeys/disk-key");
 const gcpDisk = { zone: "us-central1-a", size: 100 };
 const dlmRole = ext("dlmRole.arn", "arn:aws:iam::111122223333:role/dlm");
+const backupKey = ext("backupKey.arn", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
 const dailyRule = { interval: 24, intervalUnit: "HOURS", times: "03:00" };
 
 export const stackSnippets: Record<string, RuleExamples> = {
@@ -54,6 +55,17 @@ export const stackSnippets: Record<string, RuleExamples> = {
             resource("aws:dlm/lifecyclePolicy:LifecyclePolicy", "daily", {
                 description: "daily EBS snapshots", executionRoleArn: dlmRole,
                 policyDetails: { resourceTypes: ["VOLUME"], targetTags: { backup: "daily" }, schedules: [{ name: "daily", createRule: dailyRule, retainRule: { count: 14 } }] },
+            }),
+        ] },
+    },
+    "aws-backup-vaults-locked": {
+        violating: { resources: [
+            resource("aws:backup/vault:Vault", "backups", { kmsKeyArn: backupKey }),
+        ] },
+        compliant: { resources: [
+            resource("aws:backup/vault:Vault", "backups", { kmsKeyArn: backupKey }),
+            resource("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "backups-lock", {
+                backupVaultName: out("backups", "name"), minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3,
             }),
         ] },
     },

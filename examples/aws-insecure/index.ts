@@ -83,7 +83,8 @@ new aws.elasticache.ReplicationGroup("sessions", {
 
 // ---- AWS Backup and Data Lifecycle Manager -------------------------------------------------
 
-// A vault that is deleted with its recovery points and that every AWS account may use.
+// A vault that is deleted with its recovery points, that no Vault Lock protects and that every AWS
+// account may use.
 const vault = new aws.backup.Vault("backups", { forceDestroy: true });
 new aws.backup.VaultPolicy("backups-policy", {
     backupVaultName: vault.name,

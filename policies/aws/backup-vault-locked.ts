@@ -21,7 +21,7 @@ export const backupVaultLocked = defineRule({
     remediation:
         "Leave `forceDestroy` off `aws.backup.Vault`. On `aws.backup.VaultLockConfiguration` set `changeableForDays` " +
         "(compliance mode, immutable once the grace period ends) and `minRetentionDays` of at least `minRetentionDays` " +
-        "(default 7). Whether every vault has a lock at all is a cross-resource question this rule does not answer.",
+        "(default 7). Whether every vault has a lock at all is checked by the stack rule `aws-backup-vaults-locked`.",
     docsUrl,
     controls: {
         "aws-config": ["backup-recovery-point-manual-deletion-disabled"],

@@ -2,6 +2,7 @@
 // after the full rule id; a meta test fails when a rule file is missing here.
 import type { Rule } from "../../core/rule";
 import { awsAccountGuardrails } from "./aws-account-guardrails";
+import { awsBackupVaultsLocked } from "./aws-backup-vaults-locked";
 import { awsSnapshotsFromEncryptedSources } from "./aws-snapshots-from-encrypted-sources";
 import { awsStorageBackedUp } from "./aws-storage-backed-up";
 import { azureDisksBackedUp } from "./azure-disks-backed-up";
@@ -14,6 +15,7 @@ export const stackRules: readonly Rule[] = [
     gcpCopiesKeepCustomerKeys,
     azureSnapshotsKeepCustomerKeys,
     awsStorageBackedUp,
+    awsBackupVaultsLocked,
     gcpDisksSnapshotScheduled,
     azureDisksBackedUp,
     awsAccountGuardrails,

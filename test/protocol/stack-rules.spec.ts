@@ -76,6 +76,20 @@ const rows: Row[] = [
     ], reported: [] },
     { rule: "aws-storage-backed-up", name: "volume tags unknown during preview", stack: [res(VOLUME, "v", { encrypted: true, tags: UNKNOWN }), dlm], defers: true },
 
+    // aws-backup-vaults-locked (advisory)
+    { rule: "aws-backup-vaults-locked", name: "vault no lock names, next to a vault locked by name", stack: [
+        res("aws:backup/vault:Vault", "locked", { name: "locked" }), res("aws:backup/vault:Vault", "open", { name: "open" }),
+        res("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "lock", { backupVaultName: "locked", minRetentionDays: 7, changeableForDays: 3 }),
+    ], reported: [urnOf("aws:backup/vault:Vault", "open")] },
+    { rule: "aws-backup-vaults-locked", name: "vault locked by reference during preview", stack: [
+        res("aws:backup/vault:Vault", "backups", { name: UNKNOWN }),
+        res("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "lock", { backupVaultName: UNKNOWN, minRetentionDays: 7, changeableForDays: 3 }, dependsOn("backupVaultName", res("aws:backup/vault:Vault", "backups", {}))),
+    ], reported: [] },
+    { rule: "aws-backup-vaults-locked", name: "lock target unknown during preview", stack: [
+        res("aws:backup/vault:Vault", "backups", { name: "backups" }),
+        res("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "lock", { backupVaultName: UNKNOWN, minRetentionDays: 7 }),
+    ], defers: true },
+
     // gcp-disks-snapshot-scheduled (advisory)
     { rule: "gcp-disks-snapshot-scheduled", name: "disk without a schedule", stack: [cmekDisk], reported: [cmekDisk.urn] },
     { rule: "gcp-disks-snapshot-scheduled", name: "disk with a schedule attachment", stack: [cmekDisk, res("gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment", "att", { name: "daily", disk: "data" })], reported: [] },

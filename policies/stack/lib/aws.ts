@@ -23,6 +23,8 @@ export const T = {
     neptuneClusterSnapshot: "aws:neptune/clusterSnapshot:ClusterSnapshot",
     dlmPolicy: "aws:dlm/lifecyclePolicy:LifecyclePolicy",
     backupSelection: "aws:backup/selection:Selection",
+    backupVault: "aws:backup/vault:Vault",
+    backupVaultLock: "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
     encryptionByDefault: "aws:ebs/encryptionByDefault:EncryptionByDefault",
     snapshotBlockPublicAccess: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess",
     imageBlockPublicAccess: "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess",
