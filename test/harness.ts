@@ -66,13 +66,15 @@ export function evaluate(rule: Rule, call: ResourceCall, now: Date = FIXED_NOW):
     return evaluatePolicy(policy, call);
 }
 
-export function evaluatePolicy(policy: ResourceValidationPolicy, call: ResourceCall): Outcome {
+/**
+ * The arguments the analyzer server builds for one resource: props decoded from a protobuf Struct
+ * (with secret proxies for Remediate) behind the SDK's unknown-checking proxy.
+ */
+function resourceArgs(call: ResourceCall, proxySecrets: boolean): ResourceValidationArgs {
     const name = call.name ?? "subject";
-    const props = unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(call.props), false));
-    const violations: string[] = [];
-    const args = {
+    return {
         type: call.type,
-        props,
+        props: unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(call.props), proxySecrets)),
         urn: call.urn ?? urnFor(call.type, name),
         name,
         opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
@@ -84,6 +86,11 @@ export function evaluatePolicy(policy: ResourceValidationPolicy, call: ResourceC
             throw new NotApplicableSignal(reason);
         },
     } as unknown as ResourceValidationArgs;
+}
+
+export function evaluatePolicy(policy: ResourceValidationPolicy, call: ResourceCall): Outcome {
+    const args = resourceArgs(call, false);
+    const violations: string[] = [];
     const validate = policy.validateResource;
     if (typeof validate !== "function") {
         throw new Error(`${policy.name} has no single validateResource function`);
@@ -340,22 +347,7 @@ export async function remediate(rule: Rule, call: ResourceCall, now: Date = FIXE
     if (typeof policy.remediateResource !== "function") {
         return {};
     }
-    const name = call.name ?? "subject";
-    const props = unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(call.props), true));
-    const args = {
-        type: call.type,
-        props,
-        urn: call.urn ?? urnFor(call.type, name),
-        name,
-        opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
-        stackTags: new Map<string, string>(),
-        isType: () => false,
-        asType: () => undefined,
-        getConfig: () => ({ ...(call.config ?? {}) }),
-        notApplicable: (reason?: string): never => {
-            throw new NotApplicableSignal(reason);
-        },
-    } as unknown as ResourceValidationArgs;
+    const args = resourceArgs(call, true);
     try {
         const result = await Promise.resolve(policy.remediateResource(args));
         return result ? { properties: await serializeProperties(result) } : {};

@@ -2,10 +2,8 @@
 // each, sent through the compiled pack over gRPC; the verdicts name the rule and its default level.
 
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import { repoRoot } from "../harness";
 import { AnalyzerClient, type AnalyzeResult, type Diagnostic } from "../../cli/analyzer-client";
+import { startCompiledPack } from "./pack";
 import { isStackRule, ruleTypes } from "../../core/rule";
 import { awsRules } from "../../policies/aws";
 
@@ -135,8 +133,7 @@ describe("protocol: the AWS catalogue over gRPC", function () {
 
     before(async function () {
         this.timeout(60_000);
-        assert.ok(fs.existsSync(path.join(repoRoot, "bin", "index.js")), "bin/index.js is missing: run `npx tsc -p tsconfig.json` first");
-        client = await AnalyzerClient.start({ packDir: repoRoot, startTimeoutMs: 45_000 });
+        client = await startCompiledPack();
     });
 
     after(async function () {

@@ -4,12 +4,10 @@
 // violation must name the expected property path.
 
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
 import { AnalyzerClient, UNKNOWN, type AnalyzeResult, type PolicyPackConfig } from "../../cli/analyzer-client";
+import { startCompiledPack } from "./pack";
 import { isStackRule, type Rule } from "../../core/rule";
 import { azureRules } from "../../policies/azure";
-import { repoRoot } from "../harness";
 
 const des = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/cmk";
 const sub = "11111111-1111-1111-1111-111111111111";
@@ -131,8 +129,7 @@ describe("protocol: the Azure catalogue over gRPC", function () {
 
     before(async function () {
         this.timeout(60_000);
-        assert.ok(fs.existsSync(path.join(repoRoot, "bin", "index.js")), "bin/index.js is missing: run `npx tsc -p tsconfig.json` first");
-        client = await AnalyzerClient.start({ packDir: repoRoot, startTimeoutMs: 45_000 });
+        client = await startCompiledPack();
     });
 
     after(async function () {

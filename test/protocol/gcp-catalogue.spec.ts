@@ -3,10 +3,8 @@
 // checked by rule id and enforcement level.
 
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import { repoRoot } from "../harness";
 import { AnalyzerClient, UNKNOWN, type AnalyzeResult, type Diagnostic } from "../../cli/analyzer-client";
+import { startCompiledPack } from "./pack";
 import { isStackRule, type Level } from "../../core/rule";
 import { gcpRules } from "../../policies/gcp";
 
@@ -118,8 +116,7 @@ describe("protocol: the Google Cloud catalogue over gRPC", function () {
 
     before(async function () {
         this.timeout(60_000);
-        assert.ok(fs.existsSync(path.join(repoRoot, "bin", "index.js")), "bin/index.js is missing: run `npx tsc -p tsconfig.json` first");
-        client = await AnalyzerClient.start({ packDir: repoRoot, startTimeoutMs: 45_000 });
+        client = await startCompiledPack();
         await client.configure({});
     });
 

@@ -3,13 +3,11 @@
 // Analyze of them reports nothing for that rule; at `mandatory` Remediate changes nothing.
 
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
 import { AnalyzerClient, secret, UNKNOWN, type PolicyPackConfig } from "../../cli/analyzer-client";
+import { startCompiledPack } from "./pack";
 import { expiryDate } from "../../core/expiry";
 import { canRemediate, type ResourceRule } from "../../core/rule";
 import { allRules } from "../../policies";
-import { repoRoot } from "../harness";
 
 interface Case {
     rule: string;
@@ -81,8 +79,7 @@ describe("protocol: Remediate", function () {
 
     before(async function () {
         this.timeout(60_000);
-        assert.ok(fs.existsSync(path.join(repoRoot, "bin", "index.js")), "bin/index.js is missing: run `npx tsc -p tsconfig.json` first");
-        client = await AnalyzerClient.start({ packDir: repoRoot, startTimeoutMs: 45_000 });
+        client = await startCompiledPack();
     });
 
     after(async function () {

@@ -4,12 +4,10 @@
 // preview-time stack whose deciding reference is unknown.
 
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
 import { AnalyzerClient, UNKNOWN, type AnalyzeResult, type ProviderResource, type StackResourceInput } from "../../cli/analyzer-client";
+import { startCompiledPack } from "./pack";
 import { isStackRule } from "../../core/rule";
 import { allRules } from "../../policies";
-import { repoRoot } from "../harness";
 
 function urnOf(type: string, name: string): string {
     return `urn:pulumi:dev::demo::${type}::${name}`;
@@ -122,8 +120,7 @@ describe("protocol: stack rules over AnalyzeStack", function () {
 
     before(async function () {
         this.timeout(60_000);
-        assert.ok(fs.existsSync(path.join(repoRoot, "bin", "index.js")), "bin/index.js is missing: run `npx tsc -p tsconfig.json` first");
-        client = await AnalyzerClient.start({ packDir: repoRoot, startTimeoutMs: 45_000 });
+        client = await startCompiledPack();
         await client.getAnalyzerInfo();
     });
 
