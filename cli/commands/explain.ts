@@ -1,12 +1,17 @@
 // `snapshot-guard explain <rule>`
 import { knobs, type KnobName } from "../../core/config";
-import { ruleTypes } from "../../core/rule";
+import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
 import { allRules } from "../../policies";
 import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK } from "../errors";
 import { writeResult } from "../output";
 import { knobDefault } from "../rules-doc";
 import { snippetsFor } from "../snippets";
+
+/** Rules with at least one safe fix accept the `remediate` level. */
+function canRemediate(rule: Rule): boolean {
+    return !isStackRule(rule) && rule.targets.some((target) => target.fix !== undefined);
+}
 
 export const usage = "explain <rule> [--output FILE]\n      rationale, checked types, config knobs with defaults, remediation, snippets";
 
@@ -45,7 +50,9 @@ export async function run(argv: readonly string[]): Promise<number> {
         "", "Checks", ...[...new Set(ruleTypes(rule))].map((type) => `  ${type}`),
         "", "Config (policy pack config key: " + rule.id + ")",
         ...(rule.config as KnobName[]).map((knob) => `  ${knob} (default ${knobDefault(knob)}): ${knobs[knob].description}`),
-        "  enforcementLevel: advisory, mandatory or disabled",
+        canRemediate(rule)
+            ? "  enforcementLevel: advisory, mandatory, disabled, or remediate (fixes what it safely can; see README, Remediation)"
+            : "  enforcementLevel: advisory, mandatory or disabled",
         "  exemptions: [{ resource, reason, expires }]",
         "", "Fix", wrap(rule.remediation),
     ];

@@ -6,6 +6,7 @@ import { parseArgs } from "../../cli/args";
 import { CliError } from "../../cli/errors";
 import { renderRulesDoc } from "../../cli/rules-doc";
 import { parseRuleConfig } from "../../core/config";
+import { isStackRule } from "../../core/rule";
 import { allRules } from "../../policies";
 import { repoRoot } from "../harness";
 import { assertOneLineError, cli, tempDir } from "./helpers";
@@ -95,6 +96,8 @@ describe("cli: explain", () => {
             assert.ok(run.stdout.includes(rule.docsUrl));
             assert.match(run.stdout, /^Violating\n {4}\S[\s\S]*^Compliant\n {4}\S/m, "a violating and a compliant snippet");
             assert.doesNotMatch(run.stdout, /none yet/);
+            const remediates = !isStackRule(rule) && rule.targets.some((target) => target.fix !== undefined);
+            assert.strictEqual(/or remediate/.test(run.stdout), remediates, "remediate is offered exactly for rules with fixes");
         });
     }
 
