@@ -1,5 +1,6 @@
 // `snapshot-guard config …`: writes a complete --policy-pack-config file from shared flags.
 import { ConfigError, knobs, parseRuleConfig, type KnobName } from "../../core/config";
+import { canRemediate } from "../../core/rule";
 import { allRules } from "../../policies";
 import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK } from "../errors";
@@ -8,7 +9,8 @@ import { writeResult } from "../output";
 export const usage = "config [--trusted-account ID]… [--trusted-org ARN]… [--min-retention-days N] [--max-retention-days N]\n" +
     "       [--trusted-domain D]… [--trusted-tenant GUID]… [--trusted-subscription GUID]… [--allowed-key ID]…\n" +
     "       [--require-customer-managed-keys] [--retention-tag-key KEY]… [--level all=LEVEL] [--level RULE=LEVEL]… [--output FILE]\n" +
-    "      writes a complete --policy-pack-config JSON file (levels: advisory, mandatory, disabled);\n" +
+    "      writes a complete --policy-pack-config JSON file (levels: advisory, mandatory, disabled, and\n" +
+    "      remediate for a rule with a safe fix);\n" +
     "      --require-customer-managed-keys makes the customer-managed-key rules mandatory";
 
 const LEVELS = ["advisory", "mandatory", "disabled"];
@@ -64,7 +66,14 @@ export function buildConfig(argv: readonly string[]): { config: Record<string, R
         if (level === undefined || extra !== undefined || name === "") {
             throw new CliError(`config: --level takes RULE=LEVEL or all=LEVEL, not "${entry}"`);
         }
-        if (!LEVELS.includes(level)) throw new CliError(`config: --level ${entry}: level must be ${LEVELS.join(", ")}`);
+        if (level === "remediate") {
+            const rule = allRules.find((candidate) => candidate.id === name);
+            if (!rule || !canRemediate(rule)) {
+                throw new CliError(`config: --level ${entry}: only a rule with a safe fix can be set to remediate (see snapshot-guard explain)`);
+            }
+        } else if (!LEVELS.includes(level)) {
+            throw new CliError(`config: --level ${entry}: level must be ${LEVELS.join(", ")} (or remediate for a rule with a safe fix)`);
+        }
         if (name !== "all" && !allRules.some((rule) => rule.id === name)) {
             throw new CliError(`config: --level ${entry}: no rule "${name}" (see snapshot-guard list)`);
         }

@@ -1,17 +1,12 @@
 // `snapshot-guard explain <rule>`
 import { knobs, type KnobName } from "../../core/config";
-import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
+import { canRemediate, ruleTypes } from "../../core/rule";
 import { allRules } from "../../policies";
 import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK } from "../errors";
 import { writeResult } from "../output";
 import { knobDefault } from "../rules-doc";
 import { snippetsFor } from "../snippets";
-
-/** Rules with at least one safe fix accept the `remediate` level. */
-function canRemediate(rule: Rule): boolean {
-    return !isStackRule(rule) && rule.targets.some((target) => target.fix !== undefined);
-}
 
 export const usage = "explain <rule> [--output FILE]\n      rationale, checked types, config knobs with defaults, remediation, snippets";
 

@@ -6,7 +6,7 @@ import { parseArgs } from "../../cli/args";
 import { CliError } from "../../cli/errors";
 import { renderRulesDoc } from "../../cli/rules-doc";
 import { parseRuleConfig } from "../../core/config";
-import { isStackRule } from "../../core/rule";
+import { canRemediate } from "../../core/rule";
 import { allRules } from "../../policies";
 import { repoRoot } from "../harness";
 import { assertOneLineError, cli, tempDir } from "./helpers";
@@ -96,7 +96,7 @@ describe("cli: explain", () => {
             assert.ok(run.stdout.includes(rule.docsUrl));
             assert.match(run.stdout, /^Violating\n {4}\S[\s\S]*^Compliant\n {4}\S/m, "a violating and a compliant snippet");
             assert.doesNotMatch(run.stdout, /none yet/);
-            const remediates = !isStackRule(rule) && rule.targets.some((target) => target.fix !== undefined);
+            const remediates = canRemediate(rule);
             assert.strictEqual(/or remediate/.test(run.stdout), remediates, "remediate is offered exactly for rules with fixes");
         });
     }
@@ -152,6 +152,12 @@ describe("cli: config", () => {
         }
     });
 
+    it("sets remediate on a rule with a safe fix", () => {
+        const run = cli(["config", "--level", "azure-disks-not-exportable=remediate"]);
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.strictEqual(JSON.parse(run.stdout)["azure-disks-not-exportable"].enforcementLevel, "remediate");
+    });
+
     it("uses the default levels and knob defaults without flags, and writes --output", () => {
         const dir = tempDir();
         const file = path.join(dir, "policy-config.json");
@@ -169,6 +175,8 @@ describe("cli: config", () => {
         ["max below min", ["--min-retention-days", "30", "--max-retention-days", "7"], /maxRetentionDays" must not be below/],
         ["an unknown level", ["--level", "all=strict"], /level must be advisory, mandatory, disabled/],
         ["a level for an unknown rule", ["--level", "aws-nope=advisory"], /no rule "aws-nope"/],
+        ["remediate for a rule without a fix", ["--level", "aws-databases-encrypted=remediate"], /only a rule with a safe fix can be set to remediate/],
+        ["remediate for all rules", ["--level", "all=remediate"], /only a rule with a safe fix/],
         ["a level without =", ["--level", "advisory"], /RULE=LEVEL/],
     ] as const) {
         it(`exits 2 on ${name}`, () => {
