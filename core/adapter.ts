@@ -121,13 +121,12 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
                 if (untargeted !== undefined) throw untargeted.error;
                 return;
             }
-            const config = readConfig(args.getConfig<Record<string, unknown>>());
-            if (config instanceof ConfigError) {
-                reportViolation(invalidConfigMessage(config));
+            const evaluation = evaluate(args, check!);
+            if (evaluation instanceof ConfigError) {
+                reportViolation(invalidConfigMessage(evaluation));
                 return;
             }
-            const ctx = { config: config.knobs, type: args.type, name: args.name, urn: args.urn, now: now() };
-            const findings = runSafely(rule.id, () => check!(args.props, ctx));
+            const { config, ctx, findings } = evaluation;
             const violations = findings.filter((finding): finding is Violation => finding.kind === "violation");
             if (violations.length === 0) {
                 const deferrals = findings.filter((finding) => finding.kind === "deferred");
@@ -136,7 +135,7 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
                 }
                 return;
             }
-            const exemption = findExemption(config.exemptions, args.urn, args.name, now());
+            const exemption = findExemption(config.exemptions, args.urn, args.name, ctx.now);
             if (exemption.state === "active") {
                 args.notApplicable(exemptedReason(exemption.exemption));
             }
@@ -147,6 +146,16 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
         },
         ...(fixes.size > 0 ? { remediateResource: (args: ResourceValidationArgs) => remediate(args) } : {}),
     };
+
+    /** Config, context and findings of one check: shared by validation and remediation. */
+    function evaluate(args: ResourceValidationArgs, check: Check<any>) {
+        const config = readConfig(args.getConfig<Record<string, unknown>>());
+        if (config instanceof ConfigError) {
+            return config;
+        }
+        const ctx = { config: config.knobs, type: args.type, name: args.name, urn: args.urn, now: now() };
+        return { config, ctx, findings: runSafely(rule.id, () => check(args.props, ctx)) };
+    }
 
     /**
      * The SDK calls this only at the `remediate` level (server.js makeRemediateRpcFun). A fix runs
@@ -159,16 +168,15 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
         if (!fix) {
             return undefined;
         }
-        const config = readConfig(args.getConfig<Record<string, unknown>>());
-        if (config instanceof ConfigError) {
+        const evaluation = evaluate(args, checks.get(type)!);
+        if (evaluation instanceof ConfigError) {
             return undefined;
         }
-        const ctx = { config: config.knobs, type: args.type, name: args.name, urn: args.urn, now: now() };
-        const findings = runSafely(rule.id, () => checks.get(type)!(args.props, ctx));
+        const { config, ctx, findings } = evaluation;
         if (!findings.some((finding) => finding.kind === "violation" && finding.path !== "(rule)")) {
             return undefined;
         }
-        if (findExemption(config.exemptions, args.urn, args.name, now()).state === "active") {
+        if (findExemption(config.exemptions, args.urn, args.name, ctx.now).state === "active") {
             return undefined;
         }
         let fixed: Record<string, unknown> | undefined;
@@ -206,7 +214,8 @@ function toStackPolicy(rule: StackRule<any>, options: AdapterOptions): StackVali
                 return;
             }
             const resources = args.resources as readonly PolicyResource[];
-            const findings = runSafely(rule.id, () => rule.checkStack(resources, { config: config.knobs, now: now() }));
+            const at = now();
+            const findings = runSafely(rule.id, () => rule.checkStack(resources, { config: config.knobs, now: at }));
             let reported = 0;
             const deferredPaths: string[] = [];
             const exemptedReasons: string[] = [];
@@ -217,7 +226,7 @@ function toStackPolicy(rule: StackRule<any>, options: AdapterOptions): StackVali
                 }
                 const urn = finding.urn;
                 const exemption = urn
-                    ? findExemption(config.exemptions, urn, nameFromUrn(urn), now())
+                    ? findExemption(config.exemptions, urn, nameFromUrn(urn), at)
                     : { state: "none" as const };
                 if (exemption.state === "active") {
                     exemptedReasons.push(`${nameFromUrn(urn!)}: ${exemptedReason(exemption.exemption)}`);
