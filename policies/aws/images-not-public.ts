@@ -3,7 +3,7 @@ import type { DistributionConfigurationArgs } from "@pulumi/aws/imagebuilder";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { applyEdits, assign, at, eachElement, updateIn, without } from "../../core/fix";
 import { asString, enumIn, isSet, isUnknown, prop } from "../../core/values";
-import { accountTrust, eachItem, objectAt, organizationOf, organizationTrust, requireTrustedList } from "./lib/checks";
+import { accountTrust, eachItem, objectAt, organizationTrust, requireTrustedList } from "./lib/checks";
 
 type Knobs = "trustedAccountIds" | "trustedOrganizationArns";
 
@@ -65,16 +65,15 @@ export const imagesNotPublic = defineRule({
                 findings.push(violation("group", "AMI is public (group \"all\" lets every AWS account launch it)",
                     "remove `group: \"all\"` from the aws.ec2.AmiLaunchPermission and share with an accountId listed in trustedAccountIds instead"));
             }
-            const accounts = new Set(config.trustedAccountIds);
-            findings.push(...requireTrusted(props, "accountId", (id) => accounts.has(id),
+            findings.push(...requireTrusted(props, "accountId", accountTrust(config.trustedAccountIds),
                 "AMI shared with an account that is not in trustedAccountIds",
                 "remove the aws.ec2.AmiLaunchPermission or add the account to trustedAccountIds in the policy config"));
-            const organizations = new Set(config.trustedOrganizationArns);
-            findings.push(...requireTrusted(props, "organizationArn", (arn) => organizations.has(arn),
+            // An organization ARN is never an OU ARN, so organizationTrust matches it exactly.
+            const organizations = organizationTrust(config.trustedOrganizationArns);
+            findings.push(...requireTrusted(props, "organizationArn", organizations,
                 "AMI shared with an AWS organization that is not in trustedOrganizationArns",
                 "remove the aws.ec2.AmiLaunchPermission or add the organization ARN to trustedOrganizationArns in the policy config"));
-            findings.push(...requireTrusted(props, "organizationalUnitArn",
-                (arn) => organizations.has(arn) || organizations.has(organizationOf(arn) ?? ""),
+            findings.push(...requireTrusted(props, "organizationalUnitArn", organizations,
                 "AMI shared with an organizational unit that is not in trustedOrganizationArns",
                 "remove the aws.ec2.AmiLaunchPermission or add the OU ARN (or its organization's ARN) to trustedOrganizationArns in the policy config"));
             return findings;

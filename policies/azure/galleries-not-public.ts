@@ -1,7 +1,7 @@
 import type { GalleryArgs } from "@pulumi/azure-native/compute";
 import { defineRule, deferred, on, violation } from "../../core/rule";
 import { enumIn, isUnknown, prop } from "../../core/values";
-import { galleryGroupTargets } from "./lib/gallery-groups";
+import { galleryGroupTargets, SHARE_ONLY_WITH_TRUSTED } from "./lib/gallery-groups";
 
 type Knobs = "trustedTenantIds" | "trustedSubscriptionIds";
 
@@ -41,8 +41,7 @@ export const galleriesNotPublic = defineRule({
             if (enumIn(permissions, "Groups") !== true) {
                 return [];
             }
-            const targets = galleryGroupTargets(props, config,
-                "share the azure-native.compute.Gallery only with subscriptions in `trustedSubscriptionIds` and tenants in `trustedTenantIds`, or set `sharingProfile.permissions: \"Private\"`");
+            const targets = galleryGroupTargets(props, config, SHARE_ONLY_WITH_TRUSTED);
             return [...targets.untrusted, ...targets.unknown];
         }),
     ],

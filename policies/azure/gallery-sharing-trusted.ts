@@ -1,7 +1,7 @@
 import type { GalleryArgs } from "@pulumi/azure-native/compute";
 import { defineRule, deferred, on, violation } from "../../core/rule";
 import { enumIn, isUnknown, prop } from "../../core/values";
-import { galleryGroupTargets } from "./lib/gallery-groups";
+import { galleryGroupTargets, SHARE_ONLY_WITH_TRUSTED } from "./lib/gallery-groups";
 
 type Knobs = "trustedTenantIds" | "trustedSubscriptionIds";
 
@@ -40,8 +40,7 @@ export const gallerySharingTrusted = defineRule({
             if (!groups) {
                 return [];
             }
-            const fix = "share the azure-native.compute.Gallery only with subscriptions in `trustedSubscriptionIds` and tenants in " +
-                "`trustedTenantIds`, or set `sharingProfile.permissions: \"Private\"`";
+            const fix = SHARE_ONLY_WITH_TRUSTED;
             const targets = galleryGroupTargets(props, config, fix);
             if (targets.untrusted.length > 0 || targets.unknown.length > 0) {
                 return [...targets.untrusted, ...targets.unknown];

@@ -6,6 +6,10 @@
 import { deferred, violation, type Finding } from "../../../core/rule";
 import { asList, asString, enumIn, isUnknown, prop } from "../../../core/values";
 
+/** The fix for group sharing, the same in every gallery rule. */
+export const SHARE_ONLY_WITH_TRUSTED = "share the azure-native.compute.Gallery only with subscriptions in `trustedSubscriptionIds` " +
+    "and tenants in `trustedTenantIds`, or set `sharingProfile.permissions: \"Private\"`";
+
 export interface TrustLists {
     trustedTenantIds: readonly string[];
     trustedSubscriptionIds: readonly string[];
