@@ -19,9 +19,6 @@ const { performance } = require("perf_hooks");
 
 const ROOT = path.resolve(__dirname, "..");
 const BENCH_DIR = path.join(ROOT, ".bench");
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 const TARGETS = { coldStartRatio: 1.2, analyzeSeconds: 5, installExtraMB: 5 };
 
@@ -375,6 +372,8 @@ function rng(seed) {
 
 /** 10,000 resources: about 30% of the rules' target types, the rest unrelated; ~8% carry unknowns. */
 function makeResources(count) {
+    // How the engine encodes unknowns and secrets, from the compiled pack (callers check bin/ first).
+    const { UNKNOWN_SENTINEL: UNKNOWN, secret } = require(path.join(ROOT, "bin", "core", "wire.js"));
     const random = rng(20240302);
     const pick = (list) => list[Math.floor(random() * list.length)];
     const maybeUnknown = (value) => (random() < 0.08 ? UNKNOWN : value);
@@ -411,7 +410,7 @@ function makeResources(count) {
         }],
         ["aws:rds/instance:Instance", (i) => ({
             engine: pick(["postgres", "mysql"]), instanceClass: "db.t4g.medium", allocatedStorage: 50, username: "admin",
-            password: { [SECRET_SIG_KEY]: SECRET_SIG, value: "correct-horse" },
+            password: secret("correct-horse"),
             ...(random() < 0.8 ? { backupRetentionPeriod: maybeUnknown(pick([0, 1, 7, 14, 35])) } : {}),
             storageEncrypted: true, tags: tags(i),
         })],
@@ -458,7 +457,7 @@ function makeResources(count) {
         })],
         ["aws:lambda/function:Function", (i) => ({
             name: `fn-${i}`, runtime: "nodejs20.x", handler: "index.handler", role: maybeUnknown(`arn:aws:iam::123456789012:role/role-${i}`),
-            memorySize: 256, timeout: 30, environment: { variables: { TABLE: `table-${i}`, STAGE: "prod", API_KEY: { [SECRET_SIG_KEY]: SECRET_SIG, value: "k" } } },
+            memorySize: 256, timeout: 30, environment: { variables: { TABLE: `table-${i}`, STAGE: "prod", API_KEY: secret("k") } },
             tags: tags(i),
         })],
         ["aws:cloudwatch/logGroup:LogGroup", (i) => ({ name: `/aws/lambda/fn-${i}`, retentionInDays: 14, tags: tags(i) })],

@@ -5,9 +5,10 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { repoRoot } from "../harness";
+import { repoRoot, urnFor } from "../harness";
+import { of, reasonOf, resource, show } from "./pack";
 import {
-    AnalyzerClient, secret, UNKNOWN, type AnalyzeResult, type AnalyzerInfo, type Diagnostic, type PolicyPackConfig,
+    AnalyzerClient, secret, UNKNOWN, type AnalyzeResult, type AnalyzerInfo, type PolicyPackConfig,
     type StackResourceInput,
 } from "../../cli/analyzer-client";
 import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
@@ -20,26 +21,6 @@ const VOLUME = "aws:ebs/volume:Volume";
 const INSTANCE = "aws:ec2/instance:Instance";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 
-
-function urnOf(type: string, name: string): string {
-    return `urn:pulumi:dev::demo::${type}::${name}`;
-}
-
-function resource(type: string, name: string, properties: Record<string, unknown>) {
-    return { type, name, urn: urnOf(type, name), properties };
-}
-
-function of(result: AnalyzeResult, policyName: string): Diagnostic[] {
-    return result.diagnostics.filter((diagnostic) => diagnostic.policyName === policyName);
-}
-
-function reasonOf(result: AnalyzeResult, policyName: string): string | undefined {
-    return result.notApplicable.find((entry) => entry.policyName === policyName)?.reason;
-}
-
-function show(result: unknown): string {
-    return JSON.stringify(result, null, 1);
-}
 
 /** No policy may fall back to the SDK's "can't run … during preview" advisory. */
 function assertNoPreviewFallback(result: AnalyzeResult) {
@@ -371,10 +352,10 @@ describe("protocol: the compiled pack over gRPC", function () {
 
     describe("AnalyzeStack", () => {
         const stackRules = allRules.filter((rule: Rule) => isStackRule(rule));
-        const vpcUrn = urnOf("aws:ec2/vpc:Vpc", "main");
+        const vpcUrn = urnFor("aws:ec2/vpc:Vpc", "main");
         const stack: StackResourceInput[] = [
             { ...resource("pulumi:pulumi:Stack", "demo-dev", {}) },
-            { ...resource("aws:ec2/vpc:Vpc", "main", { cidrBlock: "10.0.0.0/16" }), parent: urnOf("pulumi:pulumi:Stack", "demo-dev") },
+            { ...resource("aws:ec2/vpc:Vpc", "main", { cidrBlock: "10.0.0.0/16" }), parent: urnFor("pulumi:pulumi:Stack", "demo-dev") },
             {
                 ...resource(VOLUME, "data", { encrypted: true, kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:key/k", size: 8, tags: { "retention-days": "30" } }),
                 dependencies: [vpcUrn],
@@ -382,7 +363,7 @@ describe("protocol: the compiled pack over gRPC", function () {
             },
             {
                 ...resource(INSTANCE, "web", { ami: "ami-1", rootBlockDevice: { encrypted: true }, ebsBlockDevices: [] }),
-                dependencies: [urnOf(VOLUME, "data"), vpcUrn],
+                dependencies: [urnFor(VOLUME, "data"), vpcUrn],
             },
         ];
 
@@ -435,7 +416,7 @@ describe("protocol: the compiled pack over gRPC", function () {
             for (const { rule, type } of azureTargets) {
                 const versioned = type.replace(/^(azure-native:[^:]+):/, "$1/v20240302:");
                 const plain = await analyzer().analyze(resource(type, "disk", {}));
-                const pinned = await analyzer().analyze({ ...resource(versioned, "disk", {}), urn: urnOf(type, "disk") });
+                const pinned = await analyzer().analyze({ ...resource(versioned, "disk", {}), urn: urnFor(type, "disk") });
                 assert.doesNotMatch(reasonOf(pinned, rule.id) ?? "", /resource type not checked/, `${versioned} is not recognised`);
                 assert.deepStrictEqual(
                     of(pinned, rule.id).map((diagnostic) => [diagnostic.message, diagnostic.enforcementLevel]),

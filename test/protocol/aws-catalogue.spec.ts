@@ -2,8 +2,8 @@
 // each, sent through the compiled pack over gRPC; the verdicts name the rule and its default level.
 
 import * as assert from "assert";
-import { AnalyzerClient, type AnalyzeResult, type Diagnostic } from "../../cli/analyzer-client";
-import { startCompiledPack } from "./pack";
+import { AnalyzerClient } from "../../cli/analyzer-client";
+import { of, resource, startCompiledPack } from "./pack";
 import { isStackRule, ruleTypes } from "../../core/rule";
 import { awsRules } from "../../policies/aws";
 
@@ -119,14 +119,6 @@ export const cases: Case[] = [
     { rule: "aws-volumes-deleted-with-instance", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { deleteOnTermination: false } }, good: { rootBlockDevice: { deleteOnTermination: true } } },
     { rule: "aws-snapshot-block-all-sharing", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
 ];
-
-function of(result: AnalyzeResult, policyName: string): Diagnostic[] {
-    return result.diagnostics.filter((diagnostic) => diagnostic.policyName === policyName);
-}
-
-function resource(type: string, name: string, properties: Record<string, unknown>) {
-    return { type, name, urn: `urn:pulumi:dev::demo::${type}::${name}`, properties };
-}
 
 describe("protocol: the AWS catalogue over gRPC", function () {
     let client: AnalyzerClient | undefined;

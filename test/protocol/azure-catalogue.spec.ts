@@ -4,8 +4,8 @@
 // violation must name the expected property path.
 
 import * as assert from "assert";
-import { AnalyzerClient, UNKNOWN, type AnalyzeResult, type PolicyPackConfig } from "../../cli/analyzer-client";
-import { startCompiledPack } from "./pack";
+import { AnalyzerClient, UNKNOWN, type PolicyPackConfig } from "../../cli/analyzer-client";
+import { resource, show, startCompiledPack } from "./pack";
 import { isStackRule, type Rule } from "../../core/rule";
 import { azureRules } from "../../policies/azure";
 
@@ -114,14 +114,6 @@ function ruleById(id: string): Rule {
     const rule = azureRules.find((candidate) => candidate.id === id);
     assert.ok(rule, `${id} is not an Azure rule`);
     return rule;
-}
-
-function resource(type: string, name: string, properties: Record<string, unknown>) {
-    return { type, name, urn: `urn:pulumi:dev::demo::${type}::${name}`, properties };
-}
-
-function show(result: AnalyzeResult): string {
-    return JSON.stringify(result, null, 1);
 }
 
 describe("protocol: the Azure catalogue over gRPC", function () {

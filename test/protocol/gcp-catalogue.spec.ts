@@ -3,8 +3,9 @@
 // checked by rule id and enforcement level.
 
 import * as assert from "assert";
-import { AnalyzerClient, UNKNOWN, type AnalyzeResult, type Diagnostic } from "../../cli/analyzer-client";
-import { startCompiledPack } from "./pack";
+import { urnFor } from "../harness";
+import { AnalyzerClient, UNKNOWN } from "../../cli/analyzer-client";
+import { of, show, startCompiledPack } from "./pack";
 import { isStackRule, type Level } from "../../core/rule";
 import { gcpRules } from "../../policies/gcp";
 
@@ -97,18 +98,6 @@ const cases: Case[] = [
     { rule: "gcp-boot-disks-outlive-instances", type: INSTANCE, violating: vm({ initializeParams: { image: "debian-12" } }), compliant: vm({ initializeParams: { image: "debian-12", resourcePolicies: "projects/p/regions/r/resourcePolicies/daily" } }), at: "bootDisk.autoDelete" },
 ];
 
-function urnOf(type: string, name: string): string {
-    return `urn:pulumi:dev::demo::${type}::${name}`;
-}
-
-function of(result: AnalyzeResult, rule: string): Diagnostic[] {
-    return result.diagnostics.filter((diagnostic) => diagnostic.policyName === rule);
-}
-
-function show(result: unknown): string {
-    return JSON.stringify(result, null, 1);
-}
-
 const levels = new Map<string, Level>(gcpRules.map((rule) => [rule.id, rule.defaultLevel]));
 
 describe("protocol: the Google Cloud catalogue over gRPC", function () {
@@ -143,7 +132,7 @@ describe("protocol: the Google Cloud catalogue over gRPC", function () {
         const short = entry.type.split(":")[2];
         describe(`${entry.rule} on ${short}`, () => {
             it(`reports a violating ${short} at ${levels.get(entry.rule)} level`, async () => {
-                const result = await analyzer().analyze({ type: entry.type, name: "bad", urn: urnOf(entry.type, "bad"), properties: entry.violating });
+                const result = await analyzer().analyze({ type: entry.type, name: "bad", urn: urnFor(entry.type, "bad"), properties: entry.violating });
                 const diagnostics = of(result, entry.rule);
                 assert.ok(diagnostics.length > 0, `expected a violation: ${show(result)}`);
                 assert.deepStrictEqual([...new Set(diagnostics.map((diagnostic) => diagnostic.enforcementLevel))], [levels.get(entry.rule)], show(diagnostics));
@@ -151,7 +140,7 @@ describe("protocol: the Google Cloud catalogue over gRPC", function () {
             });
 
             it(`passes a compliant ${short}`, async () => {
-                const result = await analyzer().analyze({ type: entry.type, name: "good", urn: urnOf(entry.type, "good"), properties: entry.compliant });
+                const result = await analyzer().analyze({ type: entry.type, name: "good", urn: urnFor(entry.type, "good"), properties: entry.compliant });
                 assert.deepStrictEqual(of(result, entry.rule), [], show(result));
             });
         });
@@ -164,22 +153,22 @@ describe("protocol: the Google Cloud catalogue over gRPC", function () {
 
         it("blocks a Google-managed disk key once gcp-customer-managed-keys is mandatory", async () => {
             await analyzer().configure({ "gcp-customer-managed-keys": "mandatory" });
-            const result = await analyzer().analyze({ type: DISK, name: "d", urn: urnOf(DISK, "d"), properties: { zone: "us-central1-a" } });
+            const result = await analyzer().analyze({ type: DISK, name: "d", urn: urnFor(DISK, "d"), properties: { zone: "us-central1-a" } });
             assert.deepStrictEqual(of(result, "gcp-customer-managed-keys").map((diagnostic) => diagnostic.enforcementLevel), ["mandatory"], show(result));
         });
 
         it("applies allowedKeyIds from the policy config", async () => {
             await analyzer().configure({ "gcp-customer-managed-keys": { enforcementLevel: "mandatory", allowedKeyIds: [KEY] } });
             const other = { zone: "us-central1-a", diskEncryptionKey: { kmsKeySelfLink: "projects/x/locations/us/keyRings/r/cryptoKeys/k" } };
-            const bad = await analyzer().analyze({ type: DISK, name: "d", urn: urnOf(DISK, "d"), properties: other });
+            const bad = await analyzer().analyze({ type: DISK, name: "d", urn: urnFor(DISK, "d"), properties: other });
             assert.match(of(bad, "gcp-customer-managed-keys")[0]?.message ?? "", /not one of allowedKeyIds/, show(bad));
-            const good = await analyzer().analyze({ type: DISK, name: "d", urn: urnOf(DISK, "d"), properties: { zone: "us-central1-a", diskEncryptionKey: { kmsKeySelfLink: `${KEY}/cryptoKeyVersions/2` } } });
+            const good = await analyzer().analyze({ type: DISK, name: "d", urn: urnFor(DISK, "d"), properties: { zone: "us-central1-a", diskEncryptionKey: { kmsKeySelfLink: `${KEY}/cryptoKeyVersions/2` } } });
             assert.deepStrictEqual(of(good, "gcp-customer-managed-keys"), [], show(good));
         });
     });
 
     it("never prints a raw key", async () => {
-        const result = await analyzer().analyze({ type: INSTANCE, name: "vm", urn: urnOf(INSTANCE, "vm"), properties: vm({ diskEncryptionKeyRaw: RAW }, { attachedDisks: [{ source: "d", diskEncryptionKeyRaw: RAW }] }) });
+        const result = await analyzer().analyze({ type: INSTANCE, name: "vm", urn: urnFor(INSTANCE, "vm"), properties: vm({ diskEncryptionKeyRaw: RAW }, { attachedDisks: [{ source: "d", diskEncryptionKeyRaw: RAW }] }) });
         assert.ok(of(result, "gcp-no-raw-keys").length === 2, show(result));
         assert.ok(!JSON.stringify(result).includes(RAW), "a raw key reached a message");
     });

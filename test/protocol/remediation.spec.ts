@@ -7,7 +7,9 @@ import { AnalyzerClient, secret, UNKNOWN, type PolicyPackConfig } from "../../cl
 import { startCompiledPack } from "./pack";
 import { expiryDate } from "../../core/expiry";
 import { canRemediate, type ResourceRule } from "../../core/rule";
+import { normaliseTypeToken } from "../../core/values";
 import { allRules } from "../../policies";
+import { urnFor } from "../harness";
 
 interface Case {
     rule: string;
@@ -93,8 +95,8 @@ describe("protocol: Remediate", function () {
     }
 
     function input(type: string, properties: Record<string, unknown>) {
-        const token = type.replace(/^(azure-native:[^/:]+)\/v[0-9a-z]+:/, "$1:");
-        return { type, name: "subject", urn: `urn:pulumi:dev::demo::${token}::subject`, properties };
+        // URNs carry the unversioned token, as the engine forms them for versioned azure-native types.
+        return { type, name: "subject", urn: urnFor(normaliseTypeToken(type), "subject"), properties };
     }
 
     for (const entry of cases) {

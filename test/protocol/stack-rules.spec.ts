@@ -4,19 +4,16 @@
 // preview-time stack whose deciding reference is unknown.
 
 import * as assert from "assert";
+import { urnFor } from "../harness";
 import { AnalyzerClient, UNKNOWN, type AnalyzeResult, type ProviderResource, type StackResourceInput } from "../../cli/analyzer-client";
 import { startCompiledPack } from "./pack";
 import { isStackRule } from "../../core/rule";
 import { allRules } from "../../policies";
 
-function urnOf(type: string, name: string): string {
-    return `urn:pulumi:dev::demo::${type}::${name}`;
-}
-
-const euProvider: ProviderResource = { type: "pulumi:providers:aws", name: "eu", urn: urnOf("pulumi:providers:aws", "eu"), properties: { region: "eu-west-1" } };
+const euProvider: ProviderResource = { type: "pulumi:providers:aws", name: "eu", urn: urnFor("pulumi:providers:aws", "eu"), properties: { region: "eu-west-1" } };
 
 function res(type: string, name: string, properties: Record<string, unknown>, extra: Partial<StackResourceInput> = {}): StackResourceInput {
-    return { type, name, urn: urnOf(type, name), properties, ...extra };
+    return { type, name, urn: urnFor(type, name), properties, ...extra };
 }
 
 /** A reference during preview: the value is unknown, the dependency names the source. */
@@ -44,30 +41,30 @@ interface Row {
 
 const rows: Row[] = [
     // aws-snapshots-from-encrypted-sources (mandatory)
-    { rule: "aws-snapshots-from-encrypted-sources", name: "EBS snapshot of an unencrypted volume, by id", stack: [plainVolume, res("aws:ebs/snapshot:Snapshot", "snap", { volumeId: "vol-0plain" })], reported: [urnOf("aws:ebs/snapshot:Snapshot", "snap")] },
+    { rule: "aws-snapshots-from-encrypted-sources", name: "EBS snapshot of an unencrypted volume, by id", stack: [plainVolume, res("aws:ebs/snapshot:Snapshot", "snap", { volumeId: "vol-0plain" })], reported: [urnFor("aws:ebs/snapshot:Snapshot", "snap")] },
     { rule: "aws-snapshots-from-encrypted-sources", name: "cluster snapshot of an unencrypted Aurora cluster, by dependency", stack: [
         res("aws:rds/cluster:Cluster", "aurora", { engine: "aurora-postgresql" }),
         res("aws:rds/clusterSnapshot:ClusterSnapshot", "csnap", { dbClusterIdentifier: UNKNOWN }, dependsOn("dbClusterIdentifier", res("aws:rds/cluster:Cluster", "aurora", {}))),
-    ], reported: [urnOf("aws:rds/clusterSnapshot:ClusterSnapshot", "csnap")] },
+    ], reported: [urnFor("aws:rds/clusterSnapshot:ClusterSnapshot", "csnap")] },
     { rule: "aws-snapshots-from-encrypted-sources", name: "AMI from an instance with an unencrypted root", stack: [
         res("aws:ec2/instance:Instance", "web", { id: "i-1", ami: "ami-1", rootBlockDevice: { encrypted: false } }),
         res("aws:ec2/amiFromInstance:AmiFromInstance", "img", { sourceInstanceId: "i-1" }),
-    ], reported: [urnOf("aws:ec2/amiFromInstance:AmiFromInstance", "img")] },
+    ], reported: [urnFor("aws:ec2/amiFromInstance:AmiFromInstance", "img")] },
     { rule: "aws-snapshots-from-encrypted-sources", name: "snapshot of an encrypted volume", stack: [sealedVolume, res("aws:ebs/snapshot:Snapshot", "snap", { volumeId: "vol-0sealed" })], reported: [] },
     { rule: "aws-snapshots-from-encrypted-sources", name: "volume id unknown during preview", stack: [plainVolume, res("aws:ebs/snapshot:Snapshot", "snap", { volumeId: UNKNOWN })], defers: true },
 
     // gcp-copies-keep-customer-keys (advisory)
-    { rule: "gcp-copies-keep-customer-keys", name: "snapshot of a CMEK disk without a key", stack: [cmekDisk, res("gcp:compute/snapshot:Snapshot", "snap", { sourceDisk: UNKNOWN }, dependsOn("sourceDisk", cmekDisk))], reported: [urnOf("gcp:compute/snapshot:Snapshot", "snap")] },
+    { rule: "gcp-copies-keep-customer-keys", name: "snapshot of a CMEK disk without a key", stack: [cmekDisk, res("gcp:compute/snapshot:Snapshot", "snap", { sourceDisk: UNKNOWN }, dependsOn("sourceDisk", cmekDisk))], reported: [urnFor("gcp:compute/snapshot:Snapshot", "snap")] },
     { rule: "gcp-copies-keep-customer-keys", name: "image of a CMEK disk with its own key", stack: [cmekDisk, res("gcp:compute/image:Image", "img", { sourceDisk: "data", imageEncryptionKey: { kmsKeySelfLink: "k" } })], reported: [] },
     { rule: "gcp-copies-keep-customer-keys", name: "machine image source unknown during preview", stack: [res("gcp:compute/machineImage:MachineImage", "mi", { sourceInstance: UNKNOWN })], defers: true },
 
     // azure-snapshots-keep-customer-keys (advisory)
-    { rule: "azure-snapshots-keep-customer-keys", name: "snapshot of a CMK disk without a key (versioned token)", stack: [azureDisk, res("azure-native:compute/v20240302:Snapshot", "snap", { resourceGroupName: "rg", creationData: { createOption: "Copy", sourceResourceId: azureDiskId } })], reported: [urnOf("azure-native:compute/v20240302:Snapshot", "snap")] },
+    { rule: "azure-snapshots-keep-customer-keys", name: "snapshot of a CMK disk without a key (versioned token)", stack: [azureDisk, res("azure-native:compute/v20240302:Snapshot", "snap", { resourceGroupName: "rg", creationData: { createOption: "Copy", sourceResourceId: azureDiskId } })], reported: [urnFor("azure-native:compute/v20240302:Snapshot", "snap")] },
     { rule: "azure-snapshots-keep-customer-keys", name: "snapshot with its own disk encryption set", stack: [azureDisk, res("azure-native:compute:Snapshot", "snap", { creationData: { sourceResourceId: azureDiskId }, encryption: { diskEncryptionSetId: "/subscriptions/x/des" } })], reported: [] },
     { rule: "azure-snapshots-keep-customer-keys", name: "source unknown during preview", stack: [azureDisk, res("azure-native:compute:Snapshot", "snap", { creationData: { sourceResourceId: UNKNOWN } })], defers: true },
 
     // aws-storage-backed-up (advisory)
-    { rule: "aws-storage-backed-up", name: "volume no policy selects, next to one a DLM tag selects", stack: [sealedVolume, res(VOLUME, "loose", { encrypted: true, tags: { backup: "never" } }), dlm], reported: [urnOf(VOLUME, "loose")] },
+    { rule: "aws-storage-backed-up", name: "volume no policy selects, next to one a DLM tag selects", stack: [sealedVolume, res(VOLUME, "loose", { encrypted: true, tags: { backup: "never" } }), dlm], reported: [urnFor(VOLUME, "loose")] },
     { rule: "aws-storage-backed-up", name: "RDS instance in an AWS Backup selection by reference", stack: [
         res("aws:rds/instance:Instance", "db", { engine: "postgres", arn: UNKNOWN }),
         res("aws:backup/selection:Selection", "sel", { iamRoleArn: "arn:aws:iam::1:role/b", planId: "p", name: "sel", resources: [UNKNOWN] }, dependsOn("resources", res("aws:rds/instance:Instance", "db", {}))),
@@ -78,7 +75,7 @@ const rows: Row[] = [
     { rule: "aws-backup-vaults-locked", name: "vault no lock names, next to a vault locked by name", stack: [
         res("aws:backup/vault:Vault", "locked", { name: "locked" }), res("aws:backup/vault:Vault", "open", { name: "open" }),
         res("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "lock", { backupVaultName: "locked", minRetentionDays: 7, changeableForDays: 3 }),
-    ], reported: [urnOf("aws:backup/vault:Vault", "open")] },
+    ], reported: [urnFor("aws:backup/vault:Vault", "open")] },
     { rule: "aws-backup-vaults-locked", name: "vault locked by reference during preview", stack: [
         res("aws:backup/vault:Vault", "backups", { name: UNKNOWN }),
         res("aws:backup/vaultLockConfiguration:VaultLockConfiguration", "lock", { backupVaultName: UNKNOWN, minRetentionDays: 7, changeableForDays: 3 }, dependsOn("backupVaultName", res("aws:backup/vault:Vault", "backups", {}))),
@@ -172,13 +169,13 @@ describe("protocol: stack rules over AnalyzeStack", function () {
             { "gcp-copies-keep-customer-keys": "mandatory" });
         const mine = result.diagnostics.filter((diagnostic) => diagnostic.policyName === "gcp-copies-keep-customer-keys");
         assert.deepStrictEqual(mine.map((diagnostic) => [diagnostic.urn, diagnostic.enforcementLevel]),
-            [[urnOf("gcp:compute/snapshot:Snapshot", "snap"), "mandatory"]], JSON.stringify(result));
+            [[urnFor("gcp:compute/snapshot:Snapshot", "snap"), "mandatory"]], JSON.stringify(result));
     });
 
     it("applies an exemption to the reported resource only", async () => {
         const stack = [plainVolume, res("aws:ebs/snapshot:Snapshot", "a", { volumeId: "vol-0plain" }), res("aws:ebs/snapshot:Snapshot", "b", { volumeId: "vol-0plain" })];
         const result = await analyzeStack(stack, { "aws-snapshots-from-encrypted-sources": { exemptions: [{ resource: "a", reason: "forensics copy" }] } });
         const mine = result.diagnostics.filter((diagnostic) => diagnostic.policyName === "aws-snapshots-from-encrypted-sources");
-        assert.deepStrictEqual(mine.map((diagnostic) => diagnostic.urn), [urnOf("aws:ebs/snapshot:Snapshot", "b")]);
+        assert.deepStrictEqual(mine.map((diagnostic) => diagnostic.urn), [urnFor("aws:ebs/snapshot:Snapshot", "b")]);
     });
 });
