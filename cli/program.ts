@@ -6,6 +6,7 @@
 // sources) return nothing, so rules see only what the program itself sets.
 import * as fs from "fs";
 import * as path from "path";
+import * as yaml from "js-yaml";
 import { CliError } from "./errors";
 import { progress } from "./output";
 import { typeOfUrn, nameOfUrn } from "./results";
@@ -13,19 +14,50 @@ import type { ScanInput, ScanResource } from "./resources";
 
 const STACK = "dev";
 
-/** `name:` from Pulumi.yaml (a flat key; no YAML parser needed for it). */
-export function readProjectFile(dir: string): { name: string; main?: string; runtime?: string } {
+export interface ProjectFile {
+    name: string;
+    main?: string;
+    runtime?: string;
+}
+
+/**
+ * Pulumi.yaml, read with a YAML parser as strictly as the Pulumi CLI reads it: a file the CLI
+ * rejects (e.g. an unquoted `: ` inside a value) is rejected here too, naming file and line.
+ */
+export function readProjectFile(dir: string): ProjectFile {
     const file = ["Pulumi.yaml", "Pulumi.yml"].map((name) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate));
     if (!file) throw new CliError(`scan: ${dir} is not a Pulumi project (no Pulumi.yaml)`);
-    const text = fs.readFileSync(file, "utf8");
-    const field = (key: string) => {
-        const match = new RegExp(`^${key}:[ \\t]*["']?([^"'#\\r\\n]+?)["']?[ \\t]*(#.*)?$`, "m").exec(text);
-        return match?.[1].trim();
-    };
-    const name = field("name");
-    if (!name) throw new CliError(`scan: ${file} has no project name`);
-    const runtime = field("runtime") ?? /^runtime:\s*\n\s+name:\s*([a-z]+)/m.exec(text)?.[1];
-    return { name, main: field("main"), runtime };
+    let document: unknown;
+    try {
+        document = yaml.load(fs.readFileSync(file, "utf8"), { filename: file });
+    } catch (error) {
+        const reason = error instanceof yaml.YAMLException ? `${error.reason} (line ${error.mark.line + 1})` : (error as Error).message;
+        throw new CliError(`scan: ${file} is not valid YAML: ${reason}`);
+    }
+    if (!isRecord(document)) throw new CliError(`scan: ${file} is not a Pulumi project file (expected a mapping with name and runtime)`);
+    const { name, main, runtime } = document;
+    if (typeof name !== "string" || name.trim() === "") throw new CliError(`scan: ${file} has no project name`);
+    const runtimeName = typeof runtime === "string" ? runtime : isRecord(runtime) && typeof runtime.name === "string" ? runtime.name : undefined;
+    if (runtimeName === undefined) throw new CliError(`scan: ${file} has no runtime (e.g. \`runtime: nodejs\`)`);
+    if (main !== undefined && typeof main !== "string") throw new CliError(`scan: ${file} has a main that is not a path`);
+    return { name, main, runtime: runtimeName };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The engine's name for a default provider: `default_7_48_0` (providers.ProviderRequest.DefaultName). */
+export function defaultProviderName(version: string, pluginDownloadUrl = ""): string {
+    let name = "default";
+    const semver = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version);
+    if (semver) {
+        const [, major, minor, patch, pre, build] = semver;
+        name += `_${major}_${minor}_${patch}`;
+        for (const part of [...(pre?.split(".") ?? []), ...(build?.split(".") ?? [])]) name += `_${part}`;
+    }
+    if (pluginDownloadUrl) name += `_${pluginDownloadUrl.replace(/[^A-Za-z0-9_.]/g, "_")}`;
+    return name;
 }
 
 interface TypeScriptApi {
@@ -86,6 +118,8 @@ interface RegisterRequest {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getProvider(): string;
+    getVersion(): string;
+    getPlugindownloadurl(): string;
     getProtect?(): boolean;
 }
 
@@ -124,6 +158,27 @@ export async function recordProgram(dir: string, configEntries: readonly string[
     // parent's last type segment is kept); the engine leaves the root stack out and keeps the whole
     // chain. Record the engine's URN and map the mock's references onto it at the end.
     const engineUrns = new Map<string, string>();
+    // The engine gives every custom resource without a provider option the default provider of its
+    // package at the version its SDK asked for, registered just before the first resource that
+    // needs it, with the package's stack config (`aws:region`) and the version as inputs.
+    const defaultProviders = new Set<string>();
+    const defaultProvider = (req: RegisterRequest): string => {
+        const pkg = req.getType().split(":")[0];
+        const urn = `urn:pulumi:${STACK}::${project.name}::pulumi:providers:${pkg}::${defaultProviderName(req.getVersion(), req.getPlugindownloadurl())}`;
+        if (!defaultProviders.has(urn)) {
+            defaultProviders.add(urn);
+            const inputs: Record<string, unknown> = {};
+            for (const [key, value] of Object.entries(stackConfig)) {
+                if (key.startsWith(`${pkg}:`)) inputs[key.slice(pkg.length + 1)] = value;
+            }
+            if (req.getVersion()) inputs.version = req.getVersion();
+            recorded.push({
+                urn, type: `pulumi:providers:${pkg}`, name: nameOfUrn(urn), custom: true, inputs, outputs: inputs,
+                dependencies: [], propertyDependencies: {},
+            });
+        }
+        return urn;
+    };
     monitor.registerResource = (req: RegisterRequest, callback: unknown) => {
         const mockUrn: string = monitor.newUrn(req.getParent(), req.getType(), req.getName());
         const parentUrn = req.getParent() ? engineUrns.get(req.getParent()) ?? req.getParent() : "";
@@ -137,7 +192,8 @@ export async function recordProgram(dir: string, configEntries: readonly string[
             propertyDependencies[key] = value.getUrnsList();
         });
         const providerRef = req.getProvider();
-        const providerUrn = providerRef ? providerRef.slice(0, providerRef.lastIndexOf("::")) : "";
+        const providerUrn = providerRef ? providerRef.slice(0, providerRef.lastIndexOf("::"))
+            : req.getCustom() && !req.getType().startsWith("pulumi:") ? defaultProvider(req) : "";
         recorded.push({
             urn, type: req.getType(), name: req.getName(), custom: req.getCustom(), inputs, outputs: inputs,
             ...(parentUrn ? { parent: parentUrn } : {}),

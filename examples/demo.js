@@ -59,7 +59,7 @@ for (const name of examples) {
             process.stdout.write(`  ${outcome}: ${byLevel.mandatory ?? 0} mandatory and ${byLevel.advisory ?? 0} advisory findings` +
                 ` on ${flagged} of ${plural(report.summary.resources, "resource")}\n`);
             process.stdout.write(summary(report).map((line) => `${line}\n`).join(""));
-            found = [...new Set(report.findings.map((finding) => `${finding.policy} ${finding.name}`))].sort();
+            found = report.findings.map((finding) => `${finding.policy} ${finding.name}`).sort();
         } catch {
             // the error lines below say why there is no report
         }

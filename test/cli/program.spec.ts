@@ -2,10 +2,11 @@
 // registration is scanned through the spawned pack.
 import * as assert from "assert";
 import * as path from "path";
-import { parseStackConfig, readProjectFile } from "../../cli/program";
+import * as fs from "fs";
+import { defaultProviderName, parseStackConfig, readProjectFile } from "../../cli/program";
 import { CliError } from "../../cli/errors";
 import { sarifProblems } from "./sarif-check";
-import { assertOneLineError, cli, fixtures } from "./helpers";
+import { assertOneLineError, cli, fixtures, tempDir } from "./helpers";
 
 const MIXED = path.join("test", "cli", "fixtures", "programs", "mixed");
 /** The rules the mixed program exercises; pinned so its exact findings do not move as rules are added. */
@@ -24,6 +25,22 @@ describe("cli: program helpers", () => {
         assert.strictEqual(readProjectFile(path.join(fixtures, "programs", "python")).runtime, "python");
     });
 
+    it("reads Pulumi.yaml as strictly as the Pulumi CLI: an unquoted `: ` in a value is an error with its line", () => {
+        const dir = tempDir();
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\ndescription: example: broken\n");
+        assert.throws(() => readProjectFile(dir), (error: Error) => error instanceof CliError && /Pulumi\.yaml is not valid YAML: .*line 3/.test(error.message));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime:\n  name: nodejs\n  options:\n    typescript: true\ndescription: \"example: fixed\"\n");
+        assert.deepStrictEqual(readProjectFile(dir), { name: "p", main: undefined, runtime: "nodejs" });
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "- name\n");
+        assert.throws(() => readProjectFile(dir), /not a Pulumi project file/);
+    });
+
+    it("names default providers as the engine does", () => {
+        assert.strictEqual(defaultProviderName("7.48.0"), "default_7_48_0");
+        assert.strictEqual(defaultProviderName("3.28.0-alpha.1+build5"), "default_3_28_0_alpha_1_build5");
+        assert.strictEqual(defaultProviderName(""), "default");
+    });
+
     it("namespaces --config keys with the project unless they carry one", () => {
         assert.deepStrictEqual(parseStackConfig(["encrypt=true", "aws:region=eu-west-1", "x=a=b"], "p"),
             { "p:encrypt": "true", "aws:region": "eu-west-1", "p:x": "a=b" });
@@ -40,8 +57,8 @@ describe("cli: scan <program dir>", function () {
         const json = JSON.parse(run.stdout) as Json;
         assert.deepStrictEqual(json.findings.map((finding) => `${finding.policy} ${finding.name}`).sort(),
             ["aws-images-not-public public-ami", "aws-snapshots-from-encrypted-sources data-backup", "aws-volumes-encrypted data"]);
-        // the stack, the key, three volumes, the launch permission, the snapshot
-        assert.strictEqual(json.summary.resources, 7);
+        // the stack, the default aws provider, the key, three volumes, the launch permission, the snapshot
+        assert.strictEqual(json.summary.resources, 8);
         // the stack rule ran through AnalyzeStack in preview (volumeId unknown) and names the snapshot
         const snapshot = json.findings.find((finding) => finding.policy === "aws-snapshots-from-encrypted-sources")!;
         assert.deepStrictEqual([snapshot.urn, snapshot.level], [snapshotUrn, "mandatory"]);
