@@ -34,7 +34,7 @@ function reported(events: string, format = "json"): { status: number | null; fin
 }
 
 function jsonLines(text: string): EngineEvent[] {
-    return text.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as EngineEvent);
+    return text.split("\n").filter((line) => line.startsWith("{\"")).map((line) => JSON.parse(line) as EngineEvent);
 }
 
 describe("e2e: the engine enforces the pack", function () {
@@ -141,13 +141,29 @@ describe("e2e: report reads the event streams of a stock CLI", function () {
         assert.deepStrictEqual(multiset(reported(log).findings), expected);
     });
 
-    it("pulumi up --json", () => {
-        const run = project.pulumi(["up", "--yes", "--policy-pack", repoRoot, "--json"]);
-        assert.notStrictEqual(run.status, 0);
+    it("pulumi up --json: the preview's summary document, then the update's events", () => {
+        const advisory = writeConfig(project, "advisory.json", { all: "advisory" });
+        const run = project.pulumi(["up", "--yes", "--policy-pack", repoRoot, "--policy-pack-config", advisory, "--json"]);
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.ok(run.stdout.startsWith("{\n"), "expected the pretty-printed preview document first");
         const log = path.join(project.toolchain.home, "up.ndjson");
         fs.writeFileSync(log, run.stdout);
-        assert.deepStrictEqual(multiset(reported(log).findings), multiset(policyFindings(jsonLines(run.stdout))));
-        assert.deepStrictEqual(multiset(reported(log).findings), expected);
+        const engine = policyFindings(jsonLines(run.stdout));
+        assert.strictEqual(engine.length, expected.length);
+        assert.deepStrictEqual(multiset(reported(log).findings), multiset(engine));
+    });
+
+    it("pulumi up --skip-preview --json: the update stops at the first mandatory violation, report shows it", () => {
+        const stopped = workspace(example("aws-insecure"));
+        const run = stopped.pulumi(["up", "--yes", "--skip-preview", "--policy-pack", repoRoot, "--json"]);
+        assert.notStrictEqual(run.status, 0);
+        const log = path.join(stopped.toolchain.home, "up-skip-preview.ndjson");
+        fs.writeFileSync(log, run.stdout);
+        const engine = policyFindings(jsonLines(run.stdout));
+        assert.ok(engine.some((finding) => finding.level === "mandatory"));
+        const report = reported(log);
+        assert.strictEqual(report.status, 1);
+        assert.deepStrictEqual(multiset(report.findings), multiset(engine));
     });
 
     it("pulumi policy analyze --json on the deployed stack", () => {
