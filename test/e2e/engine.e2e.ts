@@ -178,11 +178,17 @@ describe("e2e: report reads the event streams of a stock CLI", function () {
         assert.ok(engine.length > 0, run.stderr);
         assert.strictEqual(run.status, engine.some((finding) => finding.level === "mandatory") ? 1 : 0, run.stderr);
         assert.deepStrictEqual(multiset(reported(log).findings), multiset(engine));
+
+        const exported = project.pulumi(["stack", "export"]);
+        const scanned = cli(["scan", "-", "--format", "json"], { input: exported.stdout });
+        assert.deepStrictEqual(multiset((JSON.parse(scanned.stdout).findings as { policy: string; urn: string; level: string }[])
+            .map((finding) => ({ rule: finding.policy, urn: finding.urn, level: finding.level }))), multiset(engine),
+        "`pulumi stack export | snapshot-guard scan -` differs from `pulumi policy analyze`");
     });
 
     it("the README's event-log command works with a stock CLI", () => {
         const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
-        assert.match(readme, /PULUMI_DEBUG_COMMANDS=true pulumi preview --policy-pack \S+ --event-log/);
+        assert.match(readme, /PULUMI_DEBUG_COMMANDS=true pulumi preview --policy-pack \S+ --event-log \S+/);
         assert.ok(readEvents(path.join(project.toolchain.home, "preview.ndjson")).length > 0);
     });
 });
