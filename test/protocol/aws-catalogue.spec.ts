@@ -109,11 +109,11 @@ export const cases: Case[] = [
         .map((type): Case => ({ rule: "aws-final-snapshots", type, level: "advisory", bad: { skipFinalSnapshot: true }, good: { finalSnapshotIdentifier: "final" } })),
     { rule: "aws-final-snapshots", type: "aws:ebs/volume:Volume", level: "advisory", bad: {}, good: { finalSnapshot: true } },
     ...["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"]
-        .map((type): Case => ({ rule: "aws-automated-backups-kept", type, level: "advisory", bad: {}, good: { deleteAutomatedBackups: false } })),
+        .map((type): Case => ({ rule: "aws-automated-backups-outlive-databases", type, level: "advisory", bad: {}, good: { deleteAutomatedBackups: false } })),
     ...["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:neptune/cluster:Cluster"]
         .map((type): Case => ({ rule: "aws-snapshot-tags-copied", type, level: "advisory", bad: { copyTagsToSnapshot: false }, good: { copyTagsToSnapshot: true } })),
-    { rule: "aws-backup-vault-locked", type: "aws:backup/vault:Vault", level: "advisory", bad: { forceDestroy: true }, good: {} },
-    { rule: "aws-backup-vault-locked", type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", level: "advisory", bad: { backupVaultName: "v", minRetentionDays: 30 }, good: { backupVaultName: "v", minRetentionDays: 30, changeableForDays: 3 } },
+    { rule: "aws-backup-recovery-points-protected", type: "aws:backup/vault:Vault", level: "advisory", bad: { forceDestroy: true }, good: {} },
+    { rule: "aws-backup-recovery-points-protected", type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", level: "advisory", bad: { backupVaultName: "v", minRetentionDays: 30 }, good: { backupVaultName: "v", minRetentionDays: 30, changeableForDays: 3 } },
     ...["aws:elasticache/cluster:Cluster", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:memorydb/cluster:Cluster"]
         .map((type): Case => ({ rule: "aws-cache-snapshots-retained", type, level: "advisory", bad: { snapshotRetentionLimit: 0 }, good: { snapshotRetentionLimit: 7 } })),
     { rule: "aws-volumes-deleted-with-instance", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { deleteOnTermination: false } }, good: { rootBlockDevice: { deleteOnTermination: true } } },
