@@ -154,7 +154,7 @@ function parseExemptions(value: unknown, key: string): Exemption[] {
     });
 }
 
-function isValidDate(text: string): boolean {
+export function isValidDate(text: string): boolean {
     if (!isoDate.test(text)) {
         return false;
     }
