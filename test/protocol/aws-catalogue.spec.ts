@@ -2,8 +2,7 @@
 // each, sent through the compiled pack over gRPC; the verdicts name the rule and its default level.
 
 import * as assert from "assert";
-import { AnalyzerClient } from "../../cli/analyzer-client";
-import { of, resource, startCompiledPack } from "./pack";
+import { of, resource, useCompiledPack } from "./pack";
 import { isStackRule, ruleTypes } from "../../core/rule";
 import { awsRules } from "../../policies/aws";
 
@@ -121,17 +120,7 @@ export const cases: Case[] = [
 ];
 
 describe("protocol: the AWS catalogue over gRPC", function () {
-    let client: AnalyzerClient | undefined;
-
-    before(async function () {
-        this.timeout(60_000);
-        client = await startCompiledPack();
-    });
-
-    after(async function () {
-        this.timeout(15_000);
-        await client?.close();
-    });
+    const analyzer = useCompiledPack();
 
     it("has a case for every type every AWS rule checks", () => {
         const covered = new Set(cases.map((entry) => `${entry.rule} ${entry.type}`));
@@ -147,7 +136,7 @@ describe("protocol: the AWS catalogue over gRPC", function () {
 
     for (const entry of cases) {
         it(`${entry.rule} on ${entry.type}: blocks the violating resource (${entry.level}) and passes the compliant one`, async () => {
-            assert.ok(client, "the pack did not start");
+            const client = analyzer();
             await client.configure(entry.config ? { [entry.rule]: entry.config } : {});
             const bad = await client.analyze(resource(entry.type, "bad", entry.bad));
             const verdicts = of(bad, entry.rule);
