@@ -1,9 +1,11 @@
 // The pack entry point the Pulumi CLI loads (compiled to bin/index.js). Nothing may print to
 // stdout here: the engine reads the analyzer's port from the first stdout line.
 import { PolicyPack } from "@pulumi/policy";
-import { toPolicies } from "./core/adapter";
+import { acceptFormerIds, formerIdPolicies } from "./core/former-ids";
 import { shareDeserializedProperties } from "./core/sdk-tuning";
 import { allRules } from "./policies";
+import { snapshotGuardPolicies } from "./rules";
 
 shareDeserializedProperties();
-new PolicyPack("snapshot-guard", { policies: toPolicies(allRules) });
+acceptFormerIds(allRules);
+new PolicyPack("snapshot-guard", { policies: [...snapshotGuardPolicies(), ...formerIdPolicies(allRules)] });

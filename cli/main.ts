@@ -17,6 +17,7 @@ const commands: Record<string, () => Command> = {
     docs: () => require("./commands/docs"),
     scan: () => require("./commands/scan"),
     report: () => require("./commands/report"),
+    baseline: () => require("./commands/baseline"),
 };
 
 function help(): string {

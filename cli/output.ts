@@ -26,6 +26,11 @@ export function checkOutput(output: string | undefined): void {
     }
 }
 
+/** A one-line notice for people (stderr, always): the result is still produced. */
+export function notice(text: string): void {
+    process.stderr.write(`snapshot-guard: notice: ${text}\n`);
+}
+
 /** Progress for people watching: stderr, and only when stderr is a terminal. */
 export function progress(text: string): void {
     if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${text}`);

@@ -2,18 +2,33 @@
 // with the offending key named instead of a violation per resource.
 import * as fs from "fs";
 import { ConfigError, parseRuleConfig } from "../core/config";
+import { formerIdNotice, resolveRuleId } from "../core/former-ids";
 import { allRules } from "../policies";
 import type { PolicyPackConfig } from "./analyzer-client";
 import { CliError } from "./errors";
+import { notice } from "./output";
 
 const LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
 
+/**
+ * Validates a config file's object and returns it keyed by current rule ids: a key that is a
+ * former id (a renamed rule) is moved to the current id with a notice.
+ */
 export function validatePolicyConfig(value: unknown, source: string): PolicyPackConfig {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
         throw new CliError(`invalid policy pack config ${source}: expected an object keyed by rule id`);
     }
+    const config: PolicyPackConfig = {};
     for (const [name, entry] of Object.entries(value as Record<string, unknown>)) {
-        const rule = allRules.find((candidate) => candidate.id === name);
+        const resolved = resolveRuleId(allRules, name);
+        const rule = resolved?.rule;
+        if (resolved?.formerId) {
+            if (rule!.id in (value as Record<string, unknown>)) {
+                throw new CliError(`invalid policy pack config ${source}: "${name}" and "${rule!.id}" configure the same rule (${name} is its former id); keep only "${rule!.id}"`);
+            }
+            notice(`${source}: ${formerIdNotice(name, rule!.id)}`);
+        }
+        config[rule?.id ?? name] = entry as PolicyPackConfig[string];
         if (!rule && name !== "all") {
             throw new CliError(`invalid policy pack config ${source}: "${name}" is not a snapshot-guard rule (see snapshot-guard list)`);
         }
@@ -39,7 +54,7 @@ export function validatePolicyConfig(value: unknown, source: string): PolicyPack
             throw error;
         }
     }
-    return value as PolicyPackConfig;
+    return config;
 }
 
 export function readPolicyConfig(file: string | undefined): PolicyPackConfig {

@@ -3,6 +3,8 @@
 // Analyze, then AnalyzeStack over every resource. Produces the CLI's result model.
 import * as fs from "fs";
 import * as path from "path";
+import { formerIds } from "../core/former-ids";
+import { allRules } from "../policies";
 import { AnalyzerClient, type AnalyzeResult, type Diagnostic, type PolicyInfo, type PolicyPackConfig } from "./analyzer-client";
 import { CliError } from "./errors";
 import { progress, progressDone } from "./output";
@@ -51,7 +53,10 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
     progress(`starting the policy pack…`);
     const client = await AnalyzerClient.start({ packDir });
     try {
-        const info = await client.getAnalyzerInfo();
+        const analyzerInfo = await client.getAnalyzerInfo();
+        // The pack declares former rule ids only to receive config written for them (core/former-ids.ts).
+        const former = new Set(formerIds(allRules).map((entry) => entry.formerId));
+        const info = { ...analyzerInfo, policies: analyzerInfo.policies.filter((policy) => !former.has(policy.name)) };
         let levels: Record<string, string>;
         try {
             const configured = await client.configure(config);

@@ -5,7 +5,7 @@ import type {
     Policy, PolicyComplianceFramework, PolicyResource, ReportViolation, ResourceValidationArgs,
     ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
-import { ConfigError, configSchemaFor, parseRuleConfig, type KnobName, type RuleConfig } from "./config";
+import { ConfigError, configSchemaFor, parseRuleConfig, type KnobDefaults, type KnobName, type RuleConfig } from "./config";
 import { findExemption } from "./exemptions";
 import {
     crashMessage, deferredReason, exemptedReason, expiredNote, fixCrashMessage, formatViolation, invalidConfigMessage,
@@ -18,6 +18,8 @@ import { isUnknownValueError, normaliseTypeToken } from "./values";
 export interface AdapterOptions {
     /** Clock for exemption expiry; tests pin it. */
     now?: () => Date;
+    /** Knob defaults in place of the built-in ones (config still overrides them). */
+    knobDefaults?: KnobDefaults;
 }
 
 export function toPolicies(rules: readonly Rule[], options: AdapterOptions = {}): Array<ResourceValidationPolicy | StackValidationPolicy> {
@@ -28,7 +30,7 @@ export function toPolicy(rule: Rule, options: AdapterOptions = {}): ResourceVali
     return isStackRule(rule) ? toStackPolicy(rule, options) : toResourcePolicy(rule, options);
 }
 
-function metadata(rule: Rule): Policy {
+function metadata(rule: Rule, options: AdapterOptions): Policy {
     const framework = frameworkOf(rule);
     return {
         name: rule.id,
@@ -39,7 +41,7 @@ function metadata(rule: Rule): Policy {
         remediationSteps: rule.remediation,
         url: rule.docsUrl,
         tags: [rule.cloud, rule.category],
-        configSchema: configSchemaFor(rule.config),
+        configSchema: configSchemaFor(rule.config, options.knobDefaults),
         ...(framework ? { framework } : {}),
     };
 }
@@ -56,14 +58,14 @@ function frameworkOf(rule: Rule): PolicyComplianceFramework | undefined {
 }
 
 /** Parses a rule's config once per distinct raw config. */
-function configReader<K extends KnobName>(rule: Rule) {
+function configReader<K extends KnobName>(rule: Rule, defaults: KnobDefaults = {}) {
     let lastKey: string | undefined;
     let lastResult: RuleConfig<K> | ConfigError | undefined;
     return (raw: Record<string, unknown>): RuleConfig<K> | ConfigError => {
         const key = JSON.stringify(raw);
         if (key !== lastKey) {
             try {
-                lastResult = parseRuleConfig(rule.id, rule.config as readonly K[], raw);
+                lastResult = parseRuleConfig(rule.id, rule.config as readonly K[], raw, defaults);
             } catch (error) {
                 if (!(error instanceof ConfigError)) throw error;
                 lastResult = error;
@@ -99,7 +101,7 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
         if (target.fix) fixes.set(target.type, target.fix);
     }
     const applicability = "resource type not checked by this rule";
-    const readConfig = configReader(rule);
+    const readConfig = configReader(rule, options.knobDefaults);
     const now = options.now ?? (() => new Date());
     // Most resources are of types a rule does not check. The SDK's notApplicable builds a new Error
     // (with a stack trace) each time, which was most of the pack's analysis time; the first one is
@@ -107,7 +109,7 @@ function toResourcePolicy(rule: ResourceRule<any>, options: AdapterOptions): Res
     let untargeted: { error: unknown } | undefined;
 
     return {
-        ...metadata(rule),
+        ...metadata(rule, options),
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             const check = checks.get(normaliseTypeToken(args.type));
             if (!check) {
@@ -202,11 +204,11 @@ function nameFromUrn(urn: string): string {
 }
 
 function toStackPolicy(rule: StackRule<any>, options: AdapterOptions): StackValidationPolicy {
-    const readConfig = configReader(rule);
+    const readConfig = configReader(rule, options.knobDefaults);
     const now = options.now ?? (() => new Date());
 
     return {
-        ...metadata(rule),
+        ...metadata(rule, options),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const config = readConfig(args.getConfig<Record<string, unknown>>());
             if (config instanceof ConfigError) {

@@ -154,7 +154,7 @@ function parseExemptions(value: unknown, key: string): Exemption[] {
     });
 }
 
-function isValidDate(text: string): boolean {
+export function isValidDate(text: string): boolean {
     if (!isoDate.test(text)) {
         return false;
     }
@@ -167,11 +167,15 @@ export interface RuleConfig<K extends KnobName> {
     exemptions: Exemption[];
 }
 
+/** Knob defaults that replace the built-in ones (an embedding pack's choice; see rules.ts). */
+export type KnobDefaults = Partial<KnobValues>;
+
 /** JSON schema of one rule's config, as the Pulumi CLI validates it before Configure. */
-export function configSchemaFor(knobNames: readonly KnobName[]) {
+export function configSchemaFor(knobNames: readonly KnobName[], defaults: KnobDefaults = {}) {
     const properties: Record<string, PolicyConfigJSONSchema> = {};
     for (const name of knobNames) {
         properties[name] = { ...knobs[name].schema, description: knobs[name].description };
+        if (defaults[name] !== undefined) properties[name].default = defaults[name];
     }
     properties.exemptions = exemptionsSchema;
     return { properties };
@@ -182,7 +186,7 @@ export function configSchemaFor(knobNames: readonly KnobName[]) {
  * names the key; omitted knobs take their defaults.
  */
 export function parseRuleConfig<K extends KnobName>(
-    ruleId: string, knobNames: readonly K[], raw: Record<string, unknown>,
+    ruleId: string, knobNames: readonly K[], raw: Record<string, unknown>, defaults: KnobDefaults = {},
 ): RuleConfig<K> {
     const values: Partial<KnobValues> = {};
     let exemptions: Exemption[] = [];
@@ -200,7 +204,7 @@ export function parseRuleConfig<K extends KnobName>(
     }
     for (const name of knobNames) {
         if (!(name in values)) {
-            (values as Record<string, unknown>)[name] = knobs[name].defaultValue;
+            (values as Record<string, unknown>)[name] = name in defaults ? defaults[name] : knobs[name].defaultValue;
         }
     }
     const bounds = values as Partial<KnobValues>;

@@ -23,12 +23,17 @@ function globToRegExp(glob: string): RegExp {
     return compiled;
 }
 
+/** A pattern with `*` or `?` is a glob; any other names exactly one URN or resource name. */
+export function isGlob(pattern: string): boolean {
+    return pattern.includes("*") || pattern.includes("?");
+}
+
 /** `resource` is a URN, a resource name, or a glob (`*`, `?`) over either. */
 export function exemptionCovers(pattern: string, urn: string, name: string): boolean {
     if (pattern === urn || pattern === name) {
         return true;
     }
-    if (!pattern.includes("*") && !pattern.includes("?")) {
+    if (!isGlob(pattern)) {
         return false;
     }
     const regex = globToRegExp(pattern);

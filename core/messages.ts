@@ -11,9 +11,12 @@ export function expiredNote(exemption: Exemption): string {
     return ` (the exemption for "${exemption.resource}" expired on ${exemption.expires}: ${exemption.reason})`;
 }
 
+/** How a not-applicable reason says a resource was exempted (the CLI counts these). */
+export const EXEMPTED = "exempted by policy config";
+
 export function exemptedReason(exemption: Exemption): string {
     const until = exemption.expires ? ` until ${exemption.expires}` : "";
-    return `exempted by policy config${until}: ${exemption.reason}`;
+    return `${EXEMPTED}${until}: ${exemption.reason}`;
 }
 
 export function deferredReason(paths: readonly string[]): string {

@@ -99,6 +99,11 @@ export type StackCheck<K extends KnobName> = (resources: readonly StackResource[
 interface RuleBase<K extends KnobName> {
     /** Pulumi policy name; `<cloud>-<requirement>`, never reused. */
     id: string;
+    /**
+     * Former ids of this rule. Config written against one keeps working (with a notice naming `id`);
+     * an alias is never reused for another rule.
+     */
+    aliases?: readonly string[];
     cloud: Cloud;
     /** One sentence: the requirement. */
     title: string;

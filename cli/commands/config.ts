@@ -1,10 +1,11 @@
 // `snapshot-guard config …`: writes a complete --policy-pack-config file from shared flags.
 import { ConfigError, knobs, parseRuleConfig, type KnobName } from "../../core/config";
+import { formerIdNotice, resolveRuleId } from "../../core/former-ids";
 import { canRemediate } from "../../core/rule";
 import { allRules } from "../../policies";
 import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK } from "../errors";
-import { writeResult } from "../output";
+import { notice, writeResult } from "../output";
 
 export const usage = "config [--trusted-account ID]… [--trusted-org ARN]… [--min-retention-days N] [--max-retention-days N]\n" +
     "       [--trusted-domain D]… [--trusted-tenant GUID]… [--trusted-subscription GUID]… [--allowed-key ID]…\n" +
@@ -62,10 +63,13 @@ export function buildConfig(argv: readonly string[]): { config: Record<string, R
 
     const levels = new Map<string, string>();
     for (const entry of args.lists.level ?? []) {
-        const [name, level, extra] = entry.split("=");
-        if (level === undefined || extra !== undefined || name === "") {
+        const [given, level, extra] = entry.split("=");
+        if (level === undefined || extra !== undefined || given === "") {
             throw new CliError(`config: --level takes RULE=LEVEL or all=LEVEL, not "${entry}"`);
         }
+        const resolved = resolveRuleId(allRules, given);
+        if (resolved?.formerId) notice(`--level ${entry}: ${formerIdNotice(given, resolved.rule.id)}`);
+        const name = resolved?.rule.id ?? given;
         if (level === "remediate") {
             const rule = allRules.find((candidate) => candidate.id === name);
             if (!rule || !canRemediate(rule)) {

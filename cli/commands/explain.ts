@@ -1,10 +1,11 @@
 // `snapshot-guard explain <rule>`
 import { knobs, type KnobName } from "../../core/config";
+import { formerIdNotice, resolveRuleId } from "../../core/former-ids";
 import { canRemediate, ruleTypes } from "../../core/rule";
 import { allRules } from "../../policies";
 import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK } from "../errors";
-import { writeResult } from "../output";
+import { notice, writeResult } from "../output";
 import { knobDefault } from "../rules-doc";
 import { snippetsFor } from "../snippets";
 
@@ -33,7 +34,9 @@ function wrap(text: string, width = 96): string {
 export async function run(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, { output: { kind: "string" } }, "explain");
     const [id] = expectPositionals(args, ["rule"], "explain");
-    const rule = allRules.find((candidate) => candidate.id === id);
+    const resolved = resolveRuleId(allRules, id);
+    if (resolved?.formerId) notice(formerIdNotice(id, resolved.rule.id));
+    const rule = resolved?.rule;
     if (!rule) {
         const near = allRules.filter((candidate) => candidate.id.includes(id) || id.includes(candidate.cloud)).map((candidate) => candidate.id).slice(0, 5);
         throw new CliError(`explain: no rule "${id}"${near.length ? ` (did you mean ${near.join(", ")}?)` : " (see snapshot-guard list)"}`);

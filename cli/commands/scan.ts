@@ -22,7 +22,7 @@ function readStdin(): string {
     }
 }
 
-async function loadInput(target: string, stackConfig: readonly string[]): Promise<ScanInput> {
+export async function loadInput(target: string, stackConfig: readonly string[]): Promise<ScanInput> {
     if (target === "-") return readStackExport(readStdin(), "stdin");
     let stat: fs.Stats;
     try {

@@ -1,4 +1,5 @@
 // Human-readable findings, grouped by resource; colour only when asked (the caller checks for a TTY).
+import { EXEMPTED } from "../../core/messages";
 import { severityRank, summaryLine, type ResultFinding, type Results } from "../results";
 
 export interface TextOptions {
@@ -36,8 +37,13 @@ export function formatText(results: Results, options: TextOptions = {}): string 
         lines.push(paint("32", `no violations in ${results.source}`));
     }
     const skipped = results.checks.filter((check) => check.outcome === "skipped");
-    if (skipped.length > 0) {
-        lines.push(paint("2", `${skipped.length} check${skipped.length === 1 ? "" : "s"} not decided (value unknown until deploy, or exempted): see --format json`));
+    const exempted = skipped.filter((check) => check.reason?.includes(EXEMPTED));
+    if (exempted.length > 0) {
+        lines.push(paint("2", `${exempted.length} finding${exempted.length === 1 ? "" : "s"} exempted by policy config (not blocking until the exemption expires): see --format json`));
+    }
+    if (skipped.length > exempted.length) {
+        const count = skipped.length - exempted.length;
+        lines.push(paint("2", `${count} check${count === 1 ? "" : "s"} not decided (value unknown until deploy): see --format json`));
     }
     lines.push(summaryLine(results));
     return lines.join("\n") + "\n";

@@ -71,7 +71,7 @@ export const awsSnippets: Record<string, RuleExamples> = {
         violating: one("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", "guardrail", { state: "block-new-sharing" }),
         compliant: one("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", "guardrail", { state: "block-all-sharing" }),
     },
-    "aws-backup-vault-locked": {
+    "aws-backup-recovery-points-protected": {
         violating: one("aws:backup/vault:Vault", "backups", { name: "backups", forceDestroy: true }),
         compliant: one("aws:backup/vault:Vault", "backups", { name: "backups", kmsKeyArn: keyArn }),
     },
@@ -79,7 +79,7 @@ export const awsSnippets: Record<string, RuleExamples> = {
         violating: one("aws:rds/instance:Instance", "db", { ...db, skipFinalSnapshot: true }),
         compliant: one("aws:rds/instance:Instance", "db", { ...db, skipFinalSnapshot: false, finalSnapshotIdentifier: "orders-final" }),
     },
-    "aws-automated-backups-kept": {
+    "aws-automated-backups-outlive-databases": {
         violating: one("aws:rds/instance:Instance", "db", { ...db, backupRetentionPeriod: 14 }),
         compliant: one("aws:rds/instance:Instance", "db", { ...db, backupRetentionPeriod: 14, deleteAutomatedBackups: false }),
     },

@@ -1,8 +1,8 @@
 // The AWS rules, in the order they are listed. A meta test fails when a rule file is missing here.
 import type { Rule } from "../../core/rule";
-import { automatedBackupsKept } from "./automated-backups-kept";
+import { automatedBackupsOutliveDatabases } from "./automated-backups-outlive-databases";
 import { backupRetentionBounded } from "./backup-retention-bounded";
-import { backupVaultLocked } from "./backup-vault-locked";
+import { backupRecoveryPointsProtected } from "./backup-recovery-points-protected";
 import { backupVaultNotPublic } from "./backup-vault-not-public";
 import { cacheSnapshotsRetained } from "./cache-snapshots-retained";
 import { customerManagedKeys } from "./customer-managed-keys";
@@ -39,9 +39,9 @@ export const awsRules: readonly Rule[] = [
     customerManagedKeys,
     // hardening (advisory)
     snapshotBlockAllSharing,
-    backupVaultLocked,
+    backupRecoveryPointsProtected,
     finalSnapshots,
-    automatedBackupsKept,
+    automatedBackupsOutliveDatabases,
     snapshotTagsCopied,
     cacheSnapshotsRetained,
     volumesDeletedWithInstance,

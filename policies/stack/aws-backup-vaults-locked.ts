@@ -34,7 +34,7 @@ export const awsBackupVaultsLocked = defineStackRule({
         "visible across resources. The rule indexes the stack's vaults once by `name` and `id` and resolves each lock's " +
         "`backupVaultName` through its dependency on the vault (exact, also during preview) or by name, within the same " +
         "provider; a lock whose target is unknown during preview makes the unlocked vaults of its provider defer. The " +
-        "lock's own mode and minimum retention are judged by `aws-backup-vault-locked`; logically air-gapped vaults are " +
+        "lock's own mode and minimum retention are judged by `aws-backup-recovery-points-protected`; logically air-gapped vaults are " +
         "always locked and are not checked. Advisory by default: some organisations lock vaults from a separate stack.",
     remediation:
         "Add an `aws.backup.VaultLockConfiguration` with `backupVaultName: vault.name`, `minRetentionDays` of at least " +

@@ -89,9 +89,15 @@ describe("cli: output formats", () => {
         assert.match(text, /^aws:ebs\/volume:Volume data\n {2}urn:pulumi:dev::shop::aws:ebs\/volume:Volume::data\n {2}mandatory aws-volumes-encrypted \[high\]\n {4}EBS encryption is not enabled\n {4}at: {2}encrypted\n {4}fix: set/m);
         assert.match(text, /advisory other-rule \(other-pack\) \[unspecified\]/);
         assert.strictEqual(text.indexOf("aws:ebs/volume:Volume data"), text.lastIndexOf("aws:ebs/volume:Volume data"), "one group per resource");
-        assert.match(text, /\n1 check not decided \(value unknown until deploy, or exempted\): see --format json\n1 mandatory, 2 advisory violations on 2 of 3 resources\n$/);
+        assert.match(text, /\n1 check not decided \(value unknown until deploy\): see --format json\n1 mandatory, 2 advisory violations on 2 of 3 resources\n$/);
         assert.doesNotMatch(text, /\u001b\[/);
         assert.match(formatText(sample(), { colour: true }), /\u001b\[31mmandatory/);
+    });
+
+    it("text: counts exempted findings apart from undecided checks", () => {
+        const results = sample();
+        results.checks.push({ urn: VOLUME, type: "aws:ebs/volume:Volume", name: "data", policy: "aws-snapshots-expire", pack: "snapshot-guard", outcome: "skipped", reason: "exempted by policy config until 2027-01-31: baseline" });
+        assert.match(formatText(results), /\n1 finding exempted by policy config \(not blocking until the exemption expires\): see --format json\n1 check not decided/);
     });
 
     it("text: says so when there is nothing to report", () => {

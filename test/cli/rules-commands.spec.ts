@@ -38,7 +38,7 @@ describe("cli: top level", () => {
     it("prints usage with every command on --help", () => {
         const run = cli(["--help"]);
         assert.strictEqual(run.status, 0);
-        for (const command of ["list", "explain", "config", "docs", "scan", "report"]) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
+        for (const command of ["list", "explain", "config", "docs", "scan", "report", "baseline"]) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
     });
 
     it("exits 2 with usage on stderr when no command is given", () => {

@@ -29,8 +29,22 @@ describe("meta: the published package", () => {
         }
     });
 
+    it("ships the library entry with complete type declarations", () => {
+        assert.strictEqual(manifest.exports["./rules"].default, "./bin/rules.js");
+        assert.strictEqual(manifest.exports["."], `./${manifest.main}`);
+        const declarations = files.filter((file) => file.endsWith(".d.ts"));
+        assert.ok(declarations.includes("bin/rules.d.ts"));
+        for (const file of declarations) {
+            const imports = [...fs.readFileSync(path.join(root, file), "utf8").matchAll(/from "(\.[^"]+)"|import\("(\.[^"]+)"\)/g)];
+            for (const match of imports) {
+                const target = path.posix.join(path.posix.dirname(file), `${match[1] ?? match[2]}.d.ts`);
+                assert.ok(declarations.includes(target), `${file} imports ${target}, which npm pack leaves out`);
+            }
+        }
+    });
+
     it("leaves out sources, tests and benchmarks", () => {
-        const stray = files.filter((file) => /\.ts$|^test\/|^bench\/|^node_modules\//.test(file));
+        const stray = files.filter((file) => /(?<!\.d)\.ts$|^test\/|^bench\/|^node_modules\//.test(file));
         assert.deepStrictEqual(stray, []);
     });
 

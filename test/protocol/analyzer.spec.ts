@@ -62,8 +62,9 @@ describe("protocol: the compiled pack over gRPC", function () {
             assert.strictEqual(info.supportsConfig, true);
         });
 
-        it("lists exactly the rules in allRules", () => {
-            assert.deepStrictEqual(info.policies.map((policy) => policy.name).sort(), allRules.map((rule) => rule.id).sort());
+        it("lists exactly the rules in allRules, and their former ids", () => {
+            const former = allRules.flatMap((rule) => rule.aliases ?? []);
+            assert.deepStrictEqual(info.policies.map((policy) => policy.name).sort(), [...allRules.map((rule) => rule.id), ...former].sort());
         });
 
         for (const rule of allRules) {

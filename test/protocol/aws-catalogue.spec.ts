@@ -2,8 +2,7 @@
 // each, sent through the compiled pack over gRPC; the verdicts name the rule and its default level.
 
 import * as assert from "assert";
-import { AnalyzerClient } from "../../cli/analyzer-client";
-import { of, resource, startCompiledPack } from "./pack";
+import { of, resource, useCompiledPack } from "./pack";
 import { isStackRule, ruleTypes } from "../../core/rule";
 import { awsRules } from "../../policies/aws";
 
@@ -109,11 +108,11 @@ export const cases: Case[] = [
         .map((type): Case => ({ rule: "aws-final-snapshots", type, level: "advisory", bad: { skipFinalSnapshot: true }, good: { finalSnapshotIdentifier: "final" } })),
     { rule: "aws-final-snapshots", type: "aws:ebs/volume:Volume", level: "advisory", bad: {}, good: { finalSnapshot: true } },
     ...["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"]
-        .map((type): Case => ({ rule: "aws-automated-backups-kept", type, level: "advisory", bad: {}, good: { deleteAutomatedBackups: false } })),
+        .map((type): Case => ({ rule: "aws-automated-backups-outlive-databases", type, level: "advisory", bad: {}, good: { deleteAutomatedBackups: false } })),
     ...["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:neptune/cluster:Cluster"]
         .map((type): Case => ({ rule: "aws-snapshot-tags-copied", type, level: "advisory", bad: { copyTagsToSnapshot: false }, good: { copyTagsToSnapshot: true } })),
-    { rule: "aws-backup-vault-locked", type: "aws:backup/vault:Vault", level: "advisory", bad: { forceDestroy: true }, good: {} },
-    { rule: "aws-backup-vault-locked", type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", level: "advisory", bad: { backupVaultName: "v", minRetentionDays: 30 }, good: { backupVaultName: "v", minRetentionDays: 30, changeableForDays: 3 } },
+    { rule: "aws-backup-recovery-points-protected", type: "aws:backup/vault:Vault", level: "advisory", bad: { forceDestroy: true }, good: {} },
+    { rule: "aws-backup-recovery-points-protected", type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", level: "advisory", bad: { backupVaultName: "v", minRetentionDays: 30 }, good: { backupVaultName: "v", minRetentionDays: 30, changeableForDays: 3 } },
     ...["aws:elasticache/cluster:Cluster", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:memorydb/cluster:Cluster"]
         .map((type): Case => ({ rule: "aws-cache-snapshots-retained", type, level: "advisory", bad: { snapshotRetentionLimit: 0 }, good: { snapshotRetentionLimit: 7 } })),
     { rule: "aws-volumes-deleted-with-instance", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { deleteOnTermination: false } }, good: { rootBlockDevice: { deleteOnTermination: true } } },
@@ -121,17 +120,7 @@ export const cases: Case[] = [
 ];
 
 describe("protocol: the AWS catalogue over gRPC", function () {
-    let client: AnalyzerClient | undefined;
-
-    before(async function () {
-        this.timeout(60_000);
-        client = await startCompiledPack();
-    });
-
-    after(async function () {
-        this.timeout(15_000);
-        await client?.close();
-    });
+    const analyzer = useCompiledPack();
 
     it("has a case for every type every AWS rule checks", () => {
         const covered = new Set(cases.map((entry) => `${entry.rule} ${entry.type}`));
@@ -147,7 +136,7 @@ describe("protocol: the AWS catalogue over gRPC", function () {
 
     for (const entry of cases) {
         it(`${entry.rule} on ${entry.type}: blocks the violating resource (${entry.level}) and passes the compliant one`, async () => {
-            assert.ok(client, "the pack did not start");
+            const client = analyzer();
             await client.configure(entry.config ? { [entry.rule]: entry.config } : {});
             const bad = await client.analyze(resource(entry.type, "bad", entry.bad));
             const verdicts = of(bad, entry.rule);

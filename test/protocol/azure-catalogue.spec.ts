@@ -4,8 +4,8 @@
 // violation must name the expected property path.
 
 import * as assert from "assert";
-import { AnalyzerClient, UNKNOWN, type PolicyPackConfig } from "../../cli/analyzer-client";
-import { resource, show, startCompiledPack } from "./pack";
+import { UNKNOWN, type PolicyPackConfig } from "../../cli/analyzer-client";
+import { resource, show, useCompiledPack } from "./pack";
 import { isStackRule, type Rule } from "../../core/rule";
 import { azureRules } from "../../policies/azure";
 
@@ -117,22 +117,11 @@ function ruleById(id: string): Rule {
 }
 
 describe("protocol: the Azure catalogue over gRPC", function () {
-    let client: AnalyzerClient | undefined;
-
-    before(async function () {
-        this.timeout(60_000);
-        client = await startCompiledPack();
-    });
-
-    after(async function () {
-        this.timeout(15_000);
-        await client?.close();
-    });
+    const analyzer = useCompiledPack();
 
     async function analyze(config: PolicyPackConfig, type: string, name: string, properties: Record<string, unknown>) {
-        assert.ok(client, "the pack did not start");
-        await client.configure(config);
-        return client.analyze(resource(type, name, properties));
+        await analyzer().configure(config);
+        return analyzer().analyze(resource(type, name, properties));
     }
 
     it("has a case for every Azure rule and every type it covers", () => {

@@ -3,8 +3,8 @@
 // Analyze of them reports nothing for that rule; at `mandatory` Remediate changes nothing.
 
 import * as assert from "assert";
-import { AnalyzerClient, secret, UNKNOWN, type PolicyPackConfig } from "../../cli/analyzer-client";
-import { startCompiledPack } from "./pack";
+import { secret, UNKNOWN, type PolicyPackConfig } from "../../cli/analyzer-client";
+import { useCompiledPack } from "./pack";
 import { expiryDate } from "../../core/expiry";
 import { canRemediate, type ResourceRule } from "../../core/rule";
 import { normaliseTypeToken } from "../../core/values";
@@ -77,22 +77,7 @@ const cases: Case[] = [
 ];
 
 describe("protocol: Remediate", function () {
-    let client: AnalyzerClient | undefined;
-
-    before(async function () {
-        this.timeout(60_000);
-        client = await startCompiledPack();
-    });
-
-    after(async function () {
-        this.timeout(15_000);
-        await client?.close();
-    });
-
-    function analyzer(): AnalyzerClient {
-        assert.ok(client, "the pack did not start");
-        return client;
-    }
+    const analyzer = useCompiledPack();
 
     function input(type: string, properties: Record<string, unknown>) {
         // URNs carry the unversioned token, as the engine forms them for versioned azure-native types.

@@ -1,8 +1,8 @@
-import { automatedBackupsKept } from "../../policies/aws/automated-backups-kept";
+import { automatedBackupsOutliveDatabases } from "../../policies/aws/automated-backups-outlive-databases";
 import { describeRule, UNKNOWN } from "../harness";
 
 for (const type of ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"]) {
-    describeRule(automatedBackupsKept, type, [
+    describeRule(automatedBackupsOutliveDatabases, type, [
         { name: "backups retained", props: { deleteAutomatedBackups: false }, expect: "pass" },
         { name: "deleteAutomatedBackups omitted: default true", props: {}, expect: "fail", paths: ["deleteAutomatedBackups"], message: /omitted means true/ },
         { name: "explicitly deleted", props: { deleteAutomatedBackups: true }, expect: "fail", paths: ["deleteAutomatedBackups"] },

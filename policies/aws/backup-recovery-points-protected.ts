@@ -7,8 +7,9 @@ type Knobs = "minRetentionDays";
 
 const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html";
 
-export const backupVaultLocked = defineRule({
-    id: "aws-backup-vault-locked",
+export const backupRecoveryPointsProtected = defineRule({
+    id: "aws-backup-recovery-points-protected",
+    aliases: ["aws-backup-vault-locked"],
     cloud: "aws",
     title: "Backup vaults protect recovery points from early deletion",
     category: "hardening",

@@ -10,8 +10,9 @@ function kept(resource: string) {
         `set \`deleteAutomatedBackups: false\` on the ${resource} so backups outlive an accidental deletion for their retention period`);
 }
 
-export const automatedBackupsKept = defineRule({
-    id: "aws-automated-backups-kept",
+export const automatedBackupsOutliveDatabases = defineRule({
+    id: "aws-automated-backups-outlive-databases",
+    aliases: ["aws-automated-backups-kept"],
     cloud: "aws",
     title: "RDS automated backups are retained after the database is deleted",
     category: "hardening",

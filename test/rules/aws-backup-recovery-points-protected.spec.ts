@@ -1,9 +1,9 @@
-import { backupVaultLocked } from "../../policies/aws/backup-vault-locked";
+import { backupRecoveryPointsProtected } from "../../policies/aws/backup-recovery-points-protected";
 import { describeRule, UNKNOWN } from "../harness";
 
 const exempt = { exemptions: [{ resource: "subject", reason: "sandbox vault", expires: "2999-01-01" }] };
 
-describeRule(backupVaultLocked, "aws:backup/vault:Vault", [
+describeRule(backupRecoveryPointsProtected, "aws:backup/vault:Vault", [
     { name: "forceDestroy omitted", props: { name: "vault" }, expect: "pass" },
     { name: "forceDestroy false", props: { forceDestroy: false }, expect: "pass" },
     { name: "forceDestroy true", props: { forceDestroy: true }, expect: "fail", paths: ["forceDestroy"], message: /deletes every recovery point/ },
@@ -11,7 +11,7 @@ describeRule(backupVaultLocked, "aws:backup/vault:Vault", [
     { name: "exempted", props: { forceDestroy: true }, config: exempt, expect: "exempt" },
 ]);
 
-describeRule(backupVaultLocked, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", [
+describeRule(backupRecoveryPointsProtected, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", [
     { name: "compliance mode with 30-day minimum", props: { backupVaultName: "v", changeableForDays: 3, minRetentionDays: 30, maxRetentionDays: 365 }, expect: "pass" },
     { name: "changeableForDays omitted: governance mode", props: { backupVaultName: "v", minRetentionDays: 30 }, expect: "fail", paths: ["changeableForDays"], message: /governance mode/ },
     { name: "minRetentionDays omitted", props: { changeableForDays: 3 }, expect: "fail", paths: ["minRetentionDays"] },
