@@ -3,30 +3,11 @@
 // through package.json the way an installed package is), compiled, started the way the Pulumi CLI
 // starts a pack and spoken to over the Analyzer protocol.
 import * as assert from "assert";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { AnalyzerClient, type AnalyzerInfo } from "../../cli/analyzer-client";
 import { allRules } from "../../policies";
-import { repoRoot } from "../harness";
 import { of, resource, show } from "./pack";
-
-const example = path.join(repoRoot, "examples", "org-pack");
-
-/** The example in a directory of its own, with its dependencies installed as links to this repository. */
-function installExample(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snapshot-guard-org-pack-"));
-    for (const file of fs.readdirSync(example)) fs.copyFileSync(path.join(example, file), path.join(dir, file));
-    fs.mkdirSync(path.join(dir, "node_modules", "@pulumi"), { recursive: true });
-    for (const pkg of ["policy", "pulumi"]) {
-        fs.symlinkSync(path.join(repoRoot, "node_modules", "@pulumi", pkg), path.join(dir, "node_modules", "@pulumi", pkg), "dir");
-    }
-    fs.symlinkSync(repoRoot, path.join(dir, "node_modules", "snapshot-guard"), "dir");
-    const tsc = path.join(repoRoot, "node_modules", "typescript-5", "bin", "tsc");
-    execFileSync(process.execPath, [tsc, "-p", path.join(dir, "tsconfig.json")], { cwd: dir, encoding: "utf8" });
-    return dir;
-}
+import { installOrgPack as installExample } from "./org-pack-install";
 
 describe("protocol: an organisation pack embedding our rules (examples/org-pack)", function () {
     let dir: string;
