@@ -1,6 +1,7 @@
 // The AWS rules, in the order they are listed. A meta test fails when a rule file is missing here.
 import type { Rule } from "../../core/rule";
 import { automatedBackupsKept } from "./automated-backups-kept";
+import { backupCopiesTrusted } from "./backup-copies-trusted";
 import { backupRetentionBounded } from "./backup-retention-bounded";
 import { backupVaultLocked } from "./backup-vault-locked";
 import { backupVaultNotPublic } from "./backup-vault-not-public";
@@ -26,6 +27,7 @@ export const awsRules: readonly Rule[] = [
     snapshotsNotPublic,
     snapshotBlockPublicAccess,
     backupVaultNotPublic,
+    backupCopiesTrusted,
     // encryption
     volumesEncrypted,
     snapshotsEncrypted,

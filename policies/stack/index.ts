@@ -9,9 +9,11 @@ import { azureDisksBackedUp } from "./azure-disks-backed-up";
 import { azureSnapshotsKeepCustomerKeys } from "./azure-snapshots-keep-customer-keys";
 import { gcpCopiesKeepCustomerKeys } from "./gcp-copies-keep-customer-keys";
 import { gcpDisksSnapshotScheduled } from "./gcp-disks-snapshot-scheduled";
+import { gcpProjectIamNotPublic } from "./gcp-project-iam-not-public";
 
 export const stackRules: readonly Rule[] = [
     awsSnapshotsFromEncryptedSources,
+    gcpProjectIamNotPublic,
     gcpCopiesKeepCustomerKeys,
     azureSnapshotsKeepCustomerKeys,
     awsStorageBackedUp,
