@@ -3,6 +3,8 @@
 import type { Rule } from "../../core/rule";
 import { awsAccountGuardrails } from "./aws-account-guardrails";
 import { awsBackupVaultsLocked } from "./aws-backup-vaults-locked";
+import { awsDataKeysNotShared } from "./aws-data-keys-not-shared";
+import { awsKmsKeysNotShared } from "./aws-kms-keys-not-shared";
 import { awsSnapshotsFromEncryptedSources } from "./aws-snapshots-from-encrypted-sources";
 import { awsStorageBackedUp } from "./aws-storage-backed-up";
 import { azureDisksBackedUp } from "./azure-disks-backed-up";
@@ -14,6 +16,7 @@ import { gcpProjectIamNotPublic } from "./gcp-project-iam-not-public";
 export const stackRules: readonly Rule[] = [
     awsSnapshotsFromEncryptedSources,
     gcpProjectIamNotPublic,
+    awsDataKeysNotShared,
     gcpCopiesKeepCustomerKeys,
     azureSnapshotsKeepCustomerKeys,
     awsStorageBackedUp,
@@ -21,4 +24,5 @@ export const stackRules: readonly Rule[] = [
     gcpDisksSnapshotScheduled,
     azureDisksBackedUp,
     awsAccountGuardrails,
+    awsKmsKeysNotShared,
 ];
