@@ -5,6 +5,7 @@ import { awsAccountGuardrails } from "./aws-account-guardrails";
 import { awsBackupVaultsLocked } from "./aws-backup-vaults-locked";
 import { awsDataKeysNotShared } from "./aws-data-keys-not-shared";
 import { awsKmsKeysNotShared } from "./aws-kms-keys-not-shared";
+import { awsRamImageSharesTrusted } from "./aws-ram-image-shares-trusted";
 import { awsSnapshotsFromEncryptedSources } from "./aws-snapshots-from-encrypted-sources";
 import { awsStorageBackedUp } from "./aws-storage-backed-up";
 import { azureDisksBackedUp } from "./azure-disks-backed-up";
@@ -17,6 +18,7 @@ export const stackRules: readonly Rule[] = [
     awsSnapshotsFromEncryptedSources,
     gcpProjectIamNotPublic,
     awsDataKeysNotShared,
+    awsRamImageSharesTrusted,
     gcpCopiesKeepCustomerKeys,
     azureSnapshotsKeepCustomerKeys,
     awsStorageBackedUp,
