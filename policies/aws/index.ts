@@ -12,6 +12,7 @@ import { dbBackupsRetained } from "./db-backups-retained";
 import { finalSnapshots } from "./final-snapshots";
 import { imagesExpire } from "./images-expire";
 import { imagesNotPublic } from "./images-not-public";
+import { sharingPermissionsRestricted } from "./sharing-permissions-restricted";
 import { snapshotBlockAllSharing } from "./snapshot-block-all-sharing";
 import { snapshotBlockPublicAccess } from "./snapshot-block-public-access";
 import { snapshotTagsCopied } from "./snapshot-tags-copied";
@@ -40,6 +41,7 @@ export const awsRules: readonly Rule[] = [
     // customer-managed keys (advisory)
     customerManagedKeys,
     // hardening (advisory)
+    sharingPermissionsRestricted,
     snapshotBlockAllSharing,
     backupVaultLocked,
     finalSnapshots,

@@ -8,6 +8,7 @@
 // which does not fit the pack's install-size budget).
 
 import { asList, enumIn, isUnknown, parseJson, prop, UNKNOWN, type Unknown } from "../../../core/values";
+import { matchesAnyPattern } from "../../../core/wildcard";
 
 export type DocumentRead =
     | { kind: "unknown" }
@@ -30,16 +31,6 @@ export function allows(statement: unknown): boolean | Unknown {
     return enumIn(prop(statement, "Effect"), "Allow") ?? false;
 }
 
-/** `*` and `?` wildcards of IAM patterns, matched case-insensitively. */
-function wildcard(pattern: string): RegExp {
-    const escaped = pattern.trim().replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${escaped}$`, "i");
-}
-
-function matchesAny(patterns: readonly string[], action: string): boolean {
-    return patterns.some((pattern) => wildcard(pattern).test(action));
-}
-
 /** Strings of a one-or-many field; UNKNOWN when the list or any entry is unknown. */
 function strings(value: unknown): string[] | Unknown {
     const list = asList(value);
@@ -60,11 +51,11 @@ export function grantedActions(statement: unknown, wanted: readonly string[]): s
     const action = prop(statement, "Action");
     if (action !== undefined) {
         const patterns = strings(action);
-        return isUnknown(patterns) ? UNKNOWN : wanted.filter((name) => matchesAny(patterns, name));
+        return isUnknown(patterns) ? UNKNOWN : wanted.filter((name) => matchesAnyPattern(patterns, name));
     }
     const excluded = strings(prop(statement, "NotAction"));
     if (isUnknown(excluded)) return UNKNOWN;
-    return prop(statement, "NotAction") === undefined ? [] : wanted.filter((name) => !matchesAny(excluded, name));
+    return prop(statement, "NotAction") === undefined ? [] : wanted.filter((name) => !matchesAnyPattern(excluded, name));
 }
 
 /** True when the statement applies to every resource: `Resource: "*"` or any `NotResource`. */
