@@ -70,12 +70,13 @@ export const gcpProjectIamNotPublic = defineStackRule({
             return isUnknown(found) ? UNKNOWN : anyBad(found.map(customRoleReads));
         };
 
-        const judge = (resource: StackResource, reads: Verdict, member: unknown, path: string, fix: string) => {
+        /** Judges one member of a grant whose role is at `rolePath`. */
+        const judge = (resource: StackResource, reads: Verdict, rolePath: string, member: unknown, path: string, fix: string) => {
             if (reads === false) return;
             const verdict = judgeMemberValue(member, config.trustedDomains);
             if (verdict.kind === "fine") return;
             if (verdict.kind === "unknown" || isUnknown(reads)) {
-                findings.push(deferredAt(resource, isUnknown(reads) && verdict.kind !== "unknown" ? "role" : path));
+                findings.push(deferredAt(resource, verdict.kind === "unknown" ? path : rolePath));
                 return;
             }
             findings.push(violationAt(resource, path, `${verdict.problem}, with a role that reads every image, snapshot and disk below it`,
@@ -84,7 +85,7 @@ export const gcpProjectIamNotPublic = defineStackRule({
 
         for (const member of graph.of(...MEMBER_TYPES)) {
             const reads = roleReads(member, "role", prop(member.props, "role"));
-            judge(member, reads, prop(member.props, "member"), "member",
+            judge(member, reads, "role", prop(member.props, "member"), "member",
                 `remove the ${className(member.type)} or grant the role to a named group or service account`);
         }
 
@@ -96,7 +97,7 @@ export const gcpProjectIamNotPublic = defineStackRule({
                 findings.push(deferredAt(binding, "members"));
                 continue;
             }
-            members.forEach((member, index) => judge(binding, reads, member, `members[${index}]`,
+            members.forEach((member, index) => judge(binding, reads, "role", member, `members[${index}]`,
                 `remove this entry from \`members\` of the ${className(binding.type)}`));
         }
 
@@ -132,7 +133,7 @@ export const gcpProjectIamNotPublic = defineStackRule({
                     findings.push(deferredAt(policy, `${path}.members`));
                     return;
                 }
-                members.forEach((member, j) => judge(policy, reads, member, `${path}.members[${j}]`, fix));
+                members.forEach((member, j) => judge(policy, reads, `${path}.role`, member, `${path}.members[${j}]`, fix));
             });
         }
         return findings;

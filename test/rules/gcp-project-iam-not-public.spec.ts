@@ -50,6 +50,10 @@ describeStackRule(rule, [
     { name: "policy document with named members only", resources: [policy("p", [{ role: "roles/compute.imageUser", members: ["serviceAccount:ci@acme-prod.iam.gserviceaccount.com"] }])], expect: "pass" },
     { name: "policy document that does not parse", resources: [{ type: PROJECT_POLICY, name: "junk", props: { project: "p", policyData: "{not json" } }], expect: "report", reported: ["junk"], paths: ["policyData"] },
     { name: "policy data unknown during preview", resources: [{ type: PROJECT_POLICY, name: "pending", props: { project: "p", policyData: UNKNOWN } }], expect: "defer", paths: ["policyData"] },
+    { name: "custom role of a policy binding unknown during preview", resources: [
+        customRole("pending", UNKNOWN, PROJECT_ROLE, "projects/acme-prod/roles/pending"),
+        policy("pending-policy", [{ role: "projects/acme-prod/roles/pending", members: ["allUsers"] }]),
+    ], expect: "defer", paths: ["pending-policy.policyData.bindings[0].role"] },
     { name: "policy data omitted", resources: [{ type: PROJECT_POLICY, name: "none", props: { project: "p" } }], expect: "pass" },
 
     { name: "custom role with compute.images.useReadOnly granted to allUsers by reference", resources: [
