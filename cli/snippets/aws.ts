@@ -95,4 +95,15 @@ export const awsSnippets: Record<string, RuleExamples> = {
         violating: one("aws:ec2/instance:Instance", "web", { ami: amiId, instanceType: "t3.micro", rootBlockDevice: { encrypted: true, deleteOnTermination: false } }),
         compliant: one("aws:ec2/instance:Instance", "web", { ami: amiId, instanceType: "t3.micro", rootBlockDevice: { encrypted: true, deleteOnTermination: true } }),
     },
+    "aws-backup-copies-trusted": {
+        violating: one("aws:backup/plan:Plan", "daily", { name: "daily", rules: [planRule({ lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-west-1:999988887777:backup-vault:recovery", lifecycle: { deleteAfter: 35 } }] })] }, { config: trust }),
+        compliant: one("aws:backup/plan:Plan", "daily", { name: "daily", rules: [planRule({ lifecycle: { deleteAfter: 35 }, copyActions: [{ destinationVaultArn: `arn:aws:backup:eu-west-1:${trusted}:backup-vault:recovery`, lifecycle: { deleteAfter: 35 } }] })] }, { config: trust }),
+    },
+    "aws-sharing-permissions-restricted": {
+        violating: one("aws:iam/policy:Policy", "image-ops", { policy: json({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["ec2:Describe*", "ec2:Modify*"], Resource: "*" }] }) }),
+        compliant: one("aws:iam/policy:Policy", "image-ops", { policy: json({ Version: "2012-10-17", Statement: [
+            { Effect: "Allow", Action: ["ec2:Describe*"], Resource: "*" },
+            { Effect: "Allow", Action: ["ec2:ModifyImageAttribute"], Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/team": "images" } } },
+        ] }) }),
+    },
 };

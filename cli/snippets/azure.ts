@@ -96,4 +96,8 @@ export const azureSnippets: Record<string, RuleExamples> = {
         violating: one("azure-native:compute:Disk", "data", { ...disk, encryptionSettingsCollection: { enabled: false } }),
         compliant: one("azure-native:compute:Disk", "data", { ...disk }, { note: "server-side encryption stays on; omit encryptionSettingsCollection or set `enabled: true` with its keys" }),
     },
+    "azure-custom-roles-no-disk-export": {
+        violating: one("azure-native:authorization:RoleDefinition", "disk-operator", { scope: ext("subscription.id", "/subscriptions/00000000-0000-0000-0000-000000000000"), roleName: "Disk operator", permissions: [{ actions: ["Microsoft.Compute/disks/*", "Microsoft.Compute/snapshots/*"] }] }),
+        compliant: one("azure-native:authorization:RoleDefinition", "disk-operator", { scope: ext("subscription.id", "/subscriptions/00000000-0000-0000-0000-000000000000"), roleName: "Disk operator", permissions: [{ actions: ["Microsoft.Compute/disks/*", "Microsoft.Compute/snapshots/*"], notActions: ["Microsoft.Compute/disks/beginGetAccess/action", "Microsoft.Compute/snapshots/beginGetAccess/action"] }] }),
+    },
 };

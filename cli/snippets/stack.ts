@@ -1,6 +1,6 @@
 // Violating and compliant snippets for the cross-resource (stack) rules: each shows the resource
 // that is reported and the resources that decide it.
-import { ext, out, resource, type RuleExamples } from "./model";
+import { ext, json, out, resource, type RuleExamples } from "./model";
 
 const volume = { availabilityZone: "eu-west-1a", size: 100 };
 const rg = ext("rg.name", "rg");
@@ -105,6 +105,49 @@ export const stackSnippets: Record<string, RuleExamples> = {
             resource("aws:ebs/volume:Volume", "data", { ...volume, encrypted: true }),
             resource("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", { enabled: true }),
             resource("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", "snapshot-guardrail", { state: "block-all-sharing" }),
+        ] },
+    },
+    "gcp-project-iam-not-public": {
+        violating: { resources: [
+            resource("gcp:projects/iAMMember:IAMMember", "image-users", { project: "acme-images", role: "roles/compute.imageUser", member: "allAuthenticatedUsers" }),
+        ] },
+        compliant: { resources: [
+            resource("gcp:projects/iAMMember:IAMMember", "image-users", { project: "acme-images", role: "roles/compute.imageUser", member: "group:image-consumers@example.com" }),
+        ] },
+    },
+    "aws-data-keys-not-shared": {
+        violating: { resources: [
+            resource("aws:kms/key:Key", "ami-key", { policy: json({ Version: "2012-10-17", Statement: [
+                { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" },
+                { Effect: "Allow", Principal: { AWS: "arn:aws:iam::999988887777:root" }, Action: ["kms:Decrypt", "kms:CreateGrant"], Resource: "*" },
+            ] }) }),
+            resource("aws:ec2/amiCopy:AmiCopy", "golden", { sourceAmiId: ext("source.id", "ami-0123456789abcdef0"), sourceAmiRegion: "eu-west-1", encrypted: true, kmsKeyId: out("ami-key", "arn") }),
+        ], config: { trustedAccountIds: ["111122223333"] } },
+        compliant: { resources: [
+            resource("aws:kms/key:Key", "ami-key", { policy: json({ Version: "2012-10-17", Statement: [
+                { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" },
+            ] }) }),
+            resource("aws:ec2/amiCopy:AmiCopy", "golden", { sourceAmiId: ext("source.id", "ami-0123456789abcdef0"), sourceAmiRegion: "eu-west-1", encrypted: true, kmsKeyId: out("ami-key", "arn") }),
+        ], config: { trustedAccountIds: ["111122223333"] } },
+    },
+    "aws-kms-keys-not-shared": {
+        violating: { resources: [
+            resource("aws:kms/key:Key", "shared", { policy: json({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" }] }) }),
+        ] },
+        compliant: { resources: [
+            resource("aws:kms/key:Key", "shared", { policy: json({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } } }] }) }),
+        ] },
+    },
+    "aws-ram-image-shares-trusted": {
+        violating: { resources: [
+            resource("aws:ram/resourceShare:ResourceShare", "images", { name: "images", allowExternalPrincipals: true }),
+            resource("aws:ram/resourceAssociation:ResourceAssociation", "golden-image", { resourceArn: ext("image.arn", "arn:aws:imagebuilder:eu-west-1:111122223333:image/golden/1.0.0/1"), resourceShareArn: out("images", "arn") }),
+            resource("aws:ram/principalAssociation:PrincipalAssociation", "partner", { principal: "999988887777", resourceShareArn: out("images", "arn") }),
+        ] },
+        compliant: { resources: [
+            resource("aws:ram/resourceShare:ResourceShare", "images", { name: "images", allowExternalPrincipals: false }),
+            resource("aws:ram/resourceAssociation:ResourceAssociation", "golden-image", { resourceArn: ext("image.arn", "arn:aws:imagebuilder:eu-west-1:111122223333:image/golden/1.0.0/1"), resourceShareArn: out("images", "arn") }),
+            resource("aws:ram/principalAssociation:PrincipalAssociation", "workloads", { principal: "arn:aws:organizations::111122223333:ou/o-abc123def4/ou-ab12-cdef3456", resourceShareArn: out("images", "arn") }),
         ] },
     },
 };

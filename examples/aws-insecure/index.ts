@@ -94,9 +94,12 @@ new aws.backup.VaultPolicy("backups-policy", {
     }),
 });
 
-// Recovery points that never expire.
+// Recovery points that never expire, copied every night into a vault of the partner's account.
 new aws.backup.Plan("daily", {
-    rules: [{ ruleName: "daily", targetVaultName: vault.name, schedule: "cron(0 3 * * ? *)" }],
+    rules: [{
+        ruleName: "daily", targetVaultName: vault.name, schedule: "cron(0 3 * * ? *)",
+        copyActions: [{ destinationVaultArn: `arn:aws:backup:eu-west-1:${partnerAccount}:backup-vault:partner-recovery`, lifecycle: { deleteAfter: 35 } }],
+    }],
 });
 
 // A lifecycle policy that shares every snapshot with the partner and copies them to another region
@@ -116,4 +119,54 @@ new aws.dlm.LifecyclePolicy("nightly", {
             crossRegionCopyRules: [{ target: "us-east-1", encrypted: false, retainRule: { interval: 7, intervalUnit: "DAYS" } }],
         }],
     },
+});
+
+// ---- Permissions that expose data without touching a snapshot -------------------------------
+
+// An encrypted copy of the golden image, launchable by the partner, under a key the partner may
+// decrypt with: the share works because the key policy hands over the key too.
+const goldenKey = new aws.kms.Key("golden-key", {
+    description: "golden images",
+    enableKeyRotation: true,
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "owner", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
+            { Sid: "partner", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${partnerAccount}:root` }, Action: ["kms:Decrypt", "kms:ReEncrypt*", "kms:CreateGrant", "kms:DescribeKey"], Resource: "*" },
+        ],
+    }),
+});
+const goldenCopy = new aws.ec2.AmiCopy("golden-copy", {
+    sourceAmiId: goldenImageId,
+    sourceAmiRegion: "eu-west-1",
+    encrypted: true,
+    kmsKeyId: goldenKey.arn,
+    deprecationTime: "2099-01-01T00:00:00Z",
+});
+new aws.ec2.AmiLaunchPermission("golden-copy-partner", { imageId: goldenCopy.id, accountId: partnerAccount });
+
+// A key nothing in this stack uses yet, open to every AWS account.
+new aws.kms.Key("spare-key", {
+    description: "spare",
+    enableKeyRotation: true,
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*" }],
+    }),
+});
+
+// An Image Builder image of another stack, shared through RAM with the partner's account.
+const imageShare = new aws.ram.ResourceShare("image-share", { name: "golden-images", allowExternalPrincipals: true });
+new aws.ram.ResourceAssociation("image-share-golden", {
+    resourceArn: "arn:aws:imagebuilder:eu-west-1:123456789012:image/golden/1.0.0/1",
+    resourceShareArn: imageShare.arn,
+});
+new aws.ram.PrincipalAssociation("image-share-partner", { principal: partnerAccount, resourceShareArn: imageShare.arn });
+
+// Whoever holds this policy may share any snapshot or image, or switch the guardrails off.
+new aws.iam.Policy("image-ops", {
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: ["ec2:Describe*", "ec2:Modify*"], Resource: "*" }],
+    }),
 });

@@ -165,3 +165,11 @@ new azure.recoveryservices.Vault("vm-backups", {
         },
     },
 });
+
+// A custom role whose holders may download any managed disk or snapshot through a SAS URL.
+new azure.authorization.RoleDefinition("disk-operator", {
+    scope: "/subscriptions/00000000-0000-0000-0000-000000000001",
+    roleName: "Disk operator",
+    permissions: [{ actions: ["Microsoft.Compute/disks/*", "Microsoft.Compute/snapshots/*"] }],
+    assignableScopes: ["/subscriptions/00000000-0000-0000-0000-000000000001"],
+});

@@ -100,3 +100,12 @@ new gcp.backupdisasterrecovery.BackupPlan("daily", {
         standardSchedule: { recurrenceType: "DAILY", timeZone: "UTC", backupWindow: { startHourOfDay: 1, endHourOfDay: 5 } },
     }],
 });
+
+// ---- IAM above the images ---------------------------------------------------------------------
+
+// One binding on the project lets every Google account use every image of the project.
+new gcp.projects.IAMMember("project-image-users", {
+    project: "acme-images",
+    role: "roles/compute.imageUser",
+    member: "allAuthenticatedUsers",
+});

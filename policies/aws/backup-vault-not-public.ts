@@ -1,40 +1,11 @@
 import type { VaultPolicyArgs } from "@pulumi/aws/backup";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
-import { asList, enumIn, isUnknown, parseJson, prop } from "../../core/values";
+import { isUnknown, prop } from "../../core/values";
+import { allows, principalReach, readPolicyDocument } from "./lib/policy-document";
 
 type Knobs = "trustedAccountIds";
 
 const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/create-a-vault-access-policy.html";
-
-/** Condition keys that pin a wildcard principal to an organization or account. */
-const scopingKeys = new Set([
-    "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:sourceaccount", "aws:sourceorgid",
-    "aws:sourceorgpaths", "aws:sourcearn", "aws:principalarn", "aws:resourceaccount",
-]);
-
-const accountArn = /^arn:aws[a-z-]*:(?:iam|sts)::([0-9]{12}):/;
-
-/** The account a principal string names, "*" for everyone, or undefined for something else (a service, a federated id). */
-function accountOf(principal: string): string | undefined {
-    const text = principal.trim();
-    if (text === "*") return "*";
-    if (/^[0-9]{12}$/.test(text)) return text;
-    return accountArn.exec(text)?.[1];
-}
-
-function hasScopingCondition(statement: unknown): boolean {
-    const condition = prop(statement, "Condition");
-    if (isUnknown(condition) || typeof condition !== "object" || condition === null) {
-        return false;
-    }
-    for (const operator of Object.keys(condition)) {
-        const clause = prop(condition, operator);
-        if (typeof clause === "object" && clause !== null && Object.keys(clause).some((key) => scopingKeys.has(key.toLowerCase()))) {
-            return true;
-        }
-    }
-    return false;
-}
 
 export const backupVaultNotPublic = defineRule({
     id: "aws-backup-vault-not-public",
@@ -56,52 +27,36 @@ export const backupVaultNotPublic = defineRule({
     config: ["trustedAccountIds"],
     targets: [
         on<VaultPolicyArgs, Knobs>("aws:backup/vaultPolicy:VaultPolicy", (props, { config }) => {
-            const parsed = parseJson(prop(props, "policy"));
-            if (isUnknown(parsed)) {
+            const document = readPolicyDocument(prop(props, "policy"));
+            if (document.kind === "unknown") {
                 return [deferred("policy")];
             }
             const fixFormat = "write `policy` on the aws.backup.VaultPolicy as a JSON IAM policy document (for example with JSON.stringify or aws.iam.getPolicyDocument)";
-            if (!parsed.ok || typeof parsed.value !== "object" || parsed.value === null) {
+            if (document.kind === "invalid") {
                 return [violation("policy", "the vault access policy is not a JSON policy document, so it cannot be checked", fixFormat)];
             }
-            const statements = asList(prop(parsed.value, "Statement"));
-            if (isUnknown(statements)) {
+            if (isUnknown(document.statements)) {
                 return [deferred("policy")];
             }
-            const trusted = new Set(config.trustedAccountIds);
             const findings: Finding[] = [];
-            statements.forEach((statement, index) => {
+            document.statements.forEach((statement, index) => {
                 const path = `policy.Statement[${index}]`;
-                const allows = enumIn(prop(statement, "Effect"), "Allow");
-                if (isUnknown(statement) || isUnknown(allows)) {
+                const allowed = allows(statement);
+                if (isUnknown(allowed)) {
                     findings.push(deferred(isUnknown(statement) ? path : `${path}.Effect`));
                     return;
                 }
-                if (allows !== true) {
+                if (!allowed) {
                     return;
                 }
-                const principal = prop(statement, "Principal");
-                const principals: unknown[] = [];
-                if (isUnknown(principal)) {
+                const reach = principalReach(statement, config.trustedAccountIds);
+                if (isUnknown(reach)) {
                     findings.push(deferred(`${path}.Principal`));
-                    return;
-                }
-                if (typeof principal === "string") {
-                    principals.push(principal);
-                } else if (typeof principal === "object" && principal !== null && !Array.isArray(principal)) {
-                    const aws = asList(prop(principal, "AWS"));
-                    if (!isUnknown(aws)) principals.push(...aws);
-                }
-                const accounts = principals.map((entry) => (typeof entry === "string" ? accountOf(entry) : undefined));
-                if (accounts.includes("*")) {
-                    if (!hasScopingCondition(statement)) {
-                        findings.push(violation(`${path}.Principal`,
-                            "the vault allows every AWS account (principal \"*\" without an organization or account condition)",
-                            "name the trusted accounts as principals, or add an `aws:PrincipalOrgID` or `aws:SourceAccount` condition to the statement in `policy` on the aws.backup.VaultPolicy"));
-                    }
-                    return;
-                }
-                if (accounts.some((account) => account !== undefined && !trusted.has(account))) {
+                } else if (reach === "public") {
+                    findings.push(violation(`${path}.Principal`,
+                        "the vault allows every AWS account (principal \"*\" without an organization or account condition)",
+                        "name the trusted accounts as principals, or add an `aws:PrincipalOrgID` or `aws:SourceAccount` condition to the statement in `policy` on the aws.backup.VaultPolicy"));
+                } else if (reach === "untrusted") {
                     findings.push(violation(`${path}.Principal`,
                         "the vault allows an account that is not in trustedAccountIds",
                         "remove the account from the statement in `policy` on the aws.backup.VaultPolicy or add it to trustedAccountIds in the policy config"));

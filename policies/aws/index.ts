@@ -1,6 +1,7 @@
 // The AWS rules, in the order they are listed. A meta test fails when a rule file is missing here.
 import type { Rule } from "../../core/rule";
 import { automatedBackupsOutliveDatabases } from "./automated-backups-outlive-databases";
+import { backupCopiesTrusted } from "./backup-copies-trusted";
 import { backupRetentionBounded } from "./backup-retention-bounded";
 import { backupRecoveryPointsProtected } from "./backup-recovery-points-protected";
 import { backupVaultNotPublic } from "./backup-vault-not-public";
@@ -11,6 +12,7 @@ import { dbBackupsRetained } from "./db-backups-retained";
 import { finalSnapshots } from "./final-snapshots";
 import { imagesExpire } from "./images-expire";
 import { imagesNotPublic } from "./images-not-public";
+import { sharingPermissionsRestricted } from "./sharing-permissions-restricted";
 import { snapshotBlockAllSharing } from "./snapshot-block-all-sharing";
 import { snapshotBlockPublicAccess } from "./snapshot-block-public-access";
 import { snapshotTagsCopied } from "./snapshot-tags-copied";
@@ -26,6 +28,7 @@ export const awsRules: readonly Rule[] = [
     snapshotsNotPublic,
     snapshotBlockPublicAccess,
     backupVaultNotPublic,
+    backupCopiesTrusted,
     // encryption
     volumesEncrypted,
     snapshotsEncrypted,
@@ -38,6 +41,7 @@ export const awsRules: readonly Rule[] = [
     // customer-managed keys (advisory)
     customerManagedKeys,
     // hardening (advisory)
+    sharingPermissionsRestricted,
     snapshotBlockAllSharing,
     backupRecoveryPointsProtected,
     finalSnapshots,

@@ -5,6 +5,7 @@ import { backupRetention } from "./backup-retention";
 import { backupSoftDelete } from "./backup-soft-delete";
 import { backupVaultsPrivate } from "./backup-vaults-private";
 import { customerManagedKeys } from "./customer-managed-keys";
+import { customRolesNoDiskExport } from "./custom-roles-no-disk-export";
 import { diskAccessEntraAuth } from "./disk-access-entra-auth";
 import { diskEncryptionNotDisabled } from "./disk-encryption-not-disabled";
 import { diskEncryptionSetRotation } from "./disk-encryption-set-rotation";
@@ -35,4 +36,6 @@ export const azureRules: readonly Rule[] = [
     encryptionAtHost,
     diskEncryptionSetRotation,
     diskEncryptionNotDisabled,
+    // Who may export
+    customRolesNoDiskExport,
 ];

@@ -2,6 +2,7 @@ import type { DiskIamBindingArgs, DiskIamMemberArgs, DiskIamPolicyArgs } from "@
 import { defineRule, deferred, on, violation, type Finding, type Target } from "../../core/rule";
 import { applyEdits, at, UNCHANGED, without } from "../../core/fix";
 import { asList, isUnknown, parseJson, prop } from "../../core/values";
+import { isPublicMember, judgeMemberValue } from "./lib/members";
 
 type Knobs = "trustedDomains";
 
@@ -15,61 +16,18 @@ type MemberArgs = Pick<DiskIamMemberArgs, "member" | "condition" | "role">;
 type BindingArgs = Pick<DiskIamBindingArgs, "members" | "condition" | "role">;
 type PolicyArgs = Pick<DiskIamPolicyArgs, "policyData">;
 
-/** The public principals, keyed lower-case: GCP spells them in camel case, any case is blocked. */
-const publicPrincipals = new Map([
-    ["allusers", "allUsers grants access to anyone on the internet"],
-    ["allauthenticatedusers", "allAuthenticatedUsers grants access to every Google account and service account"],
-]);
-
-/** Member prefixes whose identity carries a domain (`user:alice@example.com`, `domain:example.com`). */
-const domainPrefixes = new Set(["user", "group", "serviceaccount", "domain"]);
-
-/**
- * The domain of a member, lower-cased: the part after `@` for email members, the value itself for
- * `domain:` members, the identity pool (`PROJECT.svc.id.goog`) for Workload Identity service accounts. `null` when the member has a domain prefix but no readable domain; undefined
- * for members without one (public principals, projectOwner:, principal://...).
- */
-function domainOf(member: string): string | null | undefined {
-    const colon = member.indexOf(":");
-    const prefix = colon < 0 ? "" : member.slice(0, colon).toLowerCase();
-    if (!domainPrefixes.has(prefix)) {
-        return undefined;
-    }
-    const identity = member.slice(colon + 1).trim();
-    const at = identity.lastIndexOf("@");
-    // Workload Identity service accounts are `serviceAccount:PROJECT.svc.id.goog[namespace/name]`.
-    const workload = prefix === "serviceaccount" && at < 0 ? /^([a-z0-9.-]+\.svc\.id\.goog)\[[^\]]*\]$/i.exec(identity) : null;
-    const domain = prefix === "domain" ? identity : workload ? workload[1] : at < 0 ? "" : identity.slice(at + 1);
-    return domain === "" ? null : domain.toLowerCase();
-}
-
 /**
  * Judges one member string. Never prints the member: only the names of the public principals and
  * the knob name appear in messages.
  */
 function judgeMember(member: unknown, path: string, trustedDomains: readonly string[], fix: string): Finding[] {
-    if (isUnknown(member)) {
-        return [deferred(path)];
+    const verdict = judgeMemberValue(member, trustedDomains);
+    switch (verdict.kind) {
+        case "unknown": return [deferred(path)];
+        case "public": return [violation(path, verdict.problem, fix)];
+        case "untrusted": return [violation(path, verdict.problem, `${fix}, or add the domain to trustedDomains in the policy config`)];
+        default: return [];
     }
-    if (typeof member !== "string") {
-        return [];
-    }
-    const trimmed = member.trim();
-    const publicProblem = publicPrincipals.get(trimmed.toLowerCase());
-    if (publicProblem !== undefined) {
-        return [violation(path, publicProblem, fix)];
-    }
-    if (trustedDomains.length === 0) {
-        return [];
-    }
-    const domain = domainOf(trimmed);
-    if (domain === undefined || trustedDomains.some((trusted) => trusted.toLowerCase() === domain)) {
-        return [];
-    }
-    return [violation(path, domain === null
-        ? "a member without a readable domain is granted access while trustedDomains is set"
-        : "a member from a domain outside trustedDomains is granted access",
-    `${fix}, or add the domain to trustedDomains in the policy config`)];
 }
 
 /** `member` of an …IamMember: omitted grants nothing (the provider requires it). */
@@ -130,10 +88,6 @@ function checkPolicy(props: unknown, trustedDomains: readonly string[], resource
 }
 
 // ---- Remediation: drop allUsers and allAuthenticatedUsers; named principals are left to the owner.
-
-function isPublicMember(member: unknown): boolean {
-    return typeof member === "string" && publicPrincipals.has(member.trim().toLowerCase());
-}
 
 /**
  * `members` of an …IamBinding without the public principals. A binding that would be left with no

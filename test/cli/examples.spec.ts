@@ -103,7 +103,7 @@ describe("examples", function () {
         assert.strictEqual(run.status, 0, `${run.stdout}${run.stderr}`);
         assert.match(run.stdout, /\$ snapshot-guard scan examples\/aws-insecure\n {2}blocked \(exit 1\): \d+ mandatory and \d+ advisory findings/);
         assert.match(run.stdout, /\$ snapshot-guard scan examples\/aws-compliant --policy-pack-config \S+\n {2}passes \(exit 0\): 0 mandatory and 0 advisory findings/);
-        assert.match(run.stdout, /^ {2}mandatory {2}aws-images-not-public +ami-guardrail, golden-partner, golden-public$/m);
+        assert.match(run.stdout, /^ {2}mandatory {2}aws-images-not-public +ami-guardrail, golden-copy-partner, golden-partner, golden-public$/m);
         assert.match(run.stdout, /All examples behave as expected/);
         assert.ok(!run.stdout.includes("!!"), run.stdout);
     });

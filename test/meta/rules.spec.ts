@@ -32,7 +32,11 @@ function sdkFileFor(token: string): string {
         const file = resource.charAt(0).toLowerCase() + resource.slice(1);
         return path.join(root, "node_modules/@pulumi/azure-native", module, `${file}.js`);
     }
-    return path.join(root, "node_modules/@pulumi", pkg, `${module}.js`);
+    // Some modules name their files in lower case (gcp:projects/iAMMember -> projects/iammember.js).
+    const file = path.join(root, "node_modules/@pulumi", pkg, `${module}.js`);
+    const dir = path.dirname(file);
+    const match = fs.existsSync(dir) ? fs.readdirSync(dir).find((entry) => entry.toLowerCase() === path.basename(file).toLowerCase()) : undefined;
+    return match ? path.join(dir, match) : file;
 }
 
 describe("meta: the rule list", () => {

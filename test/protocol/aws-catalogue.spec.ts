@@ -25,6 +25,7 @@ const dlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> =
     policyDetails: { resourceTypes: ["VOLUME"], targetTags: { backup: "daily" }, schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, ...schedule }], ...extra },
 });
 const trust = { trustedAccountIds: [trusted] };
+const sharingPolicy = (Resource: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:Modify*", Resource }] });
 const cmk = `arn:aws:kms:eu-west-1:${trusted}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
 export const cases: Case[] = [
@@ -40,6 +41,7 @@ export const cases: Case[] = [
     { rule: "aws-snapshots-not-public", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "mandatory", bad: dlm({ shareRule: { targetAccounts: [stranger] } }), good: dlm({ shareRule: { targetAccounts: [trusted] } }), config: trust },
     { rule: "aws-snapshot-block-public-access", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "mandatory", bad: { state: "unblocked" }, good: { state: "block-all-sharing" } },
     { rule: "aws-backup-vault-not-public", type: "aws:backup/vaultPolicy:VaultPolicy", level: "mandatory", bad: { backupVaultName: "v", policy: vaultPolicy({ AWS: "*" }) }, good: { backupVaultName: "v", policy: vaultPolicy({ AWS: `arn:aws:iam::${trusted}:root` }) }, config: trust },
+    { rule: "aws-backup-copies-trusted", type: "aws:backup/plan:Plan", level: "mandatory", bad: { rules: [{ ruleName: "d", targetVaultName: "v", copyActions: [{ destinationVaultArn: `arn:aws:backup:eu-west-1:${stranger}:backup-vault:r` }] }] }, good: { rules: [{ ruleName: "d", targetVaultName: "v", copyActions: [{ destinationVaultArn: `arn:aws:backup:eu-west-1:${trusted}:backup-vault:r` }] }] }, config: trust },
     // encryption
     { rule: "aws-volumes-encrypted", type: "aws:ebs/volume:Volume", level: "mandatory", bad: { size: 8 }, good: { size: 8, encrypted: true } },
     { rule: "aws-volumes-encrypted", type: "aws:ec2/instance:Instance", level: "mandatory", bad: { ami: "ami-1" }, good: { ami: "ami-1", rootBlockDevice: { encrypted: true } } },
@@ -104,6 +106,9 @@ export const cases: Case[] = [
     { rule: "aws-customer-managed-keys", type: "aws:imagebuilder/distributionConfiguration:DistributionConfiguration", level: "advisory", bad: { distributions: [{ region: "r", amiDistributionConfiguration: {} }] }, good: { distributions: [{ region: "r", amiDistributionConfiguration: { kmsKeyId: cmk } }] } },
     { rule: "aws-customer-managed-keys", type: "aws:dlm/lifecyclePolicy:LifecyclePolicy", level: "advisory", bad: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }), good: dlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, cmkArn: cmk }] }) },
     // hardening
+    ...[["aws:iam/policy:Policy", {}], ["aws:iam/rolePolicy:RolePolicy", { role: "ops" }], ["aws:iam/userPolicy:UserPolicy", { user: "ops" }], ["aws:iam/groupPolicy:GroupPolicy", { group: "ops" }]]
+        .map(([type, base]): Case => ({ rule: "aws-sharing-permissions-restricted", type: type as string, level: "advisory", bad: { ...(base as object), policy: sharingPolicy("*") }, good: { ...(base as object), policy: sharingPolicy("arn:aws:ec2:eu-west-1::image/ami-1") } })),
+    { rule: "aws-sharing-permissions-restricted", type: "aws:iam/role:Role", level: "advisory", bad: { assumeRolePolicy: "{}", inlinePolicies: [{ name: "share", policy: sharingPolicy("*") }] }, good: { assumeRolePolicy: "{}", inlinePolicies: [{ name: "share", policy: sharingPolicy("arn:aws:ec2:eu-west-1::image/ami-1") }] } },
     ...["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster", "aws:redshift/cluster:Cluster"]
         .map((type): Case => ({ rule: "aws-final-snapshots", type, level: "advisory", bad: { skipFinalSnapshot: true }, good: { finalSnapshotIdentifier: "final" } })),
     { rule: "aws-final-snapshots", type: "aws:ebs/volume:Volume", level: "advisory", bad: {}, good: { finalSnapshot: true } },

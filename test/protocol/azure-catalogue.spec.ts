@@ -103,6 +103,7 @@ const cases: Case[] = [
     },
     { rule: "azure-customer-managed-keys", type: `${C}VirtualMachine`, bad: vm(undefined), path: "storageProfile.osDisk.managedDisk.diskEncryptionSet.id", good: vm(des) },
     { rule: "azure-customer-managed-keys", type: `${C}VirtualMachineScaleSet`, bad: vmss(undefined), path: "virtualMachineProfile.storageProfile.osDisk.managedDisk.diskEncryptionSet.id", good: vmss(des) },
+    { rule: "azure-custom-roles-no-disk-export", type: "azure-native:authorization:RoleDefinition", bad: { scope: `/subscriptions/${sub}`, roleName: "ops", permissions: [{ actions: ["Microsoft.Compute/*"] }] }, path: "permissions[0].actions[0]", good: { scope: `/subscriptions/${sub}`, roleName: "ops", permissions: [{ actions: ["Microsoft.Compute/*"], notActions: ["Microsoft.Compute/*/beginGetAccess/action"] }] } },
     { rule: "azure-encryption-at-host", type: `${C}VirtualMachine`, bad: vm(des), path: "securityProfile.encryptionAtHost", good: vm(des, { encryptionAtHost: true }) },
     { rule: "azure-encryption-at-host", type: `${C}VirtualMachineScaleSet`, bad: vmss(des, { encryptionAtHost: false }), path: "virtualMachineProfile.securityProfile.encryptionAtHost", good: vmss(des, { encryptionAtHost: true }) },
     { rule: "azure-disk-encryption-set-rotation", type: `${C}DiskEncryptionSet`, bad: { resourceGroupName: "rg" }, path: "rotationToLatestKeyVersionEnabled", good: { resourceGroupName: "rg", rotationToLatestKeyVersionEnabled: true } },

@@ -29,6 +29,20 @@ const cmekDisk = res("gcp:compute/disk:Disk", "data", { name: "data", zone: "eur
 const azureDiskId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/disks/data";
 const azureDisk = res("azure-native:compute:Disk", "data", { id: azureDiskId, resourceGroupName: "rg", creationData: { createOption: "Empty" }, encryption: { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: "/subscriptions/x/des" } });
 
+const KEY = "aws:kms/key:Key";
+const keyPolicy = (principal: unknown) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: "kms:Decrypt", Resource: "*" }] });
+/** An Image Builder image in a RAM share that one principal association hands to `principal`. */
+function ramShare(allowExternalPrincipals: boolean, principal: unknown): StackResourceInput[] {
+    const share = res("aws:ram/resourceShare:ResourceShare", "images", { name: "images", allowExternalPrincipals });
+    const image = res("aws:imagebuilder/image:Image", "golden", { imageRecipeArn: "arn:aws:imagebuilder:eu-west-1:111122223333:image-recipe/golden/1.0.0" });
+    return [
+        share, image,
+        res("aws:ram/resourceAssociation:ResourceAssociation", "golden-in-share", { resourceArn: UNKNOWN, resourceShareArn: UNKNOWN },
+            { dependencies: [share.urn, image.urn], propertyDependencies: { resourceArn: [image.urn], resourceShareArn: [share.urn] } }),
+        res("aws:ram/principalAssociation:PrincipalAssociation", "partner", { principal, resourceShareArn: UNKNOWN }, dependsOn("resourceShareArn", share)),
+    ];
+}
+
 interface Row {
     rule: string;
     name: string;
@@ -52,6 +66,33 @@ const rows: Row[] = [
     ], reported: [urnFor("aws:ec2/amiFromInstance:AmiFromInstance", "img")] },
     { rule: "aws-snapshots-from-encrypted-sources", name: "snapshot of an encrypted volume", stack: [sealedVolume, res("aws:ebs/snapshot:Snapshot", "snap", { volumeId: "vol-0sealed" })], reported: [] },
     { rule: "aws-snapshots-from-encrypted-sources", name: "volume id unknown during preview", stack: [plainVolume, res("aws:ebs/snapshot:Snapshot", "snap", { volumeId: UNKNOWN })], defers: true },
+
+    // gcp-project-iam-not-public (mandatory)
+    { rule: "gcp-project-iam-not-public", name: "allAuthenticatedUsers granted roles/compute.imageUser on the project", stack: [res("gcp:projects/iAMMember:IAMMember", "public-images", { project: "p", role: "roles/compute.imageUser", member: "allAuthenticatedUsers" })], reported: [urnFor("gcp:projects/iAMMember:IAMMember", "public-images")] },
+    { rule: "gcp-project-iam-not-public", name: "named group granted roles/compute.imageUser", stack: [res("gcp:projects/iAMBinding:IAMBinding", "builders", { project: "p", role: "roles/compute.imageUser", members: ["group:builders@example.com"] })], reported: [] },
+    { rule: "gcp-project-iam-not-public", name: "custom role permissions unknown during preview", stack: [
+        res("gcp:projects/iAMCustomRole:IAMCustomRole", "reader", { roleId: "reader", title: "r", permissions: UNKNOWN }),
+        res("gcp:projects/iAMMember:IAMMember", "public", { project: "p", role: UNKNOWN, member: "allUsers" }, dependsOn("role", res("gcp:projects/iAMCustomRole:IAMCustomRole", "reader", {}))),
+    ], defers: true },
+
+    // aws-data-keys-not-shared (mandatory)
+    { rule: "aws-data-keys-not-shared", name: "key of an encrypted volume open to every account", stack: [
+        res(KEY, "disk-key", { policy: keyPolicy("*") }),
+        res(VOLUME, "data", { encrypted: true, kmsKeyId: UNKNOWN }, dependsOn("kmsKeyId", res(KEY, "disk-key", {}))),
+    ], reported: [urnFor(KEY, "disk-key")] },
+    { rule: "aws-data-keys-not-shared", name: "key of an encrypted volume with the default key policy", stack: [
+        res(KEY, "disk-key", { description: "d" }),
+        res(VOLUME, "data", { encrypted: true, kmsKeyId: UNKNOWN }, dependsOn("kmsKeyId", res(KEY, "disk-key", {}))),
+    ], reported: [] },
+    { rule: "aws-data-keys-not-shared", name: "key policy unknown during preview", stack: [
+        res(KEY, "disk-key", { policy: UNKNOWN }),
+        res(VOLUME, "data", { encrypted: true, kmsKeyId: UNKNOWN }, dependsOn("kmsKeyId", res(KEY, "disk-key", {}))),
+    ], defers: true },
+
+    // aws-ram-image-shares-trusted (mandatory)
+    { rule: "aws-ram-image-shares-trusted", name: "Image Builder image shared with an outside account", stack: ramShare(true, "999988887777"), reported: [urnFor("aws:ram/principalAssociation:PrincipalAssociation", "partner")] },
+    { rule: "aws-ram-image-shares-trusted", name: "share kept inside the organization", stack: ramShare(false, "999988887777"), reported: [] },
+    { rule: "aws-ram-image-shares-trusted", name: "principal unknown during preview", stack: ramShare(true, UNKNOWN), defers: true },
 
     // gcp-copies-keep-customer-keys (advisory)
     { rule: "gcp-copies-keep-customer-keys", name: "snapshot of a CMEK disk without a key", stack: [cmekDisk, res("gcp:compute/snapshot:Snapshot", "snap", { sourceDisk: UNKNOWN }, dependsOn("sourceDisk", cmekDisk))], reported: [urnFor("gcp:compute/snapshot:Snapshot", "snap")] },
@@ -94,6 +135,11 @@ const rows: Row[] = [
     { rule: "azure-disks-backed-up", name: "disk without a backup instance", stack: [azureDisk], reported: [azureDisk.urn] },
     { rule: "azure-disks-backed-up", name: "disk with a backup instance", stack: [azureDisk, res("azure-native:dataprotection:BackupInstance", "bi", { vaultName: "v", resourceGroupName: "rg", properties: { objectType: "BackupInstance", dataSourceInfo: { resourceID: azureDiskId } } })], reported: [] },
     { rule: "azure-disks-backed-up", name: "backup instance target unknown during preview", stack: [azureDisk, res("azure-native:dataprotection:BackupInstance", "bi", { properties: UNKNOWN })], defers: true },
+
+    // aws-kms-keys-not-shared (advisory)
+    { rule: "aws-kms-keys-not-shared", name: "spare key open to every account", stack: [res(KEY, "spare", { policy: keyPolicy({ AWS: "*" }) })], reported: [urnFor(KEY, "spare")] },
+    { rule: "aws-kms-keys-not-shared", name: "spare key with the default key policy", stack: [res(KEY, "spare", {})], reported: [] },
+    { rule: "aws-kms-keys-not-shared", name: "grantee unknown during preview", stack: [res("aws:kms/grant:Grant", "g", { keyId: "k", granteePrincipal: UNKNOWN, operations: ["Decrypt"] })], defers: true },
 
     // aws-account-guardrails (advisory), reported against the provider
     { rule: "aws-account-guardrails", name: "volumes without guardrails", stack: [

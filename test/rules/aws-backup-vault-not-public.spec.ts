@@ -29,6 +29,8 @@ describeRule(backupVaultNotPublic, TYPE, [
     { name: "policy given as an object with an unknown statement", props: { policy: { Statement: [UNKNOWN] } }, expect: "defer" },
     { name: "policy given as an object, public statement", props: { policy: { Statement: [allow("*")] } }, expect: "fail", paths: ["policy.Statement[0].Principal"] },
     { name: "unknown effect does not hide a public statement", props: { policy: { Statement: [{ ...allow("*"), Effect: UNKNOWN }, allow("*")] } }, expect: "fail", paths: ["policy.Statement[1].Principal"] },
+    { name: "public: NotPrincipal with Allow", props: policy({ Effect: "Allow", NotPrincipal: { AWS: `arn:aws:iam::${trusted}:root` }, Action: "backup:*", Resource: "*" }), config: trust, expect: "fail", paths: ["policy.Statement[0].Principal"] },
+    { name: "principal list with an unknown entry during preview", props: { policy: { Statement: [allow({ AWS: [UNKNOWN] })] } }, expect: "defer", paths: ["policy.Statement[0].Principal"] },
     { name: "public vault exempted", props: policy(allow("*")), config: exempt, expect: "exempt" },
     { name: "invalid trusted account id in config", props: policy(allow("*")), config: { trustedAccountIds: ["abc"] }, expect: "fail", message: /invalid policy config/ },
 ]);
