@@ -1,3 +1,4 @@
+import type { ImageArgs as ClassicImageArgs, SnapshotArgs as ClassicSnapshotArgs } from "@pulumi/azure/compute";
 import type { ImageArgs, SnapshotArgs } from "@pulumi/azure-native/compute";
 import { addExpiryTag, checkExpiryTag } from "../../core/expiry";
 import { defineRule, on } from "../../core/rule";
@@ -18,7 +19,7 @@ export const snapshotsExpire = defineRule({
     remediation:
         "Add a tag named by `retentionTagKeys` (default `expires-on` with a YYYY-MM-DD date not in the past, or " +
         "`retention-days` with a positive whole number) to `tags` on `azure-native.compute.Snapshot` and " +
-        "`azure-native.compute.Image`, and delete the copy when it expires. Tags change in place.",
+        "`azure-native.compute.Image` (or `azure.compute.Snapshot` and `azure.compute.Image` of the classic provider), and delete the copy when it expires. Tags change in place.",
     docsUrl: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/tag-resources",
     controls: {},
     config: ["retentionTagKeys", "maxRetentionDays", "defaultRetentionDays"],
@@ -28,6 +29,12 @@ export const snapshotsExpire = defineRule({
         }), (props, { config, now }) => addExpiryTag(props, { container: "tags", now, ...config })),
         on<ImageArgs, Knobs>("azure-native:compute:Image", (props, { config, now }) => checkExpiryTag(props, {
             container: "tags", resource: "the azure-native.compute.Image", now, ...config,
+        }), (props, { config, now }) => addExpiryTag(props, { container: "tags", now, ...config })),
+        on<ClassicSnapshotArgs, Knobs>("azure:compute/snapshot:Snapshot", (props, { config, now }) => checkExpiryTag(props, {
+            container: "tags", resource: "the azure.compute.Snapshot", now, ...config,
+        }), (props, { config, now }) => addExpiryTag(props, { container: "tags", now, ...config })),
+        on<ClassicImageArgs, Knobs>("azure:compute/image:Image", (props, { config, now }) => checkExpiryTag(props, {
+            container: "tags", resource: "the azure.compute.Image", now, ...config,
         }), (props, { config, now }) => addExpiryTag(props, { container: "tags", now, ...config })),
     ],
 });
