@@ -48,3 +48,27 @@ describeFix(snapshotBlockAllSharing, TYPE, [
     { name: "state omitted is the mandatory rule's finding: nothing changes", props: {}, expect: "unchanged" },
     { name: "unblocked is the mandatory rule's finding: nothing changes", props: { state: "unblocked" }, expect: "unchanged" },
 ]);
+
+// ---- aws-native: the same `state` on aws-native.ec2.SnapshotBlockPublicAccess ----------------
+
+const NATIVE = "aws-native:ec2:SnapshotBlockPublicAccess";
+
+describeRule(snapshotBlockPublicAccess, NATIVE, [
+    { name: "all sharing blocked", props: { state: "block-all-sharing" }, expect: "pass" },
+    { name: "new sharing blocked passes the mandatory rule", props: { state: "block-new-sharing" }, expect: "pass" },
+    { name: "unblocked (recorded state of an account turned off elsewhere)", props: { state: "unblocked" }, expect: "fail", paths: ["state"], message: /`state: "block-all-sharing"` on the aws-native\.ec2\.SnapshotBlockPublicAccess/ },
+    { name: "state omitted", props: {}, expect: "fail", paths: ["state"], message: /state omitted/ },
+    { name: "state unknown during preview", props: { state: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(snapshotBlockAllSharing, NATIVE, [
+    { name: "all sharing blocked", props: { state: "block-all-sharing" }, expect: "pass" },
+    { name: "only new sharing blocked", props: { state: "block-new-sharing" }, expect: "fail", paths: ["state"], message: /already public stay public.*aws-native\.ec2\.SnapshotBlockPublicAccess/ },
+    { name: "state omitted is left to the mandatory rule", props: {}, expect: "pass" },
+    { name: "state unknown during preview", props: { state: UNKNOWN }, expect: "defer" },
+]);
+
+describeFix(snapshotBlockAllSharing, NATIVE, [
+    { name: "only new sharing blocked: all sharing blocked", props: { state: "block-new-sharing" }, expect: "fixed", fixed: { state: "block-all-sharing" } },
+    { name: "compliant: nothing changes", props: { state: "block-all-sharing" }, expect: "unchanged" },
+]);
