@@ -1,5 +1,4 @@
 import type { SnapshotBlockPublicAccessArgs } from "@pulumi/aws/ebs";
-import type { SnapshotBlockPublicAccessArgs as NativeSnapshotBlockPublicAccessArgs } from "@pulumi/aws-native/ec2";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { applyEdits, assign, at } from "../../core/fix";
 import { enumIn, isSet, isUnknown, prop } from "../../core/values";
@@ -40,7 +39,7 @@ export const snapshotBlockPublicAccess = defineRule({
         "snapshot public. With `state: \"unblocked\"` a single API call can publish a full copy of a volume to every " +
         "AWS account.",
     remediation:
-        "Set `state: \"block-all-sharing\"` on `aws.ebs.SnapshotBlockPublicAccess` (or `aws-native.ec2.SnapshotBlockPublicAccess`) in every region (\"block-new-sharing\" " +
+        "Set `state: \"block-all-sharing\"` on `aws.ebs.SnapshotBlockPublicAccess` in every region (\"block-new-sharing\" " +
         "passes this rule; the advisory rule aws-snapshot-block-all-sharing asks for the stricter setting).",
     docsUrl,
     controls: {
@@ -51,8 +50,7 @@ export const snapshotBlockPublicAccess = defineRule({
     targets: [
         on<SnapshotBlockPublicAccessArgs>("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", (props) =>
             requireBlocked(props, "aws.ebs.SnapshotBlockPublicAccess"), blockAllSharing),
-        // CloudFormation requires `state` and accepts only the two blocking values; the check stays the same.
-        on<NativeSnapshotBlockPublicAccessArgs>("aws-native:ec2:SnapshotBlockPublicAccess", (props) =>
-            requireBlocked(props, "aws-native.ec2.SnapshotBlockPublicAccess"), blockAllSharing),
+        // aws-native has no target here: CloudFormation's `State` is required and accepts only the two
+        // blocking values, so an aws-native SnapshotBlockPublicAccess cannot turn the guardrail off.
     ],
 });

@@ -120,7 +120,6 @@ export const cases: Case[] = [
     { rule: "aws-snapshot-block-all-sharing", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
     // aws-native (CloudFormation shapes and defaults)
     { rule: "aws-images-not-public", type: "aws-native:imagebuilder:DistributionConfiguration", level: "mandatory", bad: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermissionConfiguration: { userGroups: ["all"] } } }] }, good: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermissionConfiguration: { userIds: [trusted] } } }] }, config: trust },
-    { rule: "aws-snapshot-block-public-access", type: "aws-native:ec2:SnapshotBlockPublicAccess", level: "mandatory", bad: { state: "unblocked" }, good: { state: "block-new-sharing" } },
     { rule: "aws-snapshot-block-all-sharing", type: "aws-native:ec2:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
     { rule: "aws-volumes-encrypted", type: "aws-native:ec2:Volume", level: "mandatory", bad: { availabilityZone: "eu-west-1a", size: 8 }, good: { availabilityZone: "eu-west-1a", size: 8, encrypted: true } },
     { rule: "aws-volumes-encrypted", type: "aws-native:ec2:Instance", level: "mandatory", bad: { imageId: "ami-1" }, good: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] } },

@@ -53,14 +53,6 @@ describeFix(snapshotBlockAllSharing, TYPE, [
 
 const NATIVE = "aws-native:ec2:SnapshotBlockPublicAccess";
 
-describeRule(snapshotBlockPublicAccess, NATIVE, [
-    { name: "all sharing blocked", props: { state: "block-all-sharing" }, expect: "pass" },
-    { name: "new sharing blocked passes the mandatory rule", props: { state: "block-new-sharing" }, expect: "pass" },
-    { name: "unblocked (recorded state of an account turned off elsewhere)", props: { state: "unblocked" }, expect: "fail", paths: ["state"], message: /`state: "block-all-sharing"` on the aws-native\.ec2\.SnapshotBlockPublicAccess/ },
-    { name: "state omitted", props: {}, expect: "fail", paths: ["state"], message: /state omitted/ },
-    { name: "state unknown during preview", props: { state: UNKNOWN }, expect: "defer" },
-]);
-
 describeRule(snapshotBlockAllSharing, NATIVE, [
     { name: "all sharing blocked", props: { state: "block-all-sharing" }, expect: "pass" },
     { name: "only new sharing blocked", props: { state: "block-new-sharing" }, expect: "fail", paths: ["state"], message: /already public stay public.*aws-native\.ec2\.SnapshotBlockPublicAccess/ },
