@@ -33,6 +33,23 @@ function restorable(resource: string, sources: readonly string[]) {
         inheritsEncryption(props, sources) ? [] : storageEncrypted(resource)(props);
 }
 
+/** Aurora clusters: restores and replicas inherit; serverless v1 clusters are always encrypted. */
+function auroraCluster(resource: string, sources: readonly string[]) {
+    return (props: Record<string, unknown>): Finding[] => {
+        if (inheritsEncryption(props, sources)) {
+            return [];
+        }
+        if (isSet(props, "storageEncrypted")) {
+            return storageEncrypted(resource)(props);
+        }
+        const serverless = enumIn(prop(props, "engineMode"), "serverless");
+        if (isUnknown(serverless)) {
+            return [deferred("engineMode")];
+        }
+        return storageEncrypted(resource, serverless === true, "omitted means unencrypted for provisioned clusters")(props);
+    };
+}
+
 /** A global cluster built from an existing cluster inherits its encryption when `storageEncrypted` is omitted. */
 function globalCluster(resource: string) {
     return (props: Record<string, unknown>): Finding[] => {
@@ -80,19 +97,7 @@ export const databasesEncrypted = defineRule({
             }
             return restorable("aws.rds.Instance", ["snapshotIdentifier", "restoreToPointInTime"])(props);
         }),
-        on<RdsClusterArgs>("aws:rds/cluster:Cluster", (props) => {
-            if (inheritsEncryption(props, ["snapshotIdentifier", "restoreToPointInTime", "replicationSourceIdentifier"])) {
-                return [];
-            }
-            if (isSet(props, "storageEncrypted")) {
-                return storageEncrypted("aws.rds.Cluster")(props);
-            }
-            const serverless = enumIn(prop(props, "engineMode"), "serverless");
-            if (isUnknown(serverless)) {
-                return [deferred("engineMode")];
-            }
-            return storageEncrypted("aws.rds.Cluster", serverless === true, "omitted means unencrypted for provisioned clusters")(props);
-        }),
+        on<RdsClusterArgs>("aws:rds/cluster:Cluster", auroraCluster("aws.rds.Cluster", ["snapshotIdentifier", "restoreToPointInTime", "replicationSourceIdentifier"])),
         on<RdsGlobalClusterArgs>("aws:rds/globalCluster:GlobalCluster", globalCluster("aws.rds.GlobalCluster")),
         on<DocdbClusterArgs>("aws:docdb/cluster:Cluster", restorable("aws.docdb.Cluster", ["snapshotIdentifier", "restoreToPointInTime"])),
         on<DocdbGlobalClusterArgs>("aws:docdb/globalCluster:GlobalCluster", globalCluster("aws.docdb.GlobalCluster")),
@@ -112,19 +117,7 @@ export const databasesEncrypted = defineRule({
             }
             return restorable("aws-native.rds.DbInstance", ["sourceDbInstanceIdentifier", "dbSnapshotIdentifier", "sourceDbiResourceId", "sourceDbClusterIdentifier"])(props);
         }),
-        on<DbClusterArgs>("aws-native:rds:DbCluster", (props) => {
-            if (inheritsEncryption(props, ["snapshotIdentifier", "sourceDbClusterIdentifier", "replicationSourceIdentifier"])) {
-                return [];
-            }
-            if (isSet(props, "storageEncrypted")) {
-                return storageEncrypted("aws-native.rds.DbCluster")(props);
-            }
-            const serverless = enumIn(prop(props, "engineMode"), "serverless");
-            if (isUnknown(serverless)) {
-                return [deferred("engineMode")];
-            }
-            return storageEncrypted("aws-native.rds.DbCluster", serverless === true, "omitted means unencrypted for provisioned clusters")(props);
-        }),
+        on<DbClusterArgs>("aws-native:rds:DbCluster", auroraCluster("aws-native.rds.DbCluster", ["snapshotIdentifier", "sourceDbClusterIdentifier", "replicationSourceIdentifier"])),
         on<NativeGlobalClusterArgs>("aws-native:rds:GlobalCluster", globalCluster("aws-native.rds.GlobalCluster")),
         on<NativeNeptuneClusterArgs>("aws-native:neptune:DbCluster", restorable("aws-native.neptune.DbCluster", ["snapshotIdentifier", "sourceDbClusterIdentifier"])),
         on<NativeRedshiftClusterArgs>("aws-native:redshift:Cluster", (props) => requireTrue(props, "encrypted", "", {
