@@ -2,6 +2,9 @@ import type { ClusterArgs as DocdbClusterArgs, GlobalClusterArgs as DocdbGlobalC
 import type { ClusterArgs as NeptuneClusterArgs, GlobalClusterArgs as NeptuneGlobalClusterArgs } from "@pulumi/aws/neptune";
 import type { ClusterArgs as RdsClusterArgs, GlobalClusterArgs as RdsGlobalClusterArgs, InstanceArgs } from "@pulumi/aws/rds";
 import type { ClusterArgs as RedshiftClusterArgs } from "@pulumi/aws/redshift";
+import type { DbClusterArgs as NativeNeptuneClusterArgs } from "@pulumi/aws-native/neptune";
+import type { DbClusterArgs, DbInstanceArgs, GlobalClusterArgs as NativeGlobalClusterArgs } from "@pulumi/aws-native/rds";
+import type { ClusterArgs as NativeRedshiftClusterArgs } from "@pulumi/aws-native/redshift";
 import { defineRule, deferred, on, type Finding } from "../../core/rule";
 import { enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { requireTrue } from "./lib/checks";
@@ -28,6 +31,23 @@ function inheritsEncryption(props: unknown, sources: readonly string[]): boolean
 function restorable(resource: string, sources: readonly string[]) {
     return (props: Record<string, unknown>): Finding[] =>
         inheritsEncryption(props, sources) ? [] : storageEncrypted(resource)(props);
+}
+
+/** Aurora clusters: restores and replicas inherit; serverless v1 clusters are always encrypted. */
+function auroraCluster(resource: string, sources: readonly string[]) {
+    return (props: Record<string, unknown>): Finding[] => {
+        if (inheritsEncryption(props, sources)) {
+            return [];
+        }
+        if (isSet(props, "storageEncrypted")) {
+            return storageEncrypted(resource)(props);
+        }
+        const serverless = enumIn(prop(props, "engineMode"), "serverless");
+        if (isUnknown(serverless)) {
+            return [deferred("engineMode")];
+        }
+        return storageEncrypted(resource, serverless === true, "omitted means unencrypted for provisioned clusters")(props);
+    };
 }
 
 /** A global cluster built from an existing cluster inherits its encryption when `storageEncrypted` is omitted. */
@@ -57,7 +77,9 @@ export const databasesEncrypted = defineRule({
         "`aws.redshift.Cluster`. Read replicas (`replicateSourceDb`, `replicationSourceIdentifier`), databases restored from " +
         "a snapshot (`snapshotIdentifier`) or a point in time (`restoreToPointInTime`), serverless v1 Aurora clusters and " +
         "global clusters created from an existing cluster (`sourceDbClusterIdentifier`) inherit encryption when the flag " +
-        "is omitted; an explicit false still fails.",
+        "is omitted; an explicit false still fails. With aws-native, set `storageEncrypted: true` on `aws-native.rds.DbInstance` " +
+        "(Aurora instances are judged on their `DbCluster`), `rds.DbCluster`, `rds.GlobalCluster` and `neptune.DbCluster` " +
+        "(CloudFormation defaults it to false), and do not set `encrypted: false` on `aws-native.redshift.Cluster`.",
     docsUrl,
     controls: {
         "cis-aws-5.0": ["2.2.1"],
@@ -75,19 +97,7 @@ export const databasesEncrypted = defineRule({
             }
             return restorable("aws.rds.Instance", ["snapshotIdentifier", "restoreToPointInTime"])(props);
         }),
-        on<RdsClusterArgs>("aws:rds/cluster:Cluster", (props) => {
-            if (inheritsEncryption(props, ["snapshotIdentifier", "restoreToPointInTime", "replicationSourceIdentifier"])) {
-                return [];
-            }
-            if (isSet(props, "storageEncrypted")) {
-                return storageEncrypted("aws.rds.Cluster")(props);
-            }
-            const serverless = enumIn(prop(props, "engineMode"), "serverless");
-            if (isUnknown(serverless)) {
-                return [deferred("engineMode")];
-            }
-            return storageEncrypted("aws.rds.Cluster", serverless === true, "omitted means unencrypted for provisioned clusters")(props);
-        }),
+        on<RdsClusterArgs>("aws:rds/cluster:Cluster", auroraCluster("aws.rds.Cluster", ["snapshotIdentifier", "restoreToPointInTime", "replicationSourceIdentifier"])),
         on<RdsGlobalClusterArgs>("aws:rds/globalCluster:GlobalCluster", globalCluster("aws.rds.GlobalCluster")),
         on<DocdbClusterArgs>("aws:docdb/cluster:Cluster", restorable("aws.docdb.Cluster", ["snapshotIdentifier", "restoreToPointInTime"])),
         on<DocdbGlobalClusterArgs>("aws:docdb/globalCluster:GlobalCluster", globalCluster("aws.docdb.GlobalCluster")),
@@ -97,6 +107,23 @@ export const databasesEncrypted = defineRule({
             omitted: true,
             off: "the Redshift cluster, and with it every snapshot, is not encrypted",
             fix: "set `encrypted: \"true\"` (a string in this SDK) on the aws.redshift.Cluster, or leave it out: the default is encrypted",
+        })),
+
+        // aws-native (CloudFormation): StorageEncrypted defaults to false; restores, replicas and clones inherit.
+        on<DbInstanceArgs>("aws-native:rds:DbInstance", (props) => {
+            // An Aurora instance stores its data in the cluster, which is judged on its own.
+            if (isSet(props, "dbClusterIdentifier")) {
+                return [];
+            }
+            return restorable("aws-native.rds.DbInstance", ["sourceDbInstanceIdentifier", "dbSnapshotIdentifier", "sourceDbiResourceId", "sourceDbClusterIdentifier"])(props);
+        }),
+        on<DbClusterArgs>("aws-native:rds:DbCluster", auroraCluster("aws-native.rds.DbCluster", ["snapshotIdentifier", "sourceDbClusterIdentifier", "replicationSourceIdentifier"])),
+        on<NativeGlobalClusterArgs>("aws-native:rds:GlobalCluster", globalCluster("aws-native.rds.GlobalCluster")),
+        on<NativeNeptuneClusterArgs>("aws-native:neptune:DbCluster", restorable("aws-native.neptune.DbCluster", ["snapshotIdentifier", "sourceDbClusterIdentifier"])),
+        on<NativeRedshiftClusterArgs>("aws-native:redshift:Cluster", (props) => requireTrue(props, "encrypted", "", {
+            omitted: true,
+            off: "the Redshift cluster, and with it every snapshot, is not encrypted",
+            fix: "set `encrypted: true` on the aws-native.redshift.Cluster, or leave it out: new clusters are encrypted by default",
         })),
     ],
 });

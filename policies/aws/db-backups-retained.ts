@@ -2,6 +2,9 @@ import type { ClusterArgs as DocdbClusterArgs, ElasticClusterArgs } from "@pulum
 import type { ClusterArgs as NeptuneClusterArgs } from "@pulumi/aws/neptune";
 import type { ClusterArgs as RdsClusterArgs, InstanceArgs, InstanceAutomatedBackupsReplicationArgs } from "@pulumi/aws/rds";
 import type { ClusterArgs as RedshiftClusterArgs } from "@pulumi/aws/redshift";
+import type { DbClusterArgs as NativeNeptuneClusterArgs } from "@pulumi/aws-native/neptune";
+import type { DbClusterArgs, DbInstanceArgs } from "@pulumi/aws-native/rds";
+import type { ClusterArgs as NativeRedshiftClusterArgs } from "@pulumi/aws-native/redshift";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { isSet } from "../../core/values";
 import { readNumber, retentionBounds } from "./lib/checks";
@@ -63,7 +66,9 @@ export const dbBackupsRetained = defineRule({
         "`aws.rds.InstanceAutomatedBackupsReplication`, default 7), to a number of days within the configured bounds " +
         "(`minRetentionDays`, default 7; `maxRetentionDays` when set; RDS allows 1 to 35). Read replicas " +
         "(`replicateSourceDb` set) are exempt: the source instance's backups cover them. Changing the period between 0 and " +
-        "a positive value restarts the instance briefly; it does not replace it.",
+        "a positive value restarts the instance briefly; it does not replace it. With aws-native set `backupRetentionPeriod` on " +
+        "`aws-native.rds.DbInstance`, `rds.DbCluster` and `neptune.DbCluster` and `automatedSnapshotRetentionPeriod` on " +
+        "`redshift.Cluster` (CloudFormation defaults them to 1 day).",
     docsUrl,
     controls: {
         checkov: ["CKV_AWS_133", "CKV_AWS_360", "CKV_AWS_361", "CKV_AWS_343"],
@@ -93,5 +98,20 @@ export const dbBackupsRetained = defineRule({
             retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws.neptune.Cluster", allowed: "1 to 35" })),
         on<RedshiftClusterArgs, Knobs>("aws:redshift/cluster:Cluster", (props, { config }) =>
             retention(props, config, { key: "automatedSnapshotRetentionPeriod", omitted: 1, resource: "aws.redshift.Cluster", allowed: "1 to 35" })),
+
+        // aws-native: CloudFormation's BackupRetentionPeriod default is 1 day for instances and clusters.
+        on<DbInstanceArgs, Knobs>("aws-native:rds:DbInstance", (props, { config }) => {
+            // Read replicas have no automated backups of their own; Aurora instances use the cluster's.
+            if (isSet(props, "sourceDbInstanceIdentifier") || isSet(props, "dbClusterIdentifier")) {
+                return [];
+            }
+            return retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws-native.rds.DbInstance", allowed: "0 to 35" });
+        }),
+        on<DbClusterArgs, Knobs>("aws-native:rds:DbCluster", (props, { config }) =>
+            retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws-native.rds.DbCluster", allowed: "1 to 35" })),
+        on<NativeNeptuneClusterArgs, Knobs>("aws-native:neptune:DbCluster", (props, { config }) =>
+            retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws-native.neptune.DbCluster", allowed: "1 to 35" })),
+        on<NativeRedshiftClusterArgs, Knobs>("aws-native:redshift:Cluster", (props, { config }) =>
+            retention(props, config, { key: "automatedSnapshotRetentionPeriod", omitted: 1, resource: "aws-native.redshift.Cluster", allowed: "0 to 35" })),
     ],
 });

@@ -1,5 +1,6 @@
 import type { AmiLaunchPermissionArgs, ImageBlockPublicAccessArgs } from "@pulumi/aws/ec2";
 import type { DistributionConfigurationArgs } from "@pulumi/aws/imagebuilder";
+import type { DistributionConfigurationArgs as NativeDistributionConfigurationArgs } from "@pulumi/aws-native/imagebuilder";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { applyEdits, assign, at, eachElement, updateIn, without } from "../../core/fix";
 import { asString, enumIn, isSet, isUnknown, prop } from "../../core/values";
@@ -26,6 +27,57 @@ function requireTrusted(
     return [violation(key, problem, fix)];
 }
 
+/**
+ * Image Builder distributions: target accounts and launch permissions. `permissionKey` is where the
+ * SDK puts the launch permission (`launchPermission` in @pulumi/aws, `launchPermissionConfiguration`
+ * in aws-native, as in CloudFormation).
+ */
+function checkDistributions(props: unknown, config: { trustedAccountIds: string[]; trustedOrganizationArns: string[] }, permissionKey: string, resource: string): Finding[] {
+    const findings: Finding[] = [];
+    const accounts = accountTrust(config.trustedAccountIds);
+    const organizations = organizationTrust(config.trustedOrganizationArns);
+    const fixAccount = `remove the account from the ${resource} or add it to trustedAccountIds in the policy config`;
+    const fixOrganization = `remove the ARN from the ${resource} or add it (or its organization) to trustedOrganizationArns in the policy config`;
+    eachItem(findings, props, "distributions", "", (distribution, path) => {
+        const ami = objectAt(findings, distribution, "amiDistributionConfiguration", path);
+        if (ami === undefined) return;
+        const amiPath = `${path}.amiDistributionConfiguration`;
+        requireTrustedList(findings, ami, "targetAccountIds", amiPath, {
+            isTrusted: accounts, untrusted: "AMIs are copied to an account that is not in trustedAccountIds", fix: fixAccount,
+        });
+        const permission = objectAt(findings, ami, permissionKey, amiPath);
+        if (permission === undefined) return;
+        const permissionPath = `${amiPath}.${permissionKey}`;
+        requireTrustedList(findings, permission, "userGroups", permissionPath, {
+            isTrusted: () => false,
+            untrusted: "AMIs are shared with a user group other than a named account",
+            fix: "remove the entry from `userGroups` and share with accounts listed in trustedAccountIds instead",
+            publicValue: {
+                value: "all",
+                problem: "every AMI the pipeline builds is public (user group \"all\")",
+                fix: `remove "all" from \`userGroups\` on the ${resource} and share with accounts listed in trustedAccountIds instead`,
+            },
+        });
+        requireTrustedList(findings, permission, "userIds", permissionPath, {
+            isTrusted: accounts, untrusted: "AMIs are shared with an account that is not in trustedAccountIds", fix: fixAccount,
+        });
+        requireTrustedList(findings, permission, "organizationArns", permissionPath, {
+            isTrusted: organizations, untrusted: "AMIs are shared with an AWS organization that is not in trustedOrganizationArns", fix: fixOrganization,
+        });
+        requireTrustedList(findings, permission, "organizationalUnitArns", permissionPath, {
+            isTrusted: organizations, untrusted: "AMIs are shared with an organizational unit that is not in trustedOrganizationArns", fix: fixOrganization,
+        });
+    });
+    return findings;
+}
+
+/** Remediation: drop the public user group "all" from every distribution's launch permission. */
+function dropPublicGroup(permissionKey: string) {
+    return (props: Record<string, unknown>) => applyEdits(props, at(["distributions"], eachElement((distribution) =>
+        updateIn(distribution, ["amiDistributionConfiguration", permissionKey, "userGroups"],
+            without((group) => typeof group === "string" && enumIn(group.trim(), "all") === true)))));
+}
+
 export const imagesNotPublic = defineRule({
     id: "aws-images-not-public",
     cloud: "aws",
@@ -45,7 +97,8 @@ export const imagesNotPublic = defineRule({
         "listed in `trustedAccountIds`, or `organizationArn` / `organizationalUnitArn` listed in `trustedOrganizationArns` " +
         "(an OU counts as trusted when its organization is listed). In `aws.imagebuilder.DistributionConfiguration`, drop \"all\" from " +
         "`amiDistributionConfiguration.launchPermission.userGroups` and list only trusted principals in `userIds`, " +
-        "`organizationArns`, `organizationalUnitArns` and `targetAccountIds`. Set `state: \"block-new-sharing\"` on " +
+        "`organizationArns`, `organizationalUnitArns` and `targetAccountIds` (`launchPermissionConfiguration` in " +
+        "`aws-native.imagebuilder.DistributionConfiguration`). Set `state: \"block-new-sharing\"` on " +
         "`aws.ec2.ImageBlockPublicAccess` in every region. Both trust lists are empty by default, so every cross-account " +
         "share is blocked until the platform team lists the principal in the policy config.",
     docsUrl,
@@ -97,46 +150,10 @@ export const imagesNotPublic = defineRule({
                 "set `state: \"block-new-sharing\"` on the aws.ec2.ImageBlockPublicAccess (existing public AMIs stay public; make them private too)")];
         }, (props) => applyEdits(props, at(["state"], assign("block-new-sharing", (current) => enumIn(current, "block-new-sharing") === true)))),
 
-        on<DistributionConfigurationArgs, Knobs>("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", (props, { config }) => {
-            const findings: Finding[] = [];
-            const accounts = accountTrust(config.trustedAccountIds);
-            const organizations = organizationTrust(config.trustedOrganizationArns);
-            const fixAccount = "remove the account from the aws.imagebuilder.DistributionConfiguration or add it to trustedAccountIds in the policy config";
-            const fixOrganization = "remove the ARN from the aws.imagebuilder.DistributionConfiguration or add it (or its organization) to trustedOrganizationArns in the policy config";
-            eachItem(findings, props, "distributions", "", (distribution, path) => {
-                const ami = objectAt(findings, distribution, "amiDistributionConfiguration", path);
-                if (ami === undefined) return;
-                const amiPath = `${path}.amiDistributionConfiguration`;
-                requireTrustedList(findings, ami, "targetAccountIds", amiPath, {
-                    isTrusted: accounts, untrusted: "AMIs are copied to an account that is not in trustedAccountIds", fix: fixAccount,
-                });
-                const permission = objectAt(findings, ami, "launchPermission", amiPath);
-                if (permission === undefined) return;
-                const permissionPath = `${amiPath}.launchPermission`;
-                requireTrustedList(findings, permission, "userGroups", permissionPath, {
-                    isTrusted: () => false,
-                    untrusted: "AMIs are shared with a user group other than a named account",
-                    fix: "remove the entry from `userGroups` and share with accounts listed in trustedAccountIds instead",
-                    publicValue: {
-                        value: "all",
-                        problem: "every AMI the pipeline builds is public (user group \"all\")",
-                        fix: "remove \"all\" from `userGroups` on the aws.imagebuilder.DistributionConfiguration and share with accounts listed in trustedAccountIds instead",
-                    },
-                });
-                requireTrustedList(findings, permission, "userIds", permissionPath, {
-                    isTrusted: accounts, untrusted: "AMIs are shared with an account that is not in trustedAccountIds", fix: fixAccount,
-                });
-                requireTrustedList(findings, permission, "organizationArns", permissionPath, {
-                    isTrusted: organizations, untrusted: "AMIs are shared with an AWS organization that is not in trustedOrganizationArns", fix: fixOrganization,
-                });
-                requireTrustedList(findings, permission, "organizationalUnitArns", permissionPath, {
-                    isTrusted: organizations, untrusted: "AMIs are shared with an organizational unit that is not in trustedOrganizationArns", fix: fixOrganization,
-                });
-            });
-            return findings;
-        }, (props) => applyEdits(props, at(["distributions"], eachElement((distribution) =>
-            // Remediation: drop the public user group "all" from every distribution's launch permission.
-            updateIn(distribution, ["amiDistributionConfiguration", "launchPermission", "userGroups"],
-                without((group) => typeof group === "string" && enumIn(group.trim(), "all") === true)))))),
+        on<DistributionConfigurationArgs, Knobs>("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", (props, { config }) =>
+            checkDistributions(props, config, "launchPermission", "aws.imagebuilder.DistributionConfiguration"), dropPublicGroup("launchPermission")),
+        on<NativeDistributionConfigurationArgs, Knobs>("aws-native:imagebuilder:DistributionConfiguration", (props, { config }) =>
+            checkDistributions(props, config, "launchPermissionConfiguration", "aws-native.imagebuilder.DistributionConfiguration"),
+        dropPublicGroup("launchPermissionConfiguration")),
     ],
 });

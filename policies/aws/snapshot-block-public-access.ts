@@ -1,5 +1,5 @@
 import type { SnapshotBlockPublicAccessArgs } from "@pulumi/aws/ebs";
-import { defineRule, deferred, on, violation } from "../../core/rule";
+import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { applyEdits, assign, at } from "../../core/fix";
 import { enumIn, isSet, isUnknown, prop } from "../../core/values";
 
@@ -10,6 +10,22 @@ export function blockAllSharing(props: Record<string, unknown>): Record<string, 
     return applyEdits(props, at(["state"], assign("block-all-sharing", (current) => enumIn(current, "block-all-sharing") === true)));
 }
 
+function requireBlocked(props: Record<string, unknown>, resource: string): Finding[] {
+    const state = prop(props, "state");
+    const blocked = enumIn(state, "block-all-sharing", "block-new-sharing");
+    if (isUnknown(blocked)) {
+        return [deferred("state")];
+    }
+    if (blocked === true) {
+        return [];
+    }
+    const problem = enumIn(state, "unblocked") === true
+        ? "EBS snapshot block public access is turned off (state \"unblocked\")"
+        : isSet(props, "state")
+            ? "EBS snapshot block public access is not turned on (state is neither \"block-all-sharing\" nor \"block-new-sharing\")"
+            : "EBS snapshot block public access is not set (state omitted)";
+    return [violation("state", problem, `set \`state: "block-all-sharing"\` on the ${resource}`)];
+}
 
 export const snapshotBlockPublicAccess = defineRule({
     id: "aws-snapshot-block-public-access",
@@ -32,21 +48,9 @@ export const snapshotBlockPublicAccess = defineRule({
     },
     config: [],
     targets: [
-        on<SnapshotBlockPublicAccessArgs>("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", (props) => {
-            const state = prop(props, "state");
-            const blocked = enumIn(state, "block-all-sharing", "block-new-sharing");
-            if (isUnknown(blocked)) {
-                return [deferred("state")];
-            }
-            if (blocked === true) {
-                return [];
-            }
-            const problem = enumIn(state, "unblocked") === true
-                ? "EBS snapshot block public access is turned off (state \"unblocked\")"
-                : isSet(props, "state")
-                    ? "EBS snapshot block public access is not turned on (state is neither \"block-all-sharing\" nor \"block-new-sharing\")"
-                    : "EBS snapshot block public access is not set (state omitted)";
-            return [violation("state", problem, "set `state: \"block-all-sharing\"` on the aws.ebs.SnapshotBlockPublicAccess")];
-        }, blockAllSharing),
+        on<SnapshotBlockPublicAccessArgs>("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", (props) =>
+            requireBlocked(props, "aws.ebs.SnapshotBlockPublicAccess"), blockAllSharing),
+        // aws-native has no target here: CloudFormation's `State` is required and accepts only the two
+        // blocking values, so an aws-native SnapshotBlockPublicAccess cannot turn the guardrail off.
     ],
 });

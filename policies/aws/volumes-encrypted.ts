@@ -4,6 +4,9 @@ import type {
 } from "@pulumi/aws/ec2";
 import type { ContainerRecipeArgs, ImageRecipeArgs } from "@pulumi/aws/imagebuilder";
 import type { WorkspaceArgs } from "@pulumi/aws/workspaces";
+import type {
+    InstanceArgs as NativeInstanceArgs, LaunchTemplateArgs as NativeLaunchTemplateArgs, VolumeArgs as NativeVolumeArgs,
+} from "@pulumi/aws-native/ec2";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { applyEdits, assign, at, eachElement, UNCHANGED, update, updateIn } from "../../core/fix";
 import { asBool, asList, isSet, isUnknown, prop } from "../../core/values";
@@ -84,6 +87,53 @@ function recipeDevices(container: unknown, path: string, resource: string): Find
     return findings;
 }
 
+/**
+ * Launch template block device mappings: `ebs.encrypted` false fails; omitted fails unless the
+ * volume is restored from a snapshot (it inherits the snapshot's encryption). `on` is how the SDK
+ * spells true (`"true"` in @pulumi/aws, `true` in aws-native).
+ */
+function templateDevices(container: unknown, path: string, resource: string, on: string | boolean): Finding[] {
+    const listPath = withPrefix(path, "blockDeviceMappings");
+    const mappings = asList(prop(container, "blockDeviceMappings"));
+    if (isUnknown(mappings)) {
+        return [deferred(listPath)];
+    }
+    const setting = typeof on === "string" ? `\`encrypted: "true"\`` : "`encrypted: true`";
+    const note = typeof on === "string" ? " (a string in this SDK)" : "";
+    const findings: Finding[] = [];
+    mappings.forEach((mapping, index) => {
+        const ebsPath = `${listPath}[${index}].ebs`;
+        const ebs = prop(mapping, "ebs");
+        if (isUnknown(ebs)) {
+            findings.push(deferred(ebsPath));
+            return;
+        }
+        if (ebs === undefined) {
+            return; // instance-store or no-device mapping: no EBS volume
+        }
+        const encrypted = asBool(prop(ebs, "encrypted"));
+        const fix = `set ${setting} on ${ebsPath} of the ${resource}${note}`;
+        if (isUnknown(encrypted)) {
+            findings.push(deferred(`${ebsPath}.encrypted`));
+        } else if (encrypted === false) {
+            findings.push(violation(`${ebsPath}.encrypted`, typeof on === "string" ? "EBS encryption is turned off (\"false\")" : "EBS encryption is turned off", fix));
+        } else if (encrypted === undefined && !isSet(ebs, "snapshotId")) {
+            findings.push(violation(`${ebsPath}.encrypted`, "EBS encryption is not enabled (omitted means the AMI or account default, usually unencrypted)", fix));
+        }
+    });
+    return findings;
+}
+
+/** aws-native `ec2.Instance`: no root device mappings means the AMI's root volume, unencrypted by default. */
+function nativeInstanceDevices(props: Record<string, unknown>): Finding[] {
+    if (isSet(props, "blockDeviceMappings") || isSet(props, "launchTemplate")) {
+        return templateDevices(props, "", "aws-native.ec2.Instance", true);
+    }
+    return [violation("blockDeviceMappings",
+        "EBS encryption is not enabled (blockDeviceMappings omitted means the AMI's root volume, unencrypted unless the account default encrypts it)",
+        "add a `blockDeviceMappings` entry for the root device with `ebs: { encrypted: true }` on the aws-native.ec2.Instance (changing it replaces the instance)")];
+}
+
 function withPrefix(path: string, key: string): string {
     return path === "" ? key : `${path}.${key}`;
 }
@@ -107,7 +157,9 @@ export const volumesEncrypted = defineRule({
         "`LaunchConfiguration` and each `SpotFleetRequest` launch specification. Do not set `encrypted: \"false\"` in Image Builder " +
         "recipe block devices (omitted inherits the parent image). Keep `enabled` true on `aws.ebs.EncryptionByDefault`, and " +
         "set `rootVolumeEncryptionEnabled` and `userVolumeEncryptionEnabled` on `aws.workspaces.Workspace`. Add `kmsKeyId` to " +
-        "use a customer-managed key.",
+        "use a customer-managed key. With aws-native (CloudFormation shapes), set `encrypted: true` on `aws-native.ec2.Volume` and " +
+        "`ebs.encrypted: true` in every `blockDeviceMappings` entry of `aws-native.ec2.Instance` and of " +
+        "`launchTemplateData` of `aws-native.ec2.LaunchTemplate` (CloudFormation's default is unencrypted).",
     docsUrl,
     controls: {
         "cis-aws-5.0": ["5.1.1"],
@@ -136,35 +188,16 @@ export const volumesEncrypted = defineRule({
             return findings;
         }),
 
-        on<LaunchTemplateArgs>("aws:ec2/launchTemplate:LaunchTemplate", (props) => {
-            const mappings = asList(prop(props, "blockDeviceMappings"));
-            if (isUnknown(mappings)) {
-                return [deferred("blockDeviceMappings")];
-            }
-            const findings: Finding[] = [];
-            mappings.forEach((mapping, index) => {
-                const path = withPrefix(`blockDeviceMappings[${index}]`, "ebs");
-                const ebs = prop(mapping, "ebs");
-                if (isUnknown(ebs)) {
-                    findings.push(deferred(path));
-                    return;
-                }
-                if (ebs === undefined) {
-                    return; // instance-store or no-device mapping: no EBS volume
-                }
-                const encrypted = asBool(prop(ebs, "encrypted"));
-                if (isUnknown(encrypted)) {
-                    findings.push(deferred(`${path}.encrypted`));
-                } else if (encrypted === false) {
-                    findings.push(violation(`${path}.encrypted`, "EBS encryption is turned off (\"false\")",
-                        `set \`encrypted: "true"\` on ${path} of the aws.ec2.LaunchTemplate (a string in this SDK)`));
-                } else if (encrypted === undefined && !isSet(ebs, "snapshotId")) {
-                    findings.push(violation(`${path}.encrypted`, "EBS encryption is not enabled (omitted means the AMI or account default, usually unencrypted)",
-                        `set \`encrypted: "true"\` on ${path} of the aws.ec2.LaunchTemplate (a string in this SDK)`));
-                }
-            });
-            return findings;
-        }, encryptTemplateDevices),
+        on<LaunchTemplateArgs>("aws:ec2/launchTemplate:LaunchTemplate", (props) =>
+            templateDevices(props, "", "aws.ec2.LaunchTemplate", "true"), encryptTemplateDevices),
+
+        on<NativeVolumeArgs>("aws-native:ec2:Volume", (props) =>
+            requireEncrypted(props, "", "set `encrypted: true` on the aws-native.ec2.Volume (this replaces an existing volume; migrate data through an encrypted snapshot)")),
+        on<NativeInstanceArgs>("aws-native:ec2:Instance", nativeInstanceDevices),
+        on<NativeLaunchTemplateArgs>("aws-native:ec2:LaunchTemplate", (props) => {
+            const data = prop(props, "launchTemplateData");
+            return isUnknown(data) ? [deferred("launchTemplateData")] : templateDevices(data, "launchTemplateData", "aws-native.ec2.LaunchTemplate", true);
+        }),
 
         on<ImageRecipeArgs>("aws:imagebuilder/imageRecipe:ImageRecipe", (props) =>
             recipeDevices(props, "", "aws.imagebuilder.ImageRecipe")),

@@ -1,3 +1,5 @@
+import type { PolicyVMArgs } from "@pulumi/azure/backup";
+import type { BackupPolicyDiskArgs } from "@pulumi/azure/dataprotection";
 import type { BackupPolicyArgs } from "@pulumi/azure-native/dataprotection";
 import type { ProtectionPolicyArgs } from "@pulumi/azure-native/recoveryservices";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
@@ -21,6 +23,19 @@ function judgeDays(days: number, path: string, bounds: Bounds, fix: string): Fin
         return [violation(path, `backups are kept for more than the maximum of ${bounds.maxRetentionDays} days (maxRetentionDays)`, fix)];
     }
     return [];
+}
+
+/** An ISO 8601 duration at `container[key]` against the bounds; unknown defers, omitted is `missing`. */
+function judgeDuration(container: unknown, key: string, path: string, bounds: Bounds, fix: string, missing: string): Finding[] {
+    const duration = asString(prop(container, key));
+    if (isUnknown(duration)) {
+        return [deferred(path)];
+    }
+    const days = duration === undefined ? undefined : isoDurationDays(duration);
+    if (days === undefined) {
+        return [violation(path, duration === undefined && !isSet(container, key) ? missing : "the retention duration is not an ISO 8601 duration", fix)];
+    }
+    return judgeDays(days, path, bounds, fix);
 }
 
 const DISKS = "Microsoft.Compute/disks";
@@ -68,20 +83,8 @@ function checkBackupPolicy(props: Record<string, unknown>, bounds: Bounds): Find
             findings.push(violation(base, "the retention rule has no lifecycle, so it sets no retention", fix));
         }
         lifecycles.forEach((lifecycle, j) => {
-            const path = `${base}[${j}].deleteAfter.duration`;
-            const duration = asString(dig(lifecycle, "deleteAfter", "duration"));
-            if (isUnknown(duration)) {
-                findings.push(deferred(path));
-                return;
-            }
-            const days = duration === undefined ? undefined : isoDurationDays(duration);
-            if (days === undefined) {
-                findings.push(violation(path, duration === undefined && !isSet(prop(lifecycle, "deleteAfter"), "duration")
-                    ? "the lifecycle has no delete-after duration"
-                    : "the delete-after duration is not an ISO 8601 duration", fix));
-                return;
-            }
-            findings.push(...judgeDays(days, path, bounds, fix));
+            findings.push(...judgeDuration(prop(lifecycle, "deleteAfter"), "duration", `${base}[${j}].deleteAfter.duration`, bounds, fix,
+                "the lifecycle has no delete-after duration"));
         });
     });
     if (retentionRules === 0 && unknownKinds === 0) {
@@ -145,6 +148,41 @@ function checkProtectionPolicy(props: Record<string, unknown>, bounds: Bounds): 
     return judgeDays(count * perUnit, `${durationPath}.count`, bounds, fix);
 }
 
+/** Classic azure `dataprotection.BackupPolicyDisk`: `defaultRetentionDuration` and each `retentionRules[].duration`. */
+function checkClassicDiskPolicy(props: Record<string, unknown>, bounds: Bounds): Finding[] {
+    const fix = "set `defaultRetentionDuration` (and each `retentionRules[].duration`) of the azure.dataprotection.BackupPolicyDisk " +
+        `to an ISO 8601 duration of ${boundsText(bounds)} (e.g. "P7D", "P4W", "P1M")`;
+    const findings = judgeDuration(props, "defaultRetentionDuration", "defaultRetentionDuration", bounds, fix,
+        "the disk backup policy has no default retention (defaultRetentionDuration omitted)");
+    const rules = asList(prop(props, "retentionRules"));
+    if (isUnknown(rules)) {
+        return [...findings, deferred("retentionRules")];
+    }
+    rules.forEach((rule, i) => findings.push(...judgeDuration(rule, "duration", `retentionRules[${i}].duration`, bounds, fix,
+        "the retention rule has no duration")));
+    return findings;
+}
+
+/** Classic azure `backup.PolicyVM`: `retentionDaily.count` in days. */
+function checkClassicVmPolicy(props: Record<string, unknown>, bounds: Bounds): Finding[] {
+    const fix = `set \`retentionDaily: { count: N }\` on the azure.backup.PolicyVM with N ${boundsText(bounds)}`;
+    const daily = prop(props, "retentionDaily");
+    if (isUnknown(daily)) {
+        return [deferred("retentionDaily")];
+    }
+    if (daily === undefined) {
+        return [violation("retentionDaily", "the VM backup policy keeps no daily restore points (retentionDaily omitted)", fix)];
+    }
+    const count = asNumber(prop(daily, "count"));
+    if (isUnknown(count)) {
+        return [deferred("retentionDaily.count")];
+    }
+    if (count === undefined) {
+        return [violation("retentionDaily.count", "the daily retention has no count of days", fix)];
+    }
+    return judgeDays(count, "retentionDaily.count", bounds, fix);
+}
+
 export const backupRetention = defineRule({
     id: "azure-backup-retention",
     cloud: "azure",
@@ -162,12 +200,16 @@ export const backupRetention = defineRule({
         "`properties.policyRules` whose every `lifecycles[].deleteAfter.duration` (ISO 8601, e.g. \"P7D\", \"P4W\", \"P1M\"; " +
         "months count as 30 days, years as 365) is within `minRetentionDays` (default 7) and `maxRetentionDays` (when set). " +
         "On `azure-native.recoveryservices.ProtectionPolicy` for `AzureIaasVM` set " +
-        "`properties.retentionPolicy.dailySchedule.retentionDuration` to at least `minRetentionDays` days.",
+        "`properties.retentionPolicy.dailySchedule.retentionDuration` to at least `minRetentionDays` days. With the classic provider, " +
+        "set `defaultRetentionDuration` (and `retentionRules[].duration`) on `azure.dataprotection.BackupPolicyDisk` and " +
+        "`retentionDaily.count` on `azure.backup.PolicyVM` within the same bounds.",
     docsUrl: "https://learn.microsoft.com/en-us/azure/backup/disk-backup-overview",
     controls: { prowler: ["vm_sufficient_daily_backup_retention_period", "recovery_vault_backup_policy_retention_adequate"] },
     config: ["minRetentionDays", "maxRetentionDays"],
     targets: [
         on<BackupPolicyArgs, Knobs>("azure-native:dataprotection:BackupPolicy", (props, { config }) => checkBackupPolicy(props, config)),
         on<ProtectionPolicyArgs, Knobs>("azure-native:recoveryservices:ProtectionPolicy", (props, { config }) => checkProtectionPolicy(props, config)),
+        on<BackupPolicyDiskArgs, Knobs>("azure:dataprotection/backupPolicyDisk:BackupPolicyDisk", (props, { config }) => checkClassicDiskPolicy(props, config)),
+        on<PolicyVMArgs, Knobs>("azure:backup/policyVM:PolicyVM", (props, { config }) => checkClassicVmPolicy(props, config)),
     ],
 });

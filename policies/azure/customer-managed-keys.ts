@@ -1,4 +1,8 @@
 import type {
+    ImageArgs as ClassicImageArgs, LinuxVirtualMachineArgs, LinuxVirtualMachineScaleSetArgs, ManagedDiskArgs, SharedImageVersionArgs,
+    WindowsVirtualMachineArgs, WindowsVirtualMachineScaleSetArgs,
+} from "@pulumi/azure/compute";
+import type {
     DiskArgs, GalleryImageVersionArgs, ImageArgs, SnapshotArgs, VirtualMachineArgs, VirtualMachineScaleSetArgs,
 } from "@pulumi/azure-native/compute";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
@@ -169,6 +173,45 @@ function machineDisks(storage: unknown, base: string, allowed: string[], fix: st
     return findings;
 }
 
+/**
+ * Classic azure (azurerm) shapes name the set directly: `diskEncryptionSetId` on a disk block or
+ * resource, `secureVmDiskEncryptionSetId` for confidential disks. `blocks` lists the disk blocks to
+ * judge: `""` for the resource itself, `osDisk` (a block), `dataDisks` / `targetRegions` (lists).
+ */
+function classicDiskSets(props: Record<string, unknown>, blocks: Array<{ key: string; list?: boolean; what: string }>, resource: string, allowed: string[]): Finding[] {
+    const fix = `set \`diskEncryptionSetId\` (an azure.compute.DiskEncryptionSet) on ${blocks.map((block) => block.key === "" ? "the resource" : `\`${block.key}\``).join(" and ")} ` +
+        `of the ${resource}; this recreates existing disks, so set it at creation`;
+    const findings: Finding[] = [];
+    const judge = (disk: unknown, path: string, what: string) => {
+        const at = (key: string) => (path === "" ? key : `${path}.${key}`);
+        if (isUnknown(disk)) {
+            findings.push(deferred(path));
+        } else if (isSet(disk, "secureVmDiskEncryptionSetId") && !isSet(disk, "diskEncryptionSetId")) {
+            findings.push(...requireDes(prop(disk, "secureVmDiskEncryptionSetId"), at("secureVmDiskEncryptionSetId"), allowed, `the ${what} is encrypted only with a platform-managed key`, fix));
+        } else {
+            findings.push(...requireDes(prop(disk, "diskEncryptionSetId"), at("diskEncryptionSetId"), allowed,
+                `the ${what} is encrypted only with a platform-managed key (diskEncryptionSetId omitted)`, fix));
+        }
+    };
+    for (const block of blocks) {
+        if (block.key === "") {
+            judge(props, "", block.what);
+        } else if (!block.list) {
+            judge(prop(props, block.key), block.key, block.what);
+        } else {
+            const items = asList(prop(props, block.key));
+            if (isUnknown(items)) {
+                findings.push(deferred(block.key));
+            } else {
+                items.forEach((item, i) => judge(item, `${block.key}[${i}]`, `${block.what} ${i}`));
+            }
+        }
+    }
+    return findings;
+}
+
+const OS_AND_DATA = [{ key: "osDisk", what: "OS disk" }, { key: "dataDisks", list: true, what: "data disk" }];
+
 export const customerManagedKeys = defineRule({
     id: "azure-customer-managed-keys",
     cloud: "azure",
@@ -187,7 +230,10 @@ export const customerManagedKeys = defineRule({
         "`securityProfile.secureVMDiskEncryptionSetId`); `storageProfile.osDisk/dataDisks[].diskEncryptionSet.id` on `Image`; " +
         "`publishingProfile.targetRegions[].encryption` on `GalleryImageVersion`; `managedDisk.diskEncryptionSet.id` on the OS " +
         "and data disks of `VirtualMachine` and `VirtualMachineScaleSet`. Restrict the sets with `allowedKeyIds`. Changing the " +
-        "key of an existing disk can recreate it; set it at creation.",
+        "key of an existing disk can recreate it; set it at creation. With the classic provider, set `diskEncryptionSetId` on " +
+        "`azure.compute.ManagedDisk`, on `osDisk` (and scale-set `dataDisks`) of the Linux and Windows machines and scale sets, " +
+        "on `osDisk` and `dataDisks` of `azure.compute.Image` and on each `targetRegions` entry of `SharedImageVersion` " +
+        "(classic `azure.compute.Snapshot` has no customer-key setting and is not checked).",
     docsUrl: "https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption",
     controls: {
         checkov: ["CKV_AZURE_93"],
@@ -208,5 +254,21 @@ export const customerManagedKeys = defineRule({
             machineDisks(dig(props, "virtualMachineProfile", "storageProfile"), "virtualMachineProfile.storageProfile", config.allowedKeyIds,
                 "set `managedDisk.diskEncryptionSet.id` (an azure-native.compute.DiskEncryptionSet) on the OS disk and every data disk " +
                 "in `virtualMachineProfile.storageProfile` of the azure-native.compute.VirtualMachineScaleSet")),
+
+        on<ManagedDiskArgs, Knobs>("azure:compute/managedDisk:ManagedDisk", (props, { config }) =>
+            classicDiskSets(props, [{ key: "", what: "disk" }], "azure.compute.ManagedDisk", config.allowedKeyIds)),
+        on<ClassicImageArgs, Knobs>("azure:compute/image:Image", (props, { config }) =>
+            classicDiskSets(props, OS_AND_DATA, "azure.compute.Image", config.allowedKeyIds)),
+        on<SharedImageVersionArgs, Knobs>("azure:compute/sharedImageVersion:SharedImageVersion", (props, { config }) =>
+            classicDiskSets(props, [{ key: "targetRegions", list: true, what: "replica in target region" }], "azure.compute.SharedImageVersion", config.allowedKeyIds)),
+        // Data disks of classic VMs are separate azure.compute.ManagedDisk resources, judged there.
+        on<LinuxVirtualMachineArgs, Knobs>("azure:compute/linuxVirtualMachine:LinuxVirtualMachine", (props, { config }) =>
+            classicDiskSets(props, [{ key: "osDisk", what: "OS disk" }], "azure.compute.LinuxVirtualMachine", config.allowedKeyIds)),
+        on<WindowsVirtualMachineArgs, Knobs>("azure:compute/windowsVirtualMachine:WindowsVirtualMachine", (props, { config }) =>
+            classicDiskSets(props, [{ key: "osDisk", what: "OS disk" }], "azure.compute.WindowsVirtualMachine", config.allowedKeyIds)),
+        on<LinuxVirtualMachineScaleSetArgs, Knobs>("azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", (props, { config }) =>
+            classicDiskSets(props, OS_AND_DATA, "azure.compute.LinuxVirtualMachineScaleSet", config.allowedKeyIds)),
+        on<WindowsVirtualMachineScaleSetArgs, Knobs>("azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet", (props, { config }) =>
+            classicDiskSets(props, OS_AND_DATA, "azure.compute.WindowsVirtualMachineScaleSet", config.allowedKeyIds)),
     ],
 });

@@ -12,6 +12,9 @@ import { cli } from "./helpers";
 const examplesDir = path.join(repoRoot, "examples");
 const examples = fs.readdirSync(examplesDir).filter((name) => fs.existsSync(path.join(examplesDir, name, "Pulumi.yaml"))).sort();
 
+/** Examples of the other providers for the same resources, by the type-token prefix they use. */
+const providers: Record<string, string> = { "aws-native": "aws-native:", "azure-classic": "azure:" };
+
 interface Expected {
     findings: { rule: string; resource: string }[];
     policyPackConfig?: string;
@@ -21,7 +24,7 @@ describe("examples", function () {
     this.timeout(180_000);
 
     it("has an insecure and a compliant program per cloud, each with Pulumi.yaml, index.ts and a README", () => {
-        for (const cloud of ["aws", "azure", "gcp"]) {
+        for (const cloud of ["aws", "azure", "gcp", ...Object.keys(providers)]) {
             for (const kind of ["insecure", "compliant"]) assert.ok(examples.includes(`${cloud}-${kind}`), `${cloud}-${kind} is missing`);
         }
         for (const name of examples) {
@@ -97,6 +100,36 @@ describe("examples", function () {
             }
         }
     });
+
+    for (const [example, prefix] of Object.entries(providers)) {
+        const ofProvider = () => allRules.filter((rule) => !("checkStack" in rule) && rule.targets.some((target) => target.type.startsWith(prefix)));
+
+        it(`${example}-insecure exercises every rule with a ${prefix} target, and its README maps exactly those rules to the resources`, () => {
+            const rules = ofProvider().map((rule) => rule.id).sort();
+            assert.ok(rules.length > 0, `no rule has a ${prefix} target`);
+            const dir = path.join(examplesDir, `${example}-insecure`);
+            const expected = JSON.parse(fs.readFileSync(path.join(dir, "expected-findings.json"), "utf8")) as Expected;
+            assert.deepStrictEqual([...new Set(expected.findings.map((finding) => finding.rule))].sort(), rules);
+            const listed = new Map<string, string[]>();
+            for (const line of fs.readFileSync(path.join(dir, "README.md"), "utf8").split("\n")) {
+                const row = /^\|\s*`([a-z0-9-]+)`[^|]*\|.*\|([^|]*)\|\s*$/.exec(line);
+                if (row) listed.set(row[1], [...row[2].matchAll(/`([^`]+)`/g)].map((match) => match[1]));
+            }
+            assert.deepStrictEqual([...listed.keys()].sort(), rules, `${example}-insecure/README.md does not list exactly these rules`);
+            for (const rule of rules) {
+                const want = expected.findings.filter((finding) => finding.rule === rule).map((finding) => finding.resource).sort();
+                assert.deepStrictEqual((listed.get(rule) ?? []).sort(), want, `${example}-insecure/README.md: resources for ${rule}`);
+            }
+        });
+
+        it(`${example} examples only create ${prefix} resources`, () => {
+            for (const kind of ["insecure", "compliant"]) {
+                const source = fs.readFileSync(path.join(examplesDir, `${example}-${kind}`, "index.ts"), "utf8");
+                const imports = [...source.matchAll(/from "(@pulumi\/[a-z-]+)"/g)].map((match) => match[1]);
+                assert.deepStrictEqual(imports, [prefix === "azure:" ? "@pulumi/azure" : "@pulumi/aws-native"], `${example}-${kind} imports`);
+            }
+        });
+    }
 
     it("npm run demo prints one line per rule with the resources it flags, and checks the expected findings", () => {
         const run = spawnSync(process.execPath, [path.join(examplesDir, "demo.js"), "aws-insecure", "aws-compliant"], { cwd: repoRoot, encoding: "utf8" });

@@ -50,13 +50,13 @@ describe("meta: the published package", () => {
 
     it("never depends on provider SDKs at run time", () => {
         const runtime = Object.keys(manifest.dependencies ?? {});
-        for (const sdk of ["@pulumi/aws", "@pulumi/azure-native", "@pulumi/gcp"]) {
+        for (const sdk of ["@pulumi/aws", "@pulumi/aws-native", "@pulumi/azure", "@pulumi/azure-native", "@pulumi/gcp"]) {
             assert.ok(!runtime.includes(sdk), `${sdk} must stay a dev dependency`);
         }
         const compiled = files.filter((file) => file.endsWith(".js"))
             .map((file) => fs.readFileSync(path.join(root, file), "utf8"));
         for (const source of compiled) {
-            assert.doesNotMatch(source, /require\("@pulumi\/(aws|azure-native|gcp)/);
+            assert.doesNotMatch(source, /require\("@pulumi\/(aws|aws-native|azure|azure-native|gcp)["/]/);
         }
     });
 });

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { renderRuleTable, RULES_END, RULES_START, withRuleTable } from "../../cli/rule-table";
+import { COVERAGE_END, COVERAGE_START, renderRuleTable, RULES_END, RULES_START, withRuleTable } from "../../cli/rule-table";
+import { ruleTypes } from "../../core/rule";
 import { allRules } from "../../policies";
 import { repoRoot } from "../harness";
 
@@ -18,6 +19,19 @@ describe("meta: README", () => {
             assert.ok(section.includes(`[\`${rule.id}\`]`), `${rule.id} missing from the README`);
         }
         assert.strictEqual(renderRuleTable(allRules).split("\n").length, allRules.length + 2);
+    });
+
+    it("maps every type token of every provider to the rules that check it (the coverage table)", () => {
+        const section = readme.slice(readme.indexOf(COVERAGE_START), readme.indexOf(COVERAGE_END));
+        for (const pkg of ["@pulumi/aws", "@pulumi/aws-native", "@pulumi/azure-native", "@pulumi/azure", "@pulumi/gcp"]) {
+            assert.ok(section.includes(`<code>${pkg}</code>`), `${pkg} missing from the coverage table`);
+        }
+        for (const rule of allRules) {
+            for (const token of ruleTypes(rule)) {
+                const row = section.split("\n").find((line) => line.startsWith(`| \`${token}\` |`));
+                assert.ok(row?.includes(`\`${rule.id}\``), `${token} → ${rule.id} missing from the coverage table`);
+            }
+        }
     });
 
     it("gives a test command that CI runs", () => {

@@ -25,12 +25,15 @@ function isRule(value: unknown): value is Rule {
     return typeof value === "object" && value !== null && "id" in value && ("targets" in value || "checkStack" in value);
 }
 
-/** Where the SDK defines a type token, e.g. aws:ebs/volume:Volume -> @pulumi/aws/ebs/volume.js. */
+/**
+ * Where the SDK defines a type token, e.g. aws:ebs/volume:Volume -> @pulumi/aws/ebs/volume.js,
+ * aws-native:ec2:Volume -> @pulumi/aws-native/ec2/volume.js.
+ */
 function sdkFileFor(token: string): string {
     const [pkg, module, resource] = token.split(":");
-    if (pkg === "azure-native") {
+    if (pkg === "azure-native" || pkg === "aws-native") {
         const file = resource.charAt(0).toLowerCase() + resource.slice(1);
-        return path.join(root, "node_modules/@pulumi/azure-native", module, `${file}.js`);
+        return path.join(root, "node_modules/@pulumi", pkg, module, `${file}.js`);
     }
     // Some modules name their files in lower case (gcp:projects/iAMMember -> projects/iammember.js).
     const file = path.join(root, "node_modules/@pulumi", pkg, `${module}.js`);

@@ -122,6 +122,21 @@ export const cases: Case[] = [
         .map((type): Case => ({ rule: "aws-cache-snapshots-retained", type, level: "advisory", bad: { snapshotRetentionLimit: 0 }, good: { snapshotRetentionLimit: 7 } })),
     { rule: "aws-volumes-deleted-with-instance", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { deleteOnTermination: false } }, good: { rootBlockDevice: { deleteOnTermination: true } } },
     { rule: "aws-snapshot-block-all-sharing", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
+    // aws-native (CloudFormation shapes and defaults)
+    { rule: "aws-images-not-public", type: "aws-native:imagebuilder:DistributionConfiguration", level: "mandatory", bad: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermissionConfiguration: { userGroups: ["all"] } } }] }, good: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermissionConfiguration: { userIds: [trusted] } } }] }, config: trust },
+    { rule: "aws-snapshot-block-all-sharing", type: "aws-native:ec2:SnapshotBlockPublicAccess", level: "advisory", bad: { state: "block-new-sharing" }, good: { state: "block-all-sharing" } },
+    { rule: "aws-volumes-encrypted", type: "aws-native:ec2:Volume", level: "mandatory", bad: { availabilityZone: "eu-west-1a", size: 8 }, good: { availabilityZone: "eu-west-1a", size: 8, encrypted: true } },
+    { rule: "aws-volumes-encrypted", type: "aws-native:ec2:Instance", level: "mandatory", bad: { imageId: "ami-1" }, good: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] } },
+    { rule: "aws-volumes-encrypted", type: "aws-native:ec2:LaunchTemplate", level: "mandatory", bad: { launchTemplateData: { blockDeviceMappings: [{ ebs: { volumeSize: 20 } }] } }, good: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: true } }] } } },
+    { rule: "aws-databases-encrypted", type: "aws-native:rds:DbInstance", level: "mandatory", bad: { engine: "postgres" }, good: { engine: "postgres", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws-native:rds:DbCluster", level: "mandatory", bad: { engine: "aurora-postgresql" }, good: { engine: "aurora-postgresql", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws-native:rds:GlobalCluster", level: "mandatory", bad: { engine: "aurora-postgresql", storageEncrypted: false }, good: { engine: "aurora-postgresql", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws-native:neptune:DbCluster", level: "mandatory", bad: {}, good: { storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws-native:redshift:Cluster", level: "mandatory", bad: { encrypted: false }, good: {} },
+    { rule: "aws-db-backups-retained", type: "aws-native:rds:DbInstance", level: "mandatory", bad: { engine: "postgres" }, good: { engine: "postgres", backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws-native:rds:DbCluster", level: "mandatory", bad: { backupRetentionPeriod: 1 }, good: { backupRetentionPeriod: 14 } },
+    { rule: "aws-db-backups-retained", type: "aws-native:neptune:DbCluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
+    { rule: "aws-db-backups-retained", type: "aws-native:redshift:Cluster", level: "mandatory", bad: { automatedSnapshotRetentionPeriod: 0 }, good: { automatedSnapshotRetentionPeriod: 7 } },
 ];
 
 describe("protocol: the AWS catalogue over gRPC", function () {

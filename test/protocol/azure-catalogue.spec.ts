@@ -64,6 +64,20 @@ interface Case {
 }
 
 const C = "azure-native:compute:";
+const A = "azure:compute/";
+const classicDisk = { resourceGroupName: "rg", location: "westeurope", createOption: "Empty", storageAccountType: "Premium_LRS", diskSizeGb: 64 };
+const classicSnapshot = { resourceGroupName: "rg", location: "westeurope", createOption: "Copy", sourceUri: "/subscriptions/0000/disks/data" };
+const classicImage = { resourceGroupName: "rg", location: "westeurope", sourceVirtualMachineId: "/subscriptions/0000/virtualMachines/build" };
+const classicImageDef = { resourceGroupName: "rg", galleryName: "g", location: "westeurope", osType: "Linux", identifier: { publisher: "p", offer: "o", sku: "s" } };
+const classicVersion = { resourceGroupName: "rg", galleryName: "g", imageName: "i", location: "westeurope", managedImageId: "/subscriptions/0000/images/base", targetRegions: [{ name: "westeurope", regionalReplicaCount: 1 }] };
+const classicMachines = [
+    "linuxVirtualMachine:LinuxVirtualMachine", "windowsVirtualMachine:WindowsVirtualMachine",
+    "linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", "windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet",
+];
+const classicMachine = (osDes: string | undefined, hostEncryption?: boolean) => ({
+    resourceGroupName: "rg", location: "westeurope", osDisk: { caching: "ReadWrite", storageAccountType: "Premium_LRS", ...(osDes ? { diskEncryptionSetId: osDes } : {}) },
+    ...(hostEncryption === undefined ? {} : { encryptionAtHostEnabled: hostEncryption }),
+});
 const cases: Case[] = [
     // Exposure.
     { rule: "azure-disks-not-exportable", type: `${C}Disk`, bad: { ...disk, networkAccessPolicy: "AllowAll" }, path: "networkAccessPolicy", good: { ...disk, networkAccessPolicy: "DenyAll" } },
@@ -109,6 +123,29 @@ const cases: Case[] = [
     { rule: "azure-disk-encryption-set-rotation", type: `${C}DiskEncryptionSet`, bad: { resourceGroupName: "rg" }, path: "rotationToLatestKeyVersionEnabled", good: { resourceGroupName: "rg", rotationToLatestKeyVersionEnabled: true } },
     { rule: "azure-disk-encryption-not-disabled", type: `${C}Disk`, bad: { ...disk, encryptionSettingsCollection: { enabled: false } }, path: "encryptionSettingsCollection.enabled", good: { ...disk } },
     { rule: "azure-disk-encryption-not-disabled", type: `${C}Snapshot`, bad: { ...snapshot, encryptionSettingsCollection: { enabled: false } }, path: "encryptionSettingsCollection.enabled", good: { ...snapshot, encryptionSettingsCollection: { enabled: true } } },
+    // Classic azure provider (azurerm shapes and defaults).
+    { rule: "azure-disks-not-exportable", type: `${A}managedDisk:ManagedDisk`, bad: { ...classicDisk }, path: "networkAccessPolicy", good: { ...classicDisk, networkAccessPolicy: "DenyAll", publicNetworkAccessEnabled: false } },
+    { rule: "azure-disks-not-exportable", type: `${A}snapshot:Snapshot`, bad: { ...classicSnapshot, networkAccessPolicy: "AllowAll" }, path: "networkAccessPolicy", good: { ...classicSnapshot, publicNetworkAccessEnabled: false } },
+    { rule: "azure-galleries-not-public", type: `${A}sharedImageGallery:SharedImageGallery`, bad: { ...gallery, sharing: { permission: "Community" } }, path: "sharing.permission", good: { ...gallery, sharing: { permission: "Private" } } },
+    { rule: "azure-image-versions-expire", type: `${A}sharedImageVersion:SharedImageVersion`, bad: { ...classicVersion }, path: "endOfLifeDate", good: { ...classicVersion, endOfLifeDate: futureTime } },
+    { rule: "azure-snapshots-expire", type: `${A}snapshot:Snapshot`, bad: { ...classicSnapshot }, path: "tags", good: { ...classicSnapshot, tags: { "expires-on": future } } },
+    { rule: "azure-snapshots-expire", type: `${A}image:Image`, bad: { ...classicImage }, path: "tags", good: { ...classicImage, tags: { "retention-days": "30" } } },
+    { rule: "azure-backup-retention", type: "azure:dataprotection/backupPolicyDisk:BackupPolicyDisk", bad: { vaultId: "v", backupRepeatingTimeIntervals: ["R/2026-01-01T00:00:00+00:00/PT4H"], defaultRetentionDuration: "P1D" }, path: "defaultRetentionDuration",
+        good: { vaultId: "v", backupRepeatingTimeIntervals: ["R/2026-01-01T00:00:00+00:00/PT4H"], defaultRetentionDuration: "P30D" } },
+    { rule: "azure-backup-retention", type: "azure:backup/policyVM:PolicyVM", bad: { resourceGroupName: "rg", recoveryVaultName: "v", backup: { frequency: "Daily", time: "23:00" } }, path: "retentionDaily",
+        good: { resourceGroupName: "rg", recoveryVaultName: "v", backup: { frequency: "Daily", time: "23:00" }, retentionDaily: { count: 30 } } },
+    { rule: "azure-gallery-images-expire", type: `${A}sharedImage:SharedImage`, bad: { ...classicImageDef }, path: "endOfLifeDate", good: { ...classicImageDef, endOfLifeDate: futureTime } },
+    { rule: "azure-customer-managed-keys", type: `${A}managedDisk:ManagedDisk`, bad: { ...classicDisk }, path: "diskEncryptionSetId", good: { ...classicDisk, diskEncryptionSetId: des } },
+    { rule: "azure-customer-managed-keys", type: `${A}image:Image`, bad: { ...classicImage, osDisk: { storageType: "Premium_LRS" } }, path: "osDisk.diskEncryptionSetId", good: { ...classicImage, osDisk: { storageType: "Premium_LRS", diskEncryptionSetId: des } } },
+    { rule: "azure-customer-managed-keys", type: `${A}sharedImageVersion:SharedImageVersion`, bad: { ...classicVersion }, path: "targetRegions[0].diskEncryptionSetId",
+        good: { ...classicVersion, targetRegions: [{ name: "westeurope", regionalReplicaCount: 1, diskEncryptionSetId: des }] } },
+    ...classicMachines.flatMap((type) => [
+        { rule: "azure-encryption-at-host", type: `${A}${type}`, bad: classicMachine(des), path: "encryptionAtHostEnabled", good: classicMachine(des, true) },
+        { rule: "azure-customer-managed-keys", type: `${A}${type}`, bad: classicMachine(undefined, true), path: "osDisk.diskEncryptionSetId", good: classicMachine(des, true) },
+    ]),
+    { rule: "azure-encryption-at-host", type: `${A}orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet`, bad: classicMachine(des), path: "encryptionAtHostEnabled", good: classicMachine(des, true) },
+    { rule: "azure-disk-encryption-set-rotation", type: `${A}diskEncryptionSet:DiskEncryptionSet`, bad: { resourceGroupName: "rg", keyVaultKeyId: "https://v.vault.azure.net/keys/k" }, path: "autoKeyRotationEnabled",
+        good: { resourceGroupName: "rg", keyVaultKeyId: "https://v.vault.azure.net/keys/k", autoKeyRotationEnabled: true } },
 ];
 
 function ruleById(id: string): Rule {

@@ -33,6 +33,17 @@ const cases: Case[] = [
     { rule: "azure-disks-not-exportable", type: "azure-native:compute/v20240302:Disk",
         props: { resourceGroupName: "rg", networkAccessPolicy: "AllowPrivate" },
         fixed: { resourceGroupName: "rg", networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled" } },
+    // Classic azure: azurerm's boolean `publicNetworkAccessEnabled` (omitted means true).
+    ...["azure:compute/managedDisk:ManagedDisk", "azure:compute/snapshot:Snapshot"].map((type) => ({
+        rule: "azure-disks-not-exportable", type,
+        props: { resourceGroupName: "rg", createOption: "Empty", networkAccessPolicy: "AllowAll" },
+        fixed: { resourceGroupName: "rg", createOption: "Empty", networkAccessPolicy: "DenyAll", publicNetworkAccessEnabled: false },
+    })),
+    { rule: "aws-snapshot-block-all-sharing", type: "aws-native:ec2:SnapshotBlockPublicAccess",
+        props: { state: "block-new-sharing" }, fixed: { state: "block-all-sharing" } },
+    { rule: "aws-images-not-public", type: "aws-native:imagebuilder:DistributionConfiguration",
+        props: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermissionConfiguration: { userGroups: ["all"] } } }] },
+        fixed: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { launchPermissionConfiguration: { userGroups: [] } } }] } },
     { rule: "aws-snapshot-block-public-access", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess",
         props: { state: "unblocked" }, fixed: { state: "block-all-sharing" } },
     { rule: "aws-snapshot-block-all-sharing", type: "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess",
@@ -61,7 +72,7 @@ const cases: Case[] = [
     ...[
         ["aws-snapshots-expire", "tags", ["aws:ebs/snapshot:Snapshot", "aws:ebs/snapshotCopy:SnapshotCopy", "aws:rds/snapshot:Snapshot", "aws:rds/snapshotCopy:SnapshotCopy",
             "aws:rds/clusterSnapshot:ClusterSnapshot", "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "aws:redshift/clusterSnapshot:ClusterSnapshot"]],
-        ["azure-snapshots-expire", "tags", ["azure-native:compute:Snapshot", "azure-native:compute:Image"]],
+        ["azure-snapshots-expire", "tags", ["azure-native:compute:Snapshot", "azure-native:compute:Image", "azure:compute/snapshot:Snapshot", "azure:compute/image:Image"]],
         ["gcp-snapshots-expire", "labels", ["gcp:compute/snapshot:Snapshot", "gcp:compute/image:Image"]],
     ].flatMap(([rule, container, types]) => (types as string[]).map((type) => ({
         rule: rule as string, type,

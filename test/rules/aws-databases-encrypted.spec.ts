@@ -57,3 +57,46 @@ describeRule(databasesEncrypted, "aws:redshift/cluster:Cluster", [
     { name: "not a boolean is not echoed", props: { encrypted: "marker-value-42" }, expect: "fail", message: /^(?![\s\S]*marker-value-42)/ },
     { name: "unknown during preview", props: { encrypted: UNKNOWN }, expect: "defer" },
 ]);
+
+// ---- aws-native (CloudFormation: StorageEncrypted defaults to false) --------------------------
+
+const nativeDb = { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20" };
+
+describeRule(databasesEncrypted, "aws-native:rds:DbInstance", [
+    { name: "storage encrypted", props: { ...nativeDb, storageEncrypted: true }, expect: "pass" },
+    { name: "storage encryption omitted", props: { ...nativeDb }, expect: "fail", paths: ["storageEncrypted"], message: /omitted means unencrypted.*`storageEncrypted: true` on the aws-native\.rds\.DbInstance/ },
+    { name: "storage encryption turned off", props: { ...nativeDb, storageEncrypted: false }, expect: "fail", paths: ["storageEncrypted"] },
+    { name: "Aurora instance: the cluster holds the data", props: { engine: "aurora-postgresql", dbInstanceClass: "db.r6g.large", dbClusterIdentifier: "orders" }, expect: "pass" },
+    { name: "read replica inherits the source's encryption", props: { dbInstanceClass: "db.t4g.micro", sourceDbInstanceIdentifier: "arn:aws:rds:eu-west-1:111122223333:db:orders" }, expect: "pass" },
+    { name: "restored from a snapshot inherits", props: { ...nativeDb, dbSnapshotIdentifier: "orders-final" }, expect: "pass" },
+    { name: "storage encryption unknown during preview", props: { ...nativeDb, storageEncrypted: UNKNOWN }, expect: "defer", paths: ["storageEncrypted"] },
+]);
+
+describeRule(databasesEncrypted, "aws-native:rds:DbCluster", [
+    { name: "storage encrypted", props: { engine: "aurora-postgresql", storageEncrypted: true }, expect: "pass" },
+    { name: "storage encryption omitted on a provisioned cluster", props: { engine: "aurora-postgresql" }, expect: "fail", paths: ["storageEncrypted"], message: /omitted means unencrypted for provisioned clusters.*aws-native\.rds\.DbCluster/ },
+    { name: "serverless v1 clusters are always encrypted", props: { engine: "aurora-mysql", engineMode: "serverless" }, expect: "pass" },
+    { name: "clone of another cluster inherits", props: { engine: "aurora-postgresql", sourceDbClusterIdentifier: "orders", restoreType: "copy-on-write" }, expect: "pass" },
+    { name: "engine mode unknown with encryption omitted", props: { engine: "aurora-mysql", engineMode: UNKNOWN }, expect: "defer", paths: ["engineMode"] },
+]);
+
+describeRule(databasesEncrypted, "aws-native:rds:GlobalCluster", [
+    { name: "storage encrypted", props: { engine: "aurora-postgresql", storageEncrypted: true }, expect: "pass" },
+    { name: "storage encryption omitted", props: { engine: "aurora-postgresql" }, expect: "fail", paths: ["storageEncrypted"] },
+    { name: "built from an existing cluster inherits", props: { sourceDbClusterIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster:orders" }, expect: "pass" },
+    { name: "storage encryption unknown during preview", props: { engine: "aurora-postgresql", storageEncrypted: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(databasesEncrypted, "aws-native:neptune:DbCluster", [
+    { name: "storage encrypted", props: { storageEncrypted: true }, expect: "pass" },
+    { name: "storage encryption omitted", props: { dbClusterIdentifier: "graph" }, expect: "fail", paths: ["storageEncrypted"], message: /aws-native\.neptune\.DbCluster/ },
+    { name: "restored from a snapshot inherits", props: { snapshotIdentifier: "graph-final" }, expect: "pass" },
+    { name: "storage encryption unknown during preview", props: { storageEncrypted: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(databasesEncrypted, "aws-native:redshift:Cluster", [
+    { name: "encrypted", props: { clusterType: "single-node", nodeType: "ra3.xlplus", dbName: "dev", masterUsername: "admin", encrypted: true }, expect: "pass" },
+    { name: "encryption omitted: new clusters are encrypted", props: { clusterType: "single-node", nodeType: "ra3.xlplus", dbName: "dev", masterUsername: "admin" }, expect: "pass" },
+    { name: "encryption turned off", props: { clusterType: "single-node", encrypted: false }, expect: "fail", paths: ["encrypted"], message: /`encrypted: true` on the aws-native\.redshift\.Cluster/ },
+    { name: "encryption unknown during preview", props: { clusterType: "single-node", encrypted: UNKNOWN }, expect: "defer" },
+]);

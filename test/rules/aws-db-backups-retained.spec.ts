@@ -58,3 +58,29 @@ describeRule(dbBackupsRetained, "aws:rds/instanceAutomatedBackupsReplication:Ins
     { name: "unknown during preview", props: { retentionPeriod: UNKNOWN }, expect: "defer" },
     { name: "exempted", props: { retentionPeriod: 1 }, config: exempt, expect: "exempt" },
 ]);
+
+// ---- aws-native (CloudFormation: BackupRetentionPeriod defaults to 1 day) ---------------------
+
+const nativeDb = { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20" };
+
+describeRule(dbBackupsRetained, "aws-native:rds:DbInstance", [
+    { name: "seven days", props: { ...nativeDb, backupRetentionPeriod: 7 }, expect: "pass" },
+    { name: "retention omitted: CloudFormation default of 1 day", props: { ...nativeDb }, expect: "fail", paths: ["backupRetentionPeriod"], message: /below the minimum of 7 days \(minRetentionDays\) \(omitted means 1 day\).*aws-native\.rds\.DbInstance/ },
+    { name: "backups turned off", props: { ...nativeDb, backupRetentionPeriod: 0 }, expect: "fail", paths: ["backupRetentionPeriod"], message: /turned off/ },
+    { name: "read replica has no backups of its own", props: { dbInstanceClass: "db.t4g.micro", sourceDbInstanceIdentifier: "orders" }, expect: "pass" },
+    { name: "Aurora instance uses the cluster's backups", props: { engine: "aurora-postgresql", dbClusterIdentifier: "orders" }, expect: "pass" },
+    { name: "retention unknown during preview", props: { ...nativeDb, backupRetentionPeriod: UNKNOWN }, expect: "defer" },
+]);
+
+for (const [type, resource, key] of [
+    ["aws-native:rds:DbCluster", "aws-native.rds.DbCluster", "backupRetentionPeriod"],
+    ["aws-native:neptune:DbCluster", "aws-native.neptune.DbCluster", "backupRetentionPeriod"],
+    ["aws-native:redshift:Cluster", "aws-native.redshift.Cluster", "automatedSnapshotRetentionPeriod"],
+] as const) {
+    describeRule(dbBackupsRetained, type, [
+        { name: "fourteen days", props: { [key]: 14 }, expect: "pass" },
+        { name: "retention omitted: CloudFormation default of 1 day", props: {}, expect: "fail", paths: [key], message: new RegExp(`omitted means 1 day\\) at ${key}; set \`${key}\` on the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "above maxRetentionDays", props: { [key]: 30 }, config: { maxRetentionDays: 14 }, expect: "fail", paths: [key], message: /above the maximum of 14 days/ },
+        { name: "retention unknown during preview", props: { [key]: UNKNOWN }, expect: "defer" },
+    ]);
+}

@@ -97,3 +97,23 @@ describeFix(imagesNotPublic, DIST, [
     { name: "untrusted account only: nothing to fix", props: dist({ launchPermission: { userIds: [stranger] } }), expect: "unchanged" },
     { name: "distributions unknown: nothing changes", props: { distributions: UNKNOWN }, expect: "unchanged" },
 ]);
+
+// ---- aws-native: CloudFormation names the launch permission `launchPermissionConfiguration` ----
+
+const NATIVE_DIST = "aws-native:imagebuilder:DistributionConfiguration";
+const nativePermission = "distributions[0].amiDistributionConfiguration.launchPermissionConfiguration";
+
+describeRule(imagesNotPublic, NATIVE_DIST, [
+    { name: "shared with a trusted account", props: dist({ launchPermissionConfiguration: { userIds: [trusted] }, targetAccountIds: [trusted] }), config: { trustedAccountIds: [trusted] }, expect: "pass" },
+    { name: "launch permission omitted: images stay private", props: dist({ name: "img-{{ imagebuilder:buildDate }}" }), expect: "pass" },
+    { name: "public: userGroups contains \"all\"", props: dist({ launchPermissionConfiguration: { userGroups: ["all"] } }), expect: "fail", paths: [`${nativePermission}.userGroups[0]`],
+        message: /public \(user group "all"\).*aws-native\.imagebuilder\.DistributionConfiguration/ },
+    { name: "shared with an untrusted account", props: dist({ launchPermissionConfiguration: { userIds: ["999988887777"] } }), config: { trustedAccountIds: [trusted] }, expect: "fail", paths: [`${nativePermission}.userIds[0]`] },
+    { name: "the @pulumi/aws field name is not read on aws-native", props: dist({ launchPermission: { userGroups: ["all"] } }), expect: "pass" },
+    { name: "user groups unknown during preview", props: dist({ launchPermissionConfiguration: { userGroups: UNKNOWN } }), expect: "defer" },
+]);
+
+describeFix(imagesNotPublic, NATIVE_DIST, [
+    { name: "drops \"all\" from the launch permission", props: dist({ launchPermissionConfiguration: { userGroups: ["all"], userIds: [trusted] } }), config: { trustedAccountIds: [trusted] }, expect: "fixed",
+        fixed: dist({ launchPermissionConfiguration: { userGroups: [], userIds: [trusted] } }) },
+]);

@@ -48,3 +48,19 @@ describeFix(snapshotBlockAllSharing, TYPE, [
     { name: "state omitted is the mandatory rule's finding: nothing changes", props: {}, expect: "unchanged" },
     { name: "unblocked is the mandatory rule's finding: nothing changes", props: { state: "unblocked" }, expect: "unchanged" },
 ]);
+
+// ---- aws-native: the same `state` on aws-native.ec2.SnapshotBlockPublicAccess ----------------
+
+const NATIVE = "aws-native:ec2:SnapshotBlockPublicAccess";
+
+describeRule(snapshotBlockAllSharing, NATIVE, [
+    { name: "all sharing blocked", props: { state: "block-all-sharing" }, expect: "pass" },
+    { name: "only new sharing blocked", props: { state: "block-new-sharing" }, expect: "fail", paths: ["state"], message: /already public stay public.*aws-native\.ec2\.SnapshotBlockPublicAccess/ },
+    { name: "state omitted is left to the mandatory rule", props: {}, expect: "pass" },
+    { name: "state unknown during preview", props: { state: UNKNOWN }, expect: "defer" },
+]);
+
+describeFix(snapshotBlockAllSharing, NATIVE, [
+    { name: "only new sharing blocked: all sharing blocked", props: { state: "block-new-sharing" }, expect: "fixed", fixed: { state: "block-all-sharing" } },
+    { name: "compliant: nothing changes", props: { state: "block-all-sharing" }, expect: "unchanged" },
+]);

@@ -124,3 +124,33 @@ describeFix(volumesEncrypted, "aws:ebs/volume:Volume", [
 describeFix(volumesEncrypted, "aws:ec2/instance:Instance", [
     { name: "an instance's unencrypted root volume is never changed", props: { ami: "ami-1", rootBlockDevice: { encrypted: false } }, expect: "unchanged" },
 ]);
+
+// ---- aws-native (CloudFormation shapes; booleans are booleans) -------------------------------
+
+describeRule(volumesEncrypted, "aws-native:ec2:Volume", [
+    { name: "encrypted", props: { availabilityZone: "eu-west-1a", size: 8, encrypted: true }, expect: "pass" },
+    { name: "encryption turned off", props: { availabilityZone: "eu-west-1a", encrypted: false }, expect: "fail", paths: ["encrypted"], message: /turned off.*aws-native\.ec2\.Volume/ },
+    { name: "encryption omitted: CloudFormation default is unencrypted", props: { availabilityZone: "eu-west-1a", size: 8 }, expect: "fail", paths: ["encrypted"], message: /omitted means unencrypted/ },
+    { name: "encryption unknown during preview", props: { availabilityZone: "eu-west-1a", encrypted: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(volumesEncrypted, "aws-native:ec2:Instance", [
+    { name: "root mapping encrypted", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, volumeSize: 20 } }] }, expect: "pass" },
+    { name: "mapping restored from a snapshot inherits", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { snapshotId: "snap-1" } }] }, expect: "pass" },
+    { name: "instance-store mapping has no EBS volume", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/sdb", virtualName: "ephemeral0" }] }, expect: "pass" },
+    { name: "devices come from a launch template", props: { launchTemplate: { launchTemplateId: "lt-1", version: "1" } }, expect: "pass" },
+    { name: "blockDeviceMappings omitted: the AMI's root volume", props: { imageId: "ami-1", instanceType: "t3.micro" }, expect: "fail", paths: ["blockDeviceMappings"], message: /blockDeviceMappings omitted.*aws-native\.ec2\.Instance/ },
+    { name: "encryption omitted on a mapping", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20 } }] }, expect: "fail", paths: ["blockDeviceMappings[0].ebs.encrypted"], message: /set `encrypted: true` on blockDeviceMappings\[0\]\.ebs of the aws-native\.ec2\.Instance/ },
+    { name: "encryption turned off on the second mapping", props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }, { deviceName: "/dev/sdf", ebs: { encrypted: false } }] }, expect: "fail", paths: ["blockDeviceMappings[1].ebs.encrypted"] },
+    { name: "encryption unknown during preview", props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: UNKNOWN } }] }, expect: "defer" },
+    { name: "mappings unknown during preview", props: { imageId: "ami-1", blockDeviceMappings: UNKNOWN }, expect: "defer", paths: ["blockDeviceMappings"] },
+]);
+
+describeRule(volumesEncrypted, "aws-native:ec2:LaunchTemplate", [
+    { name: "encrypted", props: { launchTemplateData: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] } }, expect: "pass" },
+    { name: "no block device mappings", props: { launchTemplateData: { imageId: "ami-1" } }, expect: "pass" },
+    { name: "encryption omitted without a snapshot", props: { launchTemplateData: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20 } }] } }, expect: "fail", paths: ["launchTemplateData.blockDeviceMappings[0].ebs.encrypted"] },
+    { name: "encryption turned off", props: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: false } }] } }, expect: "fail", paths: ["launchTemplateData.blockDeviceMappings[0].ebs.encrypted"], message: /turned off at .*`encrypted: true` on launchTemplateData\.blockDeviceMappings\[0\]\.ebs of the aws-native\.ec2\.LaunchTemplate/ },
+    { name: "launch template data unknown during preview", props: { launchTemplateData: UNKNOWN }, expect: "defer", paths: ["launchTemplateData"] },
+    { name: "encryption unknown during preview", props: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: UNKNOWN } }] } }, expect: "defer" },
+]);

@@ -107,3 +107,28 @@ describeRule(backupRetention, "azure-native:recoveryservices/v20240401:Protectio
     { name: "versioned token: one day", props: vmPolicy(daily(1)), expect: "fail", paths: [dailyCount] },
     { name: "versioned token: seven days", props: vmPolicy(daily(7)), expect: "pass" },
 ]);
+
+// ---- Classic azure provider ----------------------------------------------------------------
+
+const diskPolicy = (extra: Record<string, unknown>) => ({ vaultId: "/subscriptions/0000/backupVaults/v", backupRepeatingTimeIntervals: ["R/2026-01-01T00:00:00+00:00/PT4H"], ...extra });
+
+describeRule(backupRetention, "azure:dataprotection/backupPolicyDisk:BackupPolicyDisk", [
+    { name: "default retention of a week", props: diskPolicy({ defaultRetentionDuration: "P7D" }), expect: "pass" },
+    { name: "default retention of a day", props: diskPolicy({ defaultRetentionDuration: "P1D" }), expect: "fail", paths: ["defaultRetentionDuration"], message: /less than the minimum of 7 days.*azure\.dataprotection\.BackupPolicyDisk/ },
+    { name: "default retention omitted", props: diskPolicy({}), expect: "fail", paths: ["defaultRetentionDuration"], message: /defaultRetentionDuration omitted/ },
+    { name: "default retention not ISO 8601, never echoed", props: diskPolicy({ defaultRetentionDuration: "marker-week" }), expect: "fail", paths: ["defaultRetentionDuration"], message: /^(?![\s\S]*marker-week)[\s\S]*not an ISO 8601 duration/ },
+    { name: "a retention rule beyond maxRetentionDays", props: diskPolicy({ defaultRetentionDuration: "P7D", retentionRules: [{ name: "weekly", priority: 20, duration: "P1Y", criteria: { absoluteCriteria: "FirstOfWeek" } }] }), config: { maxRetentionDays: 90 }, expect: "fail", paths: ["retentionRules[0].duration"], message: /more than the maximum of 90 days/ },
+    { name: "default retention unknown during preview", props: diskPolicy({ defaultRetentionDuration: UNKNOWN }), expect: "defer", paths: ["defaultRetentionDuration"] },
+    { name: "exempted with a reason", props: diskPolicy({ defaultRetentionDuration: "P1D" }), config: exempt, expect: "exempt" },
+]);
+
+const classicVmPolicy = (extra: Record<string, unknown>) => ({ resourceGroupName: "rg", recoveryVaultName: "v", backup: { frequency: "Daily", time: "23:00" }, ...extra });
+
+describeRule(backupRetention, "azure:backup/policyVM:PolicyVM", [
+    { name: "daily retention of 14 days", props: classicVmPolicy({ retentionDaily: { count: 14 } }), expect: "pass" },
+    { name: "daily retention of 3 days", props: classicVmPolicy({ retentionDaily: { count: 3 } }), expect: "fail", paths: ["retentionDaily.count"], message: /less than the minimum of 7 days.*retentionDaily: \{ count: N \}` on the azure\.backup\.PolicyVM/ },
+    { name: "daily retention omitted", props: classicVmPolicy({}), expect: "fail", paths: ["retentionDaily"], message: /retentionDaily omitted/ },
+    { name: "daily retention above maxRetentionDays", props: classicVmPolicy({ retentionDaily: { count: 400 } }), config: { maxRetentionDays: 35 }, expect: "fail", paths: ["retentionDaily.count"] },
+    { name: "daily count unknown during preview", props: classicVmPolicy({ retentionDaily: { count: UNKNOWN } }), expect: "defer", paths: ["retentionDaily.count"] },
+    { name: "daily retention block unknown during preview", props: classicVmPolicy({ retentionDaily: UNKNOWN }), expect: "defer", paths: ["retentionDaily"] },
+]);

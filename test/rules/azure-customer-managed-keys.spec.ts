@@ -150,3 +150,53 @@ describeRule(customerManagedKeys, "azure-native:compute/v20241101:VirtualMachine
     { name: "versioned token: OS disk set omitted", props: vmss(), expect: "fail", paths: [vmssOs] },
     { name: "versioned token: encrypted", props: vmss(des), expect: "pass" },
 ]);
+
+// ---- Classic azure provider: `diskEncryptionSetId` on the resource or its disk blocks ----------
+
+const classicDisk = { resourceGroupName: "rg", location: "westeurope", createOption: "Empty", storageAccountType: "Premium_LRS", diskSizeGb: 64 };
+
+describeRule(customerManagedKeys, "azure:compute/managedDisk:ManagedDisk", [
+    { name: "disk encryption set named", props: { ...classicDisk, diskEncryptionSetId: des }, expect: "pass" },
+    { name: "confidential disk with a secure-VM disk encryption set", props: { ...classicDisk, securityType: "ConfidentialVM_DiskEncryptedWithCustomerKey", secureVmDiskEncryptionSetId: des }, expect: "pass" },
+    { name: "disk encryption set omitted: platform key", props: { ...classicDisk }, expect: "fail", paths: ["diskEncryptionSetId"], message: /platform-managed key \(diskEncryptionSetId omitted\).*azure\.compute\.DiskEncryptionSet.*azure\.compute\.ManagedDisk/ },
+    { name: "disk encryption set not in allowedKeyIds", props: { ...classicDisk, diskEncryptionSetId: otherDes }, config: allowed, expect: "fail", paths: ["diskEncryptionSetId"], message: /not one of allowedKeyIds/ },
+    { name: "disk encryption set unknown with allowedKeyIds", props: { ...classicDisk, diskEncryptionSetId: UNKNOWN }, config: allowed, expect: "defer", paths: ["diskEncryptionSetId"] },
+    { name: "disk encryption set unknown without allowedKeyIds counts as set", props: { ...classicDisk, diskEncryptionSetId: UNKNOWN }, expect: "pass" },
+]);
+
+const classicImage = { resourceGroupName: "rg", location: "westeurope", osDisk: { osType: "Linux", osState: "Generalized", storageType: "Premium_LRS", managedDiskId: "/subscriptions/0000/disks/os" } };
+
+describeRule(customerManagedKeys, "azure:compute/image:Image", [
+    { name: "OS and data disks name a set", props: { ...classicImage, osDisk: { ...classicImage.osDisk, diskEncryptionSetId: des }, dataDisks: [{ lun: 0, storageType: "Premium_LRS", diskEncryptionSetId: des }] }, expect: "pass" },
+    { name: "OS disk set omitted", props: { ...classicImage }, expect: "fail", paths: ["osDisk.diskEncryptionSetId"] },
+    { name: "data disk set omitted", props: { ...classicImage, osDisk: { ...classicImage.osDisk, diskEncryptionSetId: des }, dataDisks: [{ lun: 0, storageType: "Premium_LRS" }] }, expect: "fail", paths: ["dataDisks[0].diskEncryptionSetId"] },
+    { name: "data disks unknown during preview", props: { ...classicImage, osDisk: { ...classicImage.osDisk, diskEncryptionSetId: des }, dataDisks: UNKNOWN }, expect: "defer", paths: ["dataDisks"] },
+]);
+
+const classicVersion = { resourceGroupName: "rg", galleryName: "g", imageName: "i", location: "westeurope", managedImageId: "/subscriptions/0000/images/base" };
+
+describeRule(customerManagedKeys, "azure:compute/sharedImageVersion:SharedImageVersion", [
+    { name: "every target region names a set", props: { ...classicVersion, targetRegions: [{ name: "westeurope", regionalReplicaCount: 1, diskEncryptionSetId: des }] }, expect: "pass" },
+    { name: "a target region without a set (omitted)", props: { ...classicVersion, targetRegions: [{ name: "westeurope", regionalReplicaCount: 1, diskEncryptionSetId: des }, { name: "northeurope", regionalReplicaCount: 1 }] }, expect: "fail", paths: ["targetRegions[1].diskEncryptionSetId"], message: /replica in target region 1/ },
+    { name: "target regions unknown during preview", props: { ...classicVersion, targetRegions: UNKNOWN }, expect: "defer", paths: ["targetRegions"] },
+]);
+
+for (const [type, resource, scaleSet] of [
+    ["azure:compute/linuxVirtualMachine:LinuxVirtualMachine", "azure.compute.LinuxVirtualMachine", false],
+    ["azure:compute/windowsVirtualMachine:WindowsVirtualMachine", "azure.compute.WindowsVirtualMachine", false],
+    ["azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", "azure.compute.LinuxVirtualMachineScaleSet", true],
+    ["azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet", "azure.compute.WindowsVirtualMachineScaleSet", true],
+] as const) {
+    const machine = (osDisk: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ resourceGroupName: "rg", location: "westeurope", osDisk: { caching: "ReadWrite", storageAccountType: "Premium_LRS", ...osDisk }, ...extra });
+    const rows: Row[] = [
+        { name: "OS disk names a set", props: machine({ diskEncryptionSetId: des }), expect: "pass" },
+        { name: "OS disk set omitted", props: machine({}), expect: "fail", paths: ["osDisk.diskEncryptionSetId"], message: new RegExp(`OS disk is encrypted only with a platform-managed key.*of the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "confidential OS disk with a secure-VM set", props: machine({ secureVmDiskEncryptionSetId: des }), expect: "pass" },
+        { name: "OS disk set unknown with allowedKeyIds", props: machine({ diskEncryptionSetId: UNKNOWN }), config: allowed, expect: "defer", paths: ["osDisk.diskEncryptionSetId"] },
+        { name: "OS disk block unknown during preview", props: { resourceGroupName: "rg", osDisk: UNKNOWN }, expect: "defer", paths: ["osDisk"] },
+    ];
+    if (scaleSet) {
+        rows.push({ name: "scale-set data disk set omitted", props: machine({ diskEncryptionSetId: des }, { dataDisks: [{ caching: "None", diskSizeGb: 32, lun: 0, storageAccountType: "Premium_LRS" }] }), expect: "fail", paths: ["dataDisks[0].diskEncryptionSetId"] });
+    }
+    describeRule(customerManagedKeys, type, rows);
+}

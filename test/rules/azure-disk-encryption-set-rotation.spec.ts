@@ -21,3 +21,13 @@ describeRule(diskEncryptionSetRotation, "azure-native:compute/v20240302:DiskEncr
     { name: "versioned token: omitted", props: { ...set }, expect: "fail", paths: ["rotationToLatestKeyVersionEnabled"] },
     { name: "versioned token: on", props: { ...set, rotationToLatestKeyVersionEnabled: true }, expect: "pass" },
 ]);
+
+// Classic azure provider: `autoKeyRotationEnabled` (azurerm default false).
+const classicSet = { resourceGroupName: "rg", location: "westeurope", keyVaultKeyId: "https://vault.vault.azure.net/keys/disks", identity: { type: "SystemAssigned" } };
+
+describeRule(diskEncryptionSetRotation, "azure:compute/diskEncryptionSet:DiskEncryptionSet", [
+    { name: "automatic key rotation on", props: { ...classicSet, autoKeyRotationEnabled: true }, expect: "pass" },
+    { name: "automatic key rotation off", props: { ...classicSet, autoKeyRotationEnabled: false }, expect: "fail", paths: ["autoKeyRotationEnabled"], message: /is not true.*autoKeyRotationEnabled: true` on the azure\.compute\.DiskEncryptionSet/ },
+    { name: "automatic key rotation omitted", props: { ...classicSet }, expect: "fail", paths: ["autoKeyRotationEnabled"], message: /autoKeyRotationEnabled omitted means false/ },
+    { name: "automatic key rotation unknown during preview", props: { ...classicSet, autoKeyRotationEnabled: UNKNOWN }, expect: "defer", paths: ["autoKeyRotationEnabled"] },
+]);

@@ -97,3 +97,44 @@ describeFix(disksNotExportable, "azure-native:compute:Snapshot", fixRows(snapsho
 describeFix(disksNotExportable, "azure-native:compute/v20240302:Disk", [
     { name: "versioned token: both settings omitted", props: { ...disk }, expect: "fixed", fixed: { ...disk, networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled" } },
 ]);
+
+// ---- Classic azure provider (azurerm shapes) ------------------------------------------------
+// `publicNetworkAccessEnabled` is a boolean that azurerm defaults to true; `networkAccessPolicy`
+// defaults to AllowAll.
+
+function classicRows(base: Record<string, unknown>, resource: string): Row[] {
+    return [
+        { name: "export denied", props: { ...base, networkAccessPolicy: "DenyAll" }, expect: "pass" },
+        { name: "private export through a disk access", props: { ...base, networkAccessPolicy: "AllowPrivate", diskAccessId }, expect: "pass" },
+        { name: "export allowed from any network but public access disabled", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccessEnabled: false }, expect: "pass" },
+        { name: "both settings omitted: azurerm defaults to public access and AllowAll", props: { ...base }, expect: "fail", paths: ["networkAccessPolicy"],
+            message: new RegExp(`omitted means AllowAll; publicNetworkAccessEnabled omitted means true\\) at networkAccessPolicy; .*publicNetworkAccessEnabled: false\` on the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "public access explicitly enabled, policy omitted", props: { ...base, publicNetworkAccessEnabled: true }, expect: "fail", paths: ["networkAccessPolicy"], message: /publicNetworkAccessEnabled is true/ },
+        { name: "string boolean \"false\" disables public access", props: { ...base, publicNetworkAccessEnabled: "false" }, expect: "pass" },
+        { name: "private export with the disk access omitted", props: { ...base, networkAccessPolicy: "AllowPrivate" }, expect: "fail", paths: ["diskAccessId"], message: /azure\.compute\.DiskAccess/ },
+        { name: "the azure-native public switch is not read on classic resources", props: { ...base, publicNetworkAccess: "Disabled" }, expect: "fail", paths: ["networkAccessPolicy"] },
+        { name: "network access policy unknown during preview", props: { ...base, networkAccessPolicy: UNKNOWN }, expect: "defer", message: /networkAccessPolicy is unknown/ },
+        { name: "public access unknown while export is allowed from any network", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccessEnabled: UNKNOWN }, expect: "defer", message: /publicNetworkAccessEnabled is unknown/ },
+        { name: "exempted with a reason", props: { ...base }, config: exempt, expect: "exempt" },
+    ];
+}
+
+const managedDisk = { resourceGroupName: "rg", location: "westeurope", createOption: "Empty", storageAccountType: "Premium_LRS", diskSizeGb: 64 };
+const classicSnapshot = { resourceGroupName: "rg", location: "westeurope", createOption: "Copy", sourceUri: "/subscriptions/0000/disks/data" };
+
+describeRule(disksNotExportable, "azure:compute/managedDisk:ManagedDisk", classicRows(managedDisk, "azure.compute.ManagedDisk"));
+describeRule(disksNotExportable, "azure:compute/snapshot:Snapshot", classicRows(classicSnapshot, "azure.compute.Snapshot"));
+
+function classicFixRows(base: Record<string, unknown>): FixRow[] {
+    return [
+        { name: "both settings omitted: export denied, public access off", props: { ...base }, expect: "fixed",
+            fixed: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccessEnabled: false } },
+        { name: "public access enabled with private export: policy kept, public access off", props: { ...base, networkAccessPolicy: "AllowPrivate", diskAccessId, publicNetworkAccessEnabled: true }, expect: "unchanged" },
+        { name: "export allowed from any network, public access a secret: it stays secret when turned off", props: { ...base, networkAccessPolicy: "AllowAll", publicNetworkAccessEnabled: secret(true) }, expect: "fixed",
+            fixed: { ...base, networkAccessPolicy: "DenyAll", publicNetworkAccessEnabled: secret(false) } },
+        { name: "network access policy unknown: nothing is changed", props: { ...base, networkAccessPolicy: UNKNOWN }, expect: "unchanged" },
+    ];
+}
+
+describeFix(disksNotExportable, "azure:compute/managedDisk:ManagedDisk", classicFixRows(managedDisk));
+describeFix(disksNotExportable, "azure:compute/snapshot:Snapshot", classicFixRows(classicSnapshot));

@@ -35,3 +35,22 @@ describeRule(encryptionAtHost, "azure-native:compute/v20241101:VirtualMachineSca
     { name: "versioned token: omitted", props: vmss(), expect: "fail", paths: [vmssPath] },
     { name: "versioned token: string TRUE", props: vmss({ encryptionAtHost: "TRUE" }), expect: "pass" },
 ]);
+
+// Classic azure provider: `encryptionAtHostEnabled` (azurerm default false) on machines and scale sets.
+for (const [type, resource] of [
+    ["azure:compute/linuxVirtualMachine:LinuxVirtualMachine", "azure.compute.LinuxVirtualMachine"],
+    ["azure:compute/windowsVirtualMachine:WindowsVirtualMachine", "azure.compute.WindowsVirtualMachine"],
+    ["azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", "azure.compute.LinuxVirtualMachineScaleSet"],
+    ["azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet", "azure.compute.WindowsVirtualMachineScaleSet"],
+    ["azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet", "azure.compute.OrchestratedVirtualMachineScaleSet"],
+] as const) {
+    const machine = { resourceGroupName: "rg", location: "westeurope", osDisk: { caching: "ReadWrite", storageAccountType: "Premium_LRS" } };
+    describeRule(encryptionAtHost, type, [
+        { name: "encryption at host on", props: { ...machine, encryptionAtHostEnabled: true }, expect: "pass" },
+        { name: "encryption at host off", props: { ...machine, encryptionAtHostEnabled: false }, expect: "fail", paths: ["encryptionAtHostEnabled"],
+            message: new RegExp(`encryptionAtHostEnabled is not true.*encryptionAtHostEnabled: true\` on the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "encryption at host omitted", props: { ...machine }, expect: "fail", paths: ["encryptionAtHostEnabled"], message: /encryptionAtHostEnabled omitted means disabled/ },
+        { name: "the azure-native security profile is not read on classic machines", props: { ...machine, securityProfile: { encryptionAtHost: true } }, expect: "fail", paths: ["encryptionAtHostEnabled"] },
+        { name: "encryption at host unknown during preview", props: { ...machine, encryptionAtHostEnabled: UNKNOWN }, expect: "defer", paths: ["encryptionAtHostEnabled"] },
+    ]);
+}

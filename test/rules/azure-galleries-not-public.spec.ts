@@ -49,3 +49,17 @@ describeRule(galleriesNotPublic, "azure-native:compute/v20240303:Gallery", [
     { name: "versioned token: private gallery", props: { ...gallery, sharingProfile: { permissions: "Private" } }, expect: "pass" },
     { name: "versioned token: permissions unknown", props: { ...gallery, sharingProfile: { permissions: UNKNOWN } }, expect: "defer" },
 ]);
+
+// Classic azure provider: `sharing.permission` on azure.compute.SharedImageGallery.
+const sharedGallery = { resourceGroupName: "rg", location: "westeurope" };
+
+describeRule(galleriesNotPublic, "azure:compute/sharedImageGallery:SharedImageGallery", [
+    { name: "private gallery", props: { ...sharedGallery, sharing: { permission: "Private" } }, expect: "pass" },
+    { name: "sharing omitted: private", props: { ...sharedGallery }, expect: "pass" },
+    { name: "shared with groups (targets are set outside the resource)", props: { ...sharedGallery, sharing: { permission: "Groups" } }, expect: "pass" },
+    { name: "community gallery", props: { ...sharedGallery, sharing: { permission: "Community", communityGallery: { eula: "https://example.com/eula", prefix: "contoso", publisherEmail: "a@example.com", publisherUri: "https://example.com" } } },
+        expect: "fail", paths: ["sharing.permission"], message: /community gallery, public to every Azure user.*`sharing.permission` to "Private".*azure\.compute\.SharedImageGallery/ },
+    { name: "community in lower case", props: { ...sharedGallery, sharing: { permission: "community" } }, expect: "fail", paths: ["sharing.permission"] },
+    { name: "permission unknown during preview", props: { ...sharedGallery, sharing: { permission: UNKNOWN } }, expect: "defer", paths: ["sharing.permission"] },
+    { name: "exempted with a reason", props: { ...sharedGallery, sharing: { permission: "Community" } }, config: exempt, expect: "exempt" },
+]);

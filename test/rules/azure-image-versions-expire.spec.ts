@@ -29,3 +29,15 @@ describeRule(imageVersionsExpire, "azure-native:compute/v20240303:GalleryImageVe
     { name: "versioned token: end-of-life omitted", props: { ...version }, expect: "fail", paths: ["publishingProfile.endOfLifeDate"] },
     { name: "versioned token: end-of-life set", props: withEol("2027-01-31T00:00:00Z"), expect: "pass" },
 ]);
+
+// Classic azure provider: `endOfLifeDate` at the top level of azure.compute.SharedImageVersion.
+const sharedVersion = { resourceGroupName: "rg", galleryName: "images", imageName: "ubuntu", location: "westeurope", managedImageId: "/subscriptions/0000/images/base", targetRegions: [{ name: "westeurope", regionalReplicaCount: 1 }] };
+
+describeRule(imageVersionsExpire, "azure:compute/sharedImageVersion:SharedImageVersion", [
+    { name: "end-of-life date in the future", props: { ...sharedVersion, endOfLifeDate: "2027-01-31T00:00:00Z" }, expect: "pass" },
+    { name: "end-of-life omitted", props: { ...sharedVersion }, expect: "fail", paths: ["endOfLifeDate"], message: /no end-of-life date.*`endOfLifeDate` to a date .* on the azure\.compute\.SharedImageVersion/ },
+    { name: "end-of-life date in the past", props: { ...sharedVersion, endOfLifeDate: "2025-01-01T00:00:00Z" }, expect: "fail", paths: ["endOfLifeDate"], message: /has passed/ },
+    { name: "the azure-native publishing profile is not read on classic versions", props: { ...sharedVersion, publishingProfile: { endOfLifeDate: "2027-01-31" } }, expect: "fail", paths: ["endOfLifeDate"] },
+    { name: "end-of-life unknown during preview", props: { ...sharedVersion, endOfLifeDate: UNKNOWN }, expect: "defer", paths: ["endOfLifeDate"] },
+    { name: "exempted with a reason", props: { ...sharedVersion }, config: exempt, expect: "exempt" },
+]);

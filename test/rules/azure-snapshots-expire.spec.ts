@@ -63,3 +63,13 @@ function expiryFixRows(base: Record<string, unknown>): FixRow[] {
 describeFix(snapshotsExpire, "azure-native:compute:Snapshot", expiryFixRows(snapshot));
 describeFix(snapshotsExpire, "azure-native:compute:Image", expiryFixRows(image));
 describeFix(snapshotsExpire, "azure-native:compute/v20240302:Snapshot", expiryFixRows(snapshot).slice(0, 1));
+
+// ---- Classic azure provider: the same `tags` map on azure.compute.Snapshot and Image ---------
+
+const classicSnapshot = { resourceGroupName: "rg", location: "westeurope", createOption: "Copy", sourceUri: "/subscriptions/0000/disks/data" };
+const classicImage = { resourceGroupName: "rg", location: "westeurope", sourceVirtualMachineId: "/subscriptions/0000/virtualMachines/build" };
+
+describeRule(snapshotsExpire, "azure:compute/snapshot:Snapshot", rows(classicSnapshot, "the azure.compute.Snapshot"));
+describeRule(snapshotsExpire, "azure:compute/image:Image", rows(classicImage, "the azure.compute.Image"));
+describeFix(snapshotsExpire, "azure:compute/snapshot:Snapshot", expiryFixRows(classicSnapshot));
+describeFix(snapshotsExpire, "azure:compute/image:Image", expiryFixRows(classicImage).slice(0, 3));

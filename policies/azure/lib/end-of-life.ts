@@ -1,6 +1,7 @@
 // End-of-life dates of gallery images and image versions (ISO 8601 date or date-time strings).
 
-import { violation, type Finding } from "../../../core/rule";
+import { deferred, violation, type Finding } from "../../../core/rule";
+import { dig, isUnknown } from "../../../core/values";
 
 const dateLike = /^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$/i;
 
@@ -31,4 +32,14 @@ export function checkEndOfLife(text: string | undefined, present: boolean, path:
         return [violation(path, `the end-of-life date has passed; the ${what} should be deleted`, fix)];
     }
     return [];
+}
+
+/** Reads the end-of-life date at `keys` (unknown defers) and checks it. */
+export function checkEndOfLifeAt(props: unknown, keys: string[], resource: string, what: string, now: Date): Finding[] {
+    const path = keys.join(".");
+    const value = dig(props, ...keys);
+    if (isUnknown(value)) {
+        return [deferred(path)];
+    }
+    return checkEndOfLife(typeof value === "string" ? value : undefined, value !== undefined, path, resource, what, now);
 }

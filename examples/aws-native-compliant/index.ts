@@ -1,0 +1,41 @@
+// The aws-native-insecure resources with the fixes the findings ask for; snapshot-guard reports nothing.
+import * as awsnative from "@pulumi/aws-native";
+
+const trustedAccount = "111122223333";
+
+new awsnative.ec2.Volume("data", { availabilityZone: "eu-west-1a", size: 100, encrypted: true });
+
+new awsnative.ec2.Instance("web", {
+    imageId: "ami-0123456789abcdef0",
+    instanceType: "t3.micro",
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, volumeSize: 20 } }],
+});
+
+new awsnative.ec2.LaunchTemplate("workers", {
+    launchTemplateData: {
+        imageId: "ami-0123456789abcdef0",
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 50, encrypted: true } }],
+    },
+});
+
+new awsnative.ec2.SnapshotBlockPublicAccess("snapshot-guardrail", { state: "block-all-sharing" });
+
+// Shared only with an account listed in policy-config.json.
+new awsnative.imagebuilder.DistributionConfiguration("golden-partner", {
+    distributions: [{
+        region: "eu-west-1",
+        amiDistributionConfiguration: { launchPermissionConfiguration: { userIds: [trustedAccount] } },
+    }],
+});
+
+new awsnative.rds.DbInstance("orders-db", {
+    engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20",
+    storageEncrypted: true, backupRetentionPeriod: 14,
+});
+new awsnative.rds.DbCluster("ledger", { engine: "aurora-postgresql", storageEncrypted: true, backupRetentionPeriod: 14 });
+new awsnative.rds.GlobalCluster("ledger-global", { engine: "aurora-postgresql", storageEncrypted: true });
+new awsnative.neptune.DbCluster("graph", { storageEncrypted: true, backupRetentionPeriod: 7 });
+new awsnative.redshift.Cluster("warehouse", {
+    clusterType: "single-node", nodeType: "ra3.xlplus", dbName: "dev", masterUsername: "admin",
+    encrypted: true, automatedSnapshotRetentionPeriod: 7,
+});

@@ -1,0 +1,46 @@
+// Insecure on purpose, written with the AWS Cloud Control provider (@pulumi/aws-native, CloudFormation
+// shapes). Every resource below is something snapshot-guard blocks or warns about; omitted values are
+// judged by CloudFormation's documented defaults. expected-findings.json holds the findings and
+// README.md maps each rule to the resources that demonstrate it.
+import * as awsnative from "@pulumi/aws-native";
+
+// ---- Volumes, instances and templates -------------------------------------------------------
+
+// `encrypted` omitted: CloudFormation creates the volume unencrypted (unless the account default says otherwise).
+new awsnative.ec2.Volume("data", { availabilityZone: "eu-west-1a", size: 100 });
+
+// No block device mappings: the root volume comes from the AMI, unencrypted.
+new awsnative.ec2.Instance("web", { imageId: "ami-0123456789abcdef0", instanceType: "t3.micro" });
+
+// The template's EBS mapping leaves `encrypted` out and is not restored from a snapshot.
+new awsnative.ec2.LaunchTemplate("workers", {
+    launchTemplateData: {
+        imageId: "ami-0123456789abcdef0",
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 50 } }],
+    },
+});
+
+// Only new public sharing is blocked: snapshots that were public before stay public.
+new awsnative.ec2.SnapshotBlockPublicAccess("snapshot-guardrail", { state: "block-new-sharing" });
+
+// ---- Images --------------------------------------------------------------------------------
+
+// Every AMI the pipeline distributes is launchable by every AWS account.
+new awsnative.imagebuilder.DistributionConfiguration("golden-public", {
+    distributions: [{
+        region: "eu-west-1",
+        amiDistributionConfiguration: { launchPermissionConfiguration: { userGroups: ["all"] } },
+    }],
+});
+
+// ---- Databases -----------------------------------------------------------------------------
+
+// `storageEncrypted` and `backupRetentionPeriod` omitted: unencrypted, one day of automated backups.
+new awsnative.rds.DbInstance("orders-db", { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20" });
+new awsnative.rds.DbCluster("ledger", { engine: "aurora-postgresql" });
+new awsnative.rds.GlobalCluster("ledger-global", { engine: "aurora-postgresql", storageEncrypted: false });
+new awsnative.neptune.DbCluster("graph", {});
+new awsnative.redshift.Cluster("warehouse", {
+    clusterType: "single-node", nodeType: "ra3.xlplus", dbName: "dev", masterUsername: "admin",
+    encrypted: false, automatedSnapshotRetentionPeriod: 1,
+});

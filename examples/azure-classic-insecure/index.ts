@@ -1,0 +1,101 @@
+// Insecure on purpose, written with the classic Azure provider (@pulumi/azure, azurerm shapes).
+// Every resource below is something snapshot-guard blocks or warns about; omitted values are judged
+// by azurerm's documented defaults (a managed disk's `publicNetworkAccessEnabled` is true unless set).
+// expected-findings.json holds the findings and README.md maps each rule to its resources.
+import * as azure from "@pulumi/azure";
+
+const group = new azure.core.ResourceGroup("storage", { location: "westeurope" });
+
+// ---- Keys ---------------------------------------------------------------------------------------
+
+// `autoKeyRotationEnabled` omitted (false): rotating the key in Key Vault changes nothing.
+new azure.compute.DiskEncryptionSet("disk-keys", {
+    resourceGroupName: group.name,
+    keyVaultKeyId: "https://orders-kv.vault.azure.net/keys/disks/0123456789abcdef0123456789abcdef",
+    identity: { type: "SystemAssigned" },
+});
+
+// ---- Managed disks and snapshots ------------------------------------------------------------
+
+// Network access policy and public network access omitted: exportable from anywhere, platform key.
+const data = new azure.compute.ManagedDisk("orders-data", {
+    resourceGroupName: group.name,
+    storageAccountType: "Premium_LRS",
+    createOption: "Empty",
+    diskSizeGb: 128,
+});
+
+// Exportable from any network and no expiry tag.
+new azure.compute.Snapshot("orders-data-nightly", {
+    resourceGroupName: group.name,
+    createOption: "Copy",
+    sourceUri: data.id,
+    networkAccessPolicy: "AllowAll",
+});
+
+// ---- Virtual machines and images ------------------------------------------------------------
+
+// No encryption at host and a platform-managed key on the OS disk.
+const worker = new azure.compute.LinuxVirtualMachine("worker", {
+    resourceGroupName: group.name,
+    size: "Standard_D2s_v5",
+    adminUsername: "azureuser",
+    adminSshKeys: [{ username: "azureuser", publicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyOnlyForTheExample" }],
+    networkInterfaceIds: ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/net/providers/Microsoft.Network/networkInterfaces/worker"],
+    osDisk: { caching: "ReadWrite", storageAccountType: "Premium_LRS" },
+    sourceImageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" },
+});
+
+// A managed image without an expiry tag, captured from the VM with a platform key.
+new azure.compute.Image("worker-image", {
+    resourceGroupName: group.name,
+    osDisk: { osType: "Linux", osState: "Generalized", storageType: "Premium_LRS", managedDiskId: data.id },
+    sourceVirtualMachineId: worker.id,
+});
+
+// ---- Galleries ------------------------------------------------------------------------------
+
+// A community gallery: every image version in it is public to all Azure users.
+const gallery = new azure.compute.SharedImageGallery("golden", {
+    resourceGroupName: group.name,
+    sharing: {
+        permission: "Community",
+        communityGallery: { eula: "https://example.com/eula", prefix: "contoso", publisherEmail: "images@example.com", publisherUri: "https://example.com" },
+    },
+});
+
+// No end-of-life date on the image definition or on the version, and the version is replicated with platform keys.
+const image = new azure.compute.SharedImage("ubuntu", {
+    resourceGroupName: group.name,
+    galleryName: gallery.name,
+    osType: "Linux",
+    identifier: { publisher: "contoso", offer: "ubuntu", sku: "24_04" },
+});
+new azure.compute.SharedImageVersion("ubuntu-1-0-0", {
+    resourceGroupName: group.name,
+    galleryName: gallery.name,
+    imageName: image.name,
+    managedImageId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/images/providers/Microsoft.Compute/images/base",
+    targetRegions: [{ name: "westeurope", regionalReplicaCount: 1 }],
+});
+
+// ---- Backup policies ------------------------------------------------------------------------
+
+// Disk backups kept for three days, VM backups for three days: below the 7-day minimum.
+const vault = new azure.dataprotection.BackupVault("backups", {
+    resourceGroupName: group.name,
+    datastoreType: "VaultStore",
+    redundancy: "LocallyRedundant",
+});
+new azure.dataprotection.BackupPolicyDisk("disk-backups", {
+    vaultId: vault.id,
+    backupRepeatingTimeIntervals: ["R/2026-01-01T02:00:00+00:00/P1D"],
+    defaultRetentionDuration: "P3D",
+});
+const rsVault = new azure.recoveryservices.Vault("vm-backups", { resourceGroupName: group.name, sku: "Standard" });
+new azure.backup.PolicyVM("vm-daily", {
+    resourceGroupName: group.name,
+    recoveryVaultName: rsVault.name,
+    backup: { frequency: "Daily", time: "23:00" },
+    retentionDaily: { count: 3 },
+});
