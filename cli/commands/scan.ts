@@ -4,6 +4,7 @@ import * as path from "path";
 import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { checkFormat, render } from "../format";
+import { decodeInputText } from "../input-text";
 import { checkOutput, useColour, writeResult } from "../output";
 import { readPolicyConfig } from "../policy-config";
 import { hasMandatory } from "../results";
@@ -14,10 +15,13 @@ export const usage = "scan <stack.json | - | program-dir> [--policy-pack-config 
     "       [--format text|json|sarif|junit|markdown] [--output FILE]\n" +
     "      runs the pack over a `pulumi stack export` file (or stdin) or a Pulumi TypeScript program directory";
 
+const EXPORT = "the output of `pulumi stack export`";
+
 function readStdin(): string {
     try {
-        return fs.readFileSync(0, "utf8");
+        return decodeInputText(fs.readFileSync(0), "stdin", EXPORT);
     } catch (error) {
+        if (error instanceof CliError) throw error;
         throw new CliError(`cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
 }
@@ -36,7 +40,7 @@ async function loadInput(target: string, stackConfig: readonly string[]): Promis
         return recordProgram(target, stackConfig);
     }
     if (stackConfig.length > 0) throw new CliError("scan: --config applies to a program directory, not to a stack export");
-    const input = readStackExport(fs.readFileSync(target, "utf8"), target);
+    const input = readStackExport(decodeInputText(fs.readFileSync(target), target, EXPORT), target);
     return { ...input, artifact: path.relative(process.cwd(), path.resolve(target)).split(path.sep).join("/") };
 }
 
