@@ -1,7 +1,9 @@
 // Reads a `pulumi stack export` file (deployment versions 1-3) into resources to scan. Encrypted
 // secrets (`{ <sig>: <secret sig>, ciphertext }`) become secret unknowns; plaintext secrets (from
 // `--show-secrets`) stay secrets. Nothing here prints a value.
-import { SECRET_SIGNATURE, SECRET_SIGNATURE_KEY, UNKNOWN_SENTINEL, secret } from "../core/wire";
+import {
+    RESOURCE_REFERENCE_SIGNATURE, SECRET_SIGNATURE, SECRET_SIGNATURE_KEY, UNKNOWN_SENTINEL, referenceAsEngineSends, secret,
+} from "../core/wire";
 import { CliError } from "./errors";
 import { nameOfUrn, typeOfUrn } from "./results";
 import { stackAndProject, type ScanInput, type ScanResource } from "./resources";
@@ -38,8 +40,9 @@ export function decodeStateValue(value: unknown, depth = 0): unknown {
         // ciphertext: the key is not ours to use; the value is unknown and stays secret.
         return secret(UNKNOWN_SENTINEL);
     }
+    if (sig === RESOURCE_REFERENCE_SIGNATURE) return referenceAsEngineSends(value);
     if (typeof sig === "string") {
-        // Assets, archives and resource references: opaque to these rules.
+        // Assets and archives: opaque to these rules.
         return value;
     }
     const out: Record<string, unknown> = {};
