@@ -8,12 +8,12 @@ import { decodeInputText } from "../input-text";
 import { checkOutput, useColour, writeResult } from "../output";
 import { hasMandatory } from "../results";
 
-export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--output FILE]\n       [--pack NAME]… [--all-packs] [--artifact PATH]\n" +
+export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--checks] [--output FILE]\n       [--pack NAME]… [--all-packs] [--artifact PATH]\n" +
     "      turns policy events from `pulumi preview --event-log`, `up --json` or `policy analyze --json` into CI reports";
 
 export async function run(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, {
-        format: { kind: "string" }, output: { kind: "string" }, pack: { kind: "list" }, "all-packs": { kind: "boolean" },
+        format: { kind: "string" }, output: { kind: "string" }, checks: { kind: "boolean" }, pack: { kind: "list" }, "all-packs": { kind: "boolean" },
         artifact: { kind: "string" },
     }, "report");
     const [target] = expectPositionals(args, ["events"], "report");
@@ -34,6 +34,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     const results = eventsToResults(parseEventLog(text, source, warn), source, { packs, warn });
     // SARIF consumers such as GitHub code scanning want a file to attach results to (e.g. index.ts).
     if (args.values.artifact !== undefined) results.artifact = args.values.artifact.split("\\").join("/");
-    writeResult(render(results, format, { colour: useColour(args.values.output) }), args.values.output);
+    writeResult(render(results, format, { colour: useColour(args.values.output), checks: args.flags.checks }), args.values.output);
     return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
 }

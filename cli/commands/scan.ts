@@ -12,8 +12,9 @@ import type { ScanInput } from "../resources";
 import { readStackExport } from "../stack-export";
 
 export const usage = "scan <stack.json | - | program-dir> [--policy-pack-config FILE] [--config KEY=VALUE]…\n" +
-    "       [--format text|json|sarif|junit|markdown] [--output FILE]\n" +
-    "      runs the pack over a `pulumi stack export` file (or stdin) or a Pulumi TypeScript program directory";
+    "       [--format text|json|sarif|junit|markdown] [--checks] [--output FILE]\n" +
+    "      runs the pack over a `pulumi stack export` file (or stdin) or a Pulumi TypeScript program directory;\n" +
+    "      --checks adds every (resource, policy) outcome to --format json";
 
 const EXPORT = "the output of `pulumi stack export`";
 
@@ -46,7 +47,7 @@ async function loadInput(target: string, stackConfig: readonly string[]): Promis
 
 export async function run(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, {
-        "policy-pack-config": { kind: "string" }, format: { kind: "string" }, output: { kind: "string" }, config: { kind: "list" },
+        "policy-pack-config": { kind: "string" }, format: { kind: "string" }, output: { kind: "string" }, checks: { kind: "boolean" }, config: { kind: "list" },
     }, "scan");
     const [target] = expectPositionals(args, ["input"], "scan");
     checkOutput(args.values.output);
@@ -55,6 +56,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     const input = await loadInput(target, args.lists.config ?? []);
     const { scan } = await import("../scanner");
     const results = await scan(input, config);
-    writeResult(render(results, format, { colour: useColour(args.values.output) }), args.values.output);
+    writeResult(render(results, format, { colour: useColour(args.values.output), checks: args.flags.checks }), args.values.output);
     return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
 }

@@ -96,6 +96,14 @@ describe("cli: scan <stack export>", function () {
             finding.level === "mandatory" && finding.severity && finding.path && finding.fix));
     });
 
+    it("leaves the per-(resource, policy) checks out of JSON unless --checks asks for them", () => {
+        const plain = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json", ...pinned]).stdout);
+        assert.strictEqual(plain.checks, undefined);
+        const withChecks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json", "--checks", ...pinned]).stdout);
+        assert.ok(withChecks.checks.length > 0);
+        assert.deepStrictEqual(withChecks.findings, plain.findings);
+    });
+
     it("accepts a UTF-8 byte-order mark on the export and on the config", () => {
         const { dir, file } = writeTemp("bom.json", "\ufeff" + exportText);
         const config = path.join(dir, "config.json");
@@ -112,7 +120,7 @@ describe("cli: scan <stack export>", function () {
             assert.strictEqual(run.status, 1, run.stderr);
             assert.doesNotMatch(run.stdout + run.stderr, /SECRETMARKER|ciphertext|v1:/, format);
         }
-        const checks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json", ...pinned]).stdout).checks as { name: string; policy: string; outcome: string; reason?: string }[];
+        const checks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json", "--checks", ...pinned]).stdout).checks as { name: string; policy: string; outcome: string; reason?: string }[];
         const flag = checks.find((check) => check.name === "secret-flag" && check.policy === "aws-volumes-encrypted");
         assert.deepStrictEqual([flag?.outcome, /deferred/.test(flag?.reason ?? "")], ["skipped", true]);
         const encrypted = checks.find((check) => check.name === "encrypted-data" && check.policy === "aws-volumes-encrypted");
@@ -202,7 +210,7 @@ describe("cli: scan <stack export>", function () {
         const rule = "aws-snapshots-from-encrypted-sources";
 
         it("json: a snapshot of an unencrypted volume is reported against the snapshot's URN", () => {
-            const run = scanOnce(["scan", SNAPSHOT_EXPORT, "--format", "json"]);
+            const run = scanOnce(["scan", SNAPSHOT_EXPORT, "--format", "json", "--checks"]);
             assert.strictEqual(run.status, 1, run.stderr);
             const json = JSON.parse(run.stdout);
             const findings = (json.findings as { policy: string; urn: string; type: string; name: string; level: string; path: string }[])
@@ -230,7 +238,7 @@ describe("cli: scan <stack export>", function () {
             const volume = state.deployment.resources.find((resource: { urn: string }) => resource.urn === volumeUrn);
             volume.inputs.encrypted = true;
             volume.outputs.encrypted = true;
-            const run = cli(["scan", "-", "--format", "json"], { input: JSON.stringify(state) });
+            const run = cli(["scan", "-", "--format", "json", "--checks"], { input: JSON.stringify(state) });
             assert.strictEqual(run.stderr, "");
             const json = JSON.parse(run.stdout);
             assert.deepStrictEqual(json.findings.filter((finding: { policy: string }) => finding.policy === rule), []);
