@@ -3,10 +3,9 @@
 // referenceAsEngineSends), but a stack export holds them and another client may send them: every
 // RPC must still answer, and the rules see what the engine would have sent.
 import * as assert from "assert";
-import { AnalyzerClient } from "../../cli/analyzer-client";
 import { readStackExport } from "../../cli/stack-export";
 import { RESOURCE_REFERENCE_SIGNATURE, SECRET_SIGNATURE_KEY } from "../../core/wire";
-import { of, reasonOf, resource, show, startCompiledPack } from "./pack";
+import { of, reasonOf, resource, show, useCompiledPack } from "./pack";
 
 const DISK = "azure-native:compute:Disk";
 const reference = (urn: string, id?: string) => ({ [SECRET_SIGNATURE_KEY]: RESOURCE_REFERENCE_SIGNATURE, urn, ...(id === undefined ? {} : { id }) });
@@ -14,17 +13,11 @@ const ACCESS_URN = "urn:pulumi:dev::shop::azure-native:compute:DiskAccess::acces
 
 describe("protocol: resource references in property bags", function () {
     this.timeout(60_000);
-    let client: AnalyzerClient;
-
-    before(async () => {
-        client = await startCompiledPack();
-        await client.getAnalyzerInfo();
-    });
-    after(async () => client?.close());
+    const pack = useCompiledPack();
 
     it("Analyze answers, reading a reference as its id", async () => {
-        await client.configure({});
-        const result = await client.analyze(resource(DISK, "d", {
+        await pack().configure({});
+        const result = await pack().analyze(resource(DISK, "d", {
             networkAccessPolicy: "AllowPrivate", publicNetworkAccess: "Disabled",
             diskAccessId: reference(ACCESS_URN, "/subscriptions/s/diskAccesses/access"),
             tags: { owner: reference("urn:pulumi:dev::shop::my:component:Thing::c") },
@@ -34,8 +27,8 @@ describe("protocol: resource references in property bags", function () {
     });
 
     it("Analyze answers for a reference with an unknown signature or a malformed asset", async () => {
-        await client.configure({});
-        const result = await client.analyze(resource(DISK, "d", {
+        await pack().configure({});
+        const result = await pack().analyze(resource(DISK, "d", {
             networkAccessPolicy: { [SECRET_SIGNATURE_KEY]: "ffffffffffffffffffffffffffffffff", x: 1 },
             creationData: { [SECRET_SIGNATURE_KEY]: "c44067f5952c0a294b673a41bacd8c17" },
         }));
@@ -43,8 +36,8 @@ describe("protocol: resource references in property bags", function () {
     });
 
     it("Remediate answers and keeps the reference out of the fixed properties' way", async () => {
-        await client.configure({ "azure-disks-not-exportable": "remediate" });
-        const result = await client.remediate(resource(DISK, "d", {
+        await pack().configure({ "azure-disks-not-exportable": "remediate" });
+        const result = await pack().remediate(resource(DISK, "d", {
             networkAccessPolicy: "AllowAll", diskAccessId: reference(ACCESS_URN),
         }));
         const fixed = result.remediations.find((entry) => entry.policyName === "azure-disks-not-exportable");
@@ -53,8 +46,8 @@ describe("protocol: resource references in property bags", function () {
     });
 
     it("AnalyzeStack answers with a component resource whose input is a reference", async () => {
-        await client.configure({});
-        const result = await client.analyzeStack([
+        await pack().configure({});
+        const result = await pack().analyzeStack([
             { ...resource("my:component:Thing", "c", { disk: reference("urn:pulumi:dev::shop::azure-native:compute:Disk::d", "disk-id") }) },
             { ...resource(DISK, "d", { networkAccessPolicy: "DenyAll" }) },
         ]);

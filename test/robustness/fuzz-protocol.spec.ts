@@ -4,11 +4,11 @@
 // reason, and no fix may return a secret unwrapped.
 import * as assert from "assert";
 import fc from "fast-check";
-import { AnalyzerClient, type PolicyPackConfig } from "../../cli/analyzer-client";
+import type { PolicyPackConfig } from "../../cli/analyzer-client";
 import { canRemediate, ruleTypes } from "../../core/rule";
 import { secret, UNKNOWN_SENTINEL } from "../../core/wire";
 import { allRules } from "../../policies";
-import { resource, startCompiledPack } from "../protocol/pack";
+import { resource, useCompiledPack } from "../protocol/pack";
 import { bag, MARKER, unwrappedMarkers } from "./bags";
 
 const CALLS = 60;
@@ -30,23 +30,16 @@ const hostile: Array<[string, Record<string, unknown>]> = [
 
 describe("robustness: fuzzing the pack through the Analyzer protocol", function () {
     this.timeout(180_000);
-    let client: AnalyzerClient;
-
-    before(async () => {
-        client = await startCompiledPack();
-        await client.getAnalyzerInfo();
-        await client.configure(remediateAll);
-    });
-    after(async () => client?.close());
+    const pack = useCompiledPack((client) => client.configure(remediateAll));
 
     async function roundTrip(type: string, props: Record<string, unknown>, context: string) {
         const request = resource(type, "fuzzed", props);
-        const remediated = await client.remediate(request);
+        const remediated = await pack().remediate(request);
         for (const entry of remediated.remediations) {
             assert.deepStrictEqual(unwrappedMarkers(entry.properties), [], `${context}: ${entry.policyName} unwrapped a secret`);
             assert.ok(!(entry.diagnostic ?? "").includes(MARKER), context);
         }
-        const analyzed = await client.analyze(request);
+        const analyzed = await pack().analyze(request);
         assert.ok(!JSON.stringify(analyzed).includes(MARKER), `${context}: a secret reached a diagnostic: ${JSON.stringify(analyzed)}`);
         return analyzed;
     }
@@ -54,7 +47,7 @@ describe("robustness: fuzzing the pack through the Analyzer protocol", function 
     it(`answers ${CALLS} random bags for the rules' target types`, async () => {
         const samples = fc.sample(fc.tuple(fc.constantFrom(...types), bag), { numRuns: CALLS, seed: 20261204 });
         for (const [index, [type, props]] of samples.entries()) await roundTrip(type, props, `sample ${index} (${type})`);
-        const stack = await client.analyzeStack(samples.map(([type, props], index) => resource(type, `r${index}`, props)));
+        const stack = await pack().analyzeStack(samples.map(([type, props], index) => resource(type, `r${index}`, props)));
         assert.ok(!JSON.stringify(stack).includes(MARKER));
     });
 
