@@ -7,27 +7,43 @@ import {
     type Check, type PolicyRef, type ResultFinding, type ResultLevel, type Results,
 } from "./results";
 
-interface PolicyEvent {
-    resourceUrn?: string;
-    message?: string;
-    policyName?: string;
-    policyPackName?: string;
-    policyPackVersion?: string;
-    enforcementLevel?: string;
-    severity?: string;
-}
-
-interface SummaryEvent {
-    resourceUrn?: string;
-    policyPackName?: string;
-    policyPackVersion?: string;
-    passed?: unknown;
-    failed?: unknown;
-}
-
 export interface EventReadOptions {
     /** Packs to report on; undefined = every pack. */
     packs?: readonly string[];
+    /** Told about what was skipped (malformed events, a cut-off last line); one line each. */
+    warn?: (message: string) => void;
+}
+
+/**
+ * The string fields of an event record, each checked: absent stays undefined, anything other than
+ * a string makes the whole record malformed (undefined). The engine writes these fields as strings
+ * (sdk/go/common/apitype/events.go), so another type means the log is not what it claims to be.
+ */
+function stringFields<K extends string>(record: unknown, keys: readonly K[]): Partial<Record<K, string>> | undefined {
+    if (!isRecord(record)) return undefined;
+    const out: Partial<Record<K, string>> = {};
+    for (const key of keys) {
+        const value = record[key];
+        if (value === undefined || value === null) continue;
+        if (typeof value !== "string") return undefined;
+        out[key] = value;
+    }
+    return out;
+}
+
+function stringList(value: unknown): string[] | undefined {
+    if (value === undefined || value === null) return [];
+    return Array.isArray(value) && value.every((item) => typeof item === "string") ? value : undefined;
+}
+
+const POLICY_EVENT_FIELDS = ["resourceUrn", "message", "policyName", "policyPackName", "policyPackVersion", "enforcementLevel", "severity"] as const;
+const REMEDIATION_EVENT_FIELDS = ["resourceUrn", "policyName", "policyPackName", "policyPackVersion"] as const;
+const SUMMARY_EVENT_FIELDS = ["resourceUrn", "policyPackName", "policyPackVersion"] as const;
+
+/** Top-level properties a remediation changed, by name only: values may be secret. */
+function changedProperties(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -35,7 +51,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function level(value: string | undefined): ResultLevel | undefined {
-    switch ((value ?? "").toLowerCase()) {
+    switch (value?.toLowerCase()) {
         case "mandatory": return "mandatory";
         case "advisory": case "warning": return "advisory";
         case "remediate": return "remediate";
@@ -45,8 +61,12 @@ function level(value: string | undefined): ResultLevel | undefined {
 
 const severities = ["low", "medium", "high", "critical"];
 
-/** Splits NDJSON (or a JSON array of events) into event objects. */
-export function parseEventLog(text: string, source: string): Record<string, unknown>[] {
+/**
+ * Splits NDJSON (or a JSON array of events) into event objects. A last line that is not JSON and
+ * has no newline after it was cut off (a killed `pulumi up`): the complete lines are used and
+ * `warn` says so.
+ */
+export function parseEventLog(text: string, source: string, warn: (message: string) => void = () => {}): Record<string, unknown>[] {
     const trimmed = text.trim();
     if (trimmed === "") throw new CliError(`${source} is empty (expected Pulumi engine events, one JSON object per line)`);
     if (trimmed.startsWith("[")) {
@@ -59,12 +79,17 @@ export function parseEventLog(text: string, source: string): Record<string, unkn
     }
     const events: Record<string, unknown>[] = [];
     const lines = text.split(/\r?\n/);
+    const cutOff = lines.length - 1; // the line after the last newline, if the text does not end in one
     lines.forEach((line, index) => {
         if (line.trim() === "") return;
         let value: unknown;
         try {
             value = JSON.parse(line);
         } catch {
+            if (index === cutOff && index > 0) {
+                warn(`${source} line ${index + 1} was cut off (an interrupted run?); reading the ${index} complete lines before it`);
+                return;
+            }
             // JSON.parse quotes the input in its message; keep values out of errors.
             throw new CliError(`${source} line ${index + 1} is not JSON (expected Pulumi engine events, one JSON object per line)`);
         }
@@ -105,10 +130,15 @@ export function eventsToResults(events: readonly Record<string, unknown>[], sour
         }
     };
 
+    let malformed = 0;
     for (const event of events) {
-        if (isRecord(event.policyEvent)) {
-            const policy = event.policyEvent as PolicyEvent;
-            if (!wanted(policy.policyPackName) || typeof policy.policyName !== "string") continue;
+        if ("policyEvent" in event) {
+            const policy = stringFields(event.policyEvent, POLICY_EVENT_FIELDS);
+            if (!policy) {
+                malformed++;
+                continue;
+            }
+            if (!wanted(policy.policyPackName) || policy.policyName === undefined) continue;
             const findingLevel = level(policy.enforcementLevel);
             if (!findingLevel) continue;
             policyRecords++;
@@ -134,22 +164,63 @@ export function eventsToResults(events: readonly Record<string, unknown>[], sour
             addCheck({ urn, type: urn ? typeOfUrn(urn) : "", name: urn ? nameOfUrn(urn) : "", policy: policy.policyName, pack, outcome: "failed" });
             continue;
         }
+        if ("policyRemediationEvent" in event) {
+            // A rule at `remediate` that changed a resource: a result, not a violation.
+            const record = event.policyRemediationEvent;
+            const remediation = stringFields(record, REMEDIATION_EVENT_FIELDS);
+            const before = isRecord(record) ? record.before ?? {} : undefined;
+            const after = isRecord(record) ? record.after ?? {} : undefined;
+            if (!remediation || remediation.policyName === undefined || !isRecord(before) || !isRecord(after)) {
+                malformed++;
+                continue;
+            }
+            if (!wanted(remediation.policyPackName)) continue;
+            policyRecords++;
+            const pack = remediation.policyPackName!;
+            notePolicy(remediation.policyName, pack, remediation.policyPackVersion);
+            const urn = remediation.resourceUrn ?? "";
+            const changed = changedProperties(before, after);
+            const message = `remediated by ${remediation.policyName}: ` +
+                (changed.length > 0 ? `changed ${changed.join(", ")}` : "no property changed");
+            const key = `${urn}\u0000${pack}\u0000${remediation.policyName}\u0000${message}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            if (urn) resources.add(urn);
+            const rule = ourRule(remediation.policyName, pack);
+            findings.push({
+                policy: remediation.policyName, pack,
+                ...(remediation.policyPackVersion ? { packVersion: remediation.policyPackVersion } : {}),
+                level: "remediate",
+                ...(rule ? { severity: rule.severity } : {}),
+                urn, type: urn ? typeOfUrn(urn) : "", name: urn ? nameOfUrn(urn) : "",
+                message,
+            });
+            continue;
+        }
         for (const kind of ["policyAnalyzeSummaryEvent", "policyAnalyzeStackSummaryEvent", "policyRemediateSummaryEvent"]) {
-            if (!isRecord(event[kind])) continue;
-            const summary = event[kind] as SummaryEvent;
+            if (!(kind in event)) continue;
+            const summary = stringFields(event[kind], SUMMARY_EVENT_FIELDS);
+            const passed = isRecord(event[kind]) ? stringList((event[kind] as Record<string, unknown>).passed) : undefined;
+            const failed = isRecord(event[kind]) ? stringList((event[kind] as Record<string, unknown>).failed) : undefined;
+            if (!summary || !passed || !failed) {
+                malformed++;
+                continue;
+            }
             if (!wanted(summary.policyPackName)) continue;
             policyRecords++;
             const pack = summary.policyPackName!;
-            const urn = typeof summary.resourceUrn === "string" ? summary.resourceUrn : "";
+            const urn = summary.resourceUrn ?? "";
             if (urn) resources.add(urn);
-            for (const [list, outcome] of [[summary.passed, "passed"], [summary.failed, "failed"]] as const) {
-                for (const name of Array.isArray(list) ? list : []) {
-                    if (typeof name !== "string") continue;
+            for (const [list, outcome] of [[passed, "passed"], [failed, "failed"]] as const) {
+                for (const name of list) {
                     notePolicy(name, pack, summary.policyPackVersion);
                     addCheck({ urn, type: urn ? typeOfUrn(urn) : "", name: urn ? nameOfUrn(urn) : "stack", policy: name, pack, outcome });
                 }
             }
         }
+    }
+    if (malformed > 0) {
+        options.warn?.(`${source}: skipped ${malformed} malformed policy event${malformed === 1 ? "" : "s"} (fields of the wrong type)`);
     }
     if (policyRecords === 0) {
         const which = options.packs ? `of ${options.packs.join(", ")} ` : "";

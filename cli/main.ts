@@ -33,8 +33,7 @@ function help(): string {
 export async function main(argv: readonly string[]): Promise<number> {
     const [name, ...rest] = argv;
     if (name === undefined) {
-        process.stderr.write(help()); // a usage error: stdout stays for results
-        return EXIT_BAD_INPUT;
+        throw new CliError(`no command given (commands: ${Object.keys(commands).join(", ")}); see snapshot-guard --help`);
     }
     if (name === "--help" || name === "-h" || name === "help") {
         process.stdout.write(help());

@@ -7,6 +7,7 @@ import { allRules } from "../policies";
 import type { PolicyPackConfig } from "./analyzer-client";
 import { CliError } from "./errors";
 import { notice } from "./output";
+import { decodeInputText } from "./input-text";
 
 const LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
 
@@ -59,12 +60,13 @@ export function validatePolicyConfig(value: unknown, source: string): PolicyPack
 
 export function readPolicyConfig(file: string | undefined): PolicyPackConfig {
     if (file === undefined) return {};
-    let text: string;
+    let bytes: Buffer;
     try {
-        text = fs.readFileSync(file, "utf8");
+        bytes = fs.readFileSync(file);
     } catch (error) {
         throw new CliError(`cannot read --policy-pack-config ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
+    const text = decodeInputText(bytes, `--policy-pack-config ${file}`, "a JSON policy pack config");
     let parsed: unknown;
     try {
         parsed = JSON.parse(text);

@@ -128,9 +128,11 @@ export function hasMandatory(results: Results): boolean {
 export function summaryLine(results: Results): string {
     const mandatory = results.findings.filter((finding) => finding.level === "mandatory").length;
     const advisory = results.findings.filter((finding) => finding.level === "advisory").length;
-    const affected = new Set(results.findings.map((finding) => finding.urn)).size;
+    const remediated = results.findings.filter((finding) => finding.level === "remediate").length;
+    const affected = new Set(results.findings.filter((finding) => finding.level !== "remediate").map((finding) => finding.urn)).size;
     return `${mandatory} mandatory, ${advisory} advisory violation${advisory === 1 ? "" : "s"} ` +
-        `on ${affected} of ${results.resources.length} resource${results.resources.length === 1 ? "" : "s"}`;
+        `on ${affected} of ${results.resources.length} resource${results.resources.length === 1 ? "" : "s"}` +
+        (remediated > 0 ? `; ${remediated} remediated` : "");
 }
 
 const severityOrder = ["critical", "high", "medium", "low", "unspecified"];

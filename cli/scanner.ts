@@ -71,8 +71,9 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
         const enabled = info.policies.filter((policy) => levels[policy.name] !== "disabled");
         const resourcePolicies = enabled.filter((policy) => policy.policyType !== "stack");
         const stackPolicies = enabled.filter((policy) => policy.policyType === "stack");
-        const analyzed: ScanResource[] = [];
         let done = 0;
+        // Each result is boiled down to its findings and checks as it arrives: a response carries a
+        // not-applicable entry per policy, and keeping 100,000 of them was most of the CLI's memory.
         const perResource = await pool(input.resources, CONCURRENCY, async (resource) => {
             const request = {
                 type: resource.type, name: resource.name, urn: resource.urn, properties: resource.inputs,
@@ -81,10 +82,10 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
                 ...(resource.protect ? { protect: true } : {}),
             };
             const remediated = await client.remediate(request);
-            const remediations: ResultFinding[] = [];
+            const found: ResultFinding[] = [];
             for (const remediation of remediated.remediations) {
                 if (remediation.properties) request.properties = remediation.properties;
-                remediations.push({
+                found.push({
                     policy: remediation.policyName, pack: remediation.policyPackName, level: "remediate",
                     urn: resource.urn, type: resource.type, name: resource.name,
                     message: remediation.diagnostic || `remediated by ${remediation.policyName}: ${remediation.description}`,
@@ -93,21 +94,21 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
             const result = await client.analyze(request);
             done++;
             if (done % 50 === 0) progress(`analyzed ${done} of ${input.resources.length} resources…`);
-            return { resource: { ...resource, inputs: request.properties }, result, remediations };
+            found.push(...result.diagnostics.map((diagnostic) => toFinding(diagnostic, resource)));
+            const resourceChecks: Check[] = [];
+            addChecks(resourceChecks, resource, resourcePolicies, result, info.name);
+            return { inputs: request.properties, findings: found, checks: resourceChecks };
         });
-        for (const { resource, result, remediations } of perResource) {
-            analyzed.push(resource);
-            findings.push(...remediations);
-            findings.push(...result.diagnostics.map((diagnostic) => toFinding(diagnostic, resource)));
-            addChecks(checks, resource, resourcePolicies, result, info.name);
+        for (const entry of perResource) {
+            findings.push(...entry.findings);
+            checks.push(...entry.checks);
         }
 
         progress(`analyzing the stack…`);
-        const analyzedInputs = new Map(analyzed.map((entry) => [entry.urn, entry.inputs]));
-        const stackResult = await client.analyzeStack(input.resources.map((resource) => ({
+        const stackResult = await client.analyzeStack(input.resources.map((resource, index) => ({
             type: resource.type, name: resource.name, urn: resource.urn,
-            // Preview has no outputs; the engine hands stack policies the inputs then.
-            properties: input.dryRun ? analyzedInputs.get(resource.urn) ?? resource.inputs : resource.outputs,
+            // Preview has no outputs; the engine hands stack policies the (remediated) inputs then.
+            properties: input.dryRun ? perResource[index].inputs : resource.outputs,
             ...(resource.provider ? { provider: resource.provider } : {}),
             ...(resource.parent ? { parent: resource.parent } : {}),
             dependencies: resource.dependencies,

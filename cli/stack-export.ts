@@ -1,7 +1,9 @@
 // Reads a `pulumi stack export` file (deployment versions 1-3) into resources to scan. Encrypted
 // secrets (`{ <sig>: <secret sig>, ciphertext }`) become secret unknowns; plaintext secrets (from
 // `--show-secrets`) stay secrets. Nothing here prints a value.
-import { SECRET_SIGNATURE, SECRET_SIGNATURE_KEY, UNKNOWN_SENTINEL, secret } from "../core/wire";
+import {
+    RESOURCE_REFERENCE_SIGNATURE, SECRET_SIGNATURE, SECRET_SIGNATURE_KEY, UNKNOWN_SENTINEL, referenceAsEngineSends, secret,
+} from "../core/wire";
 import { CliError } from "./errors";
 import { nameOfUrn, typeOfUrn } from "./results";
 import { stackAndProject, type ScanInput, type ScanResource } from "./resources";
@@ -12,30 +14,53 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const SIG_KEY = SECRET_SIGNATURE_KEY;
 
+/**
+ * Deepest nesting of values read from an export. Real state nests a few dozen levels; the limit
+ * keeps hostile input from exhausting the stack here, in the gRPC encoder and in the pack.
+ */
+export const MAX_VALUE_DEPTH = 1000;
+
+class TooDeep extends Error {}
+
 /** Converts state values to the engine's wire encoding for the analyzer. */
-export function decodeStateValue(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(decodeStateValue);
+export function decodeStateValue(value: unknown, depth = 0): unknown {
+    if (depth > MAX_VALUE_DEPTH) throw new TooDeep();
+    if (Array.isArray(value)) return value.map((item) => decodeStateValue(item, depth + 1));
     if (!isRecord(value)) return value;
     const sig = value[SIG_KEY];
     if (sig === SECRET_SIGNATURE) {
         if ("plaintext" in value && typeof value.plaintext === "string") {
             try {
-                return secret(decodeStateValue(JSON.parse(value.plaintext)));
+                return secret(decodeStateValue(JSON.parse(value.plaintext), depth + 1));
             } catch {
                 return secret(UNKNOWN_SENTINEL);
             }
         }
-        if ("value" in value) return secret(decodeStateValue(value.value));
+        if ("value" in value) return secret(decodeStateValue(value.value, depth + 1));
         // ciphertext: the key is not ours to use; the value is unknown and stays secret.
         return secret(UNKNOWN_SENTINEL);
     }
+    if (sig === RESOURCE_REFERENCE_SIGNATURE) return referenceAsEngineSends(value);
     if (typeof sig === "string") {
-        // Assets, archives and resource references: opaque to these rules.
+        // Assets and archives: opaque to these rules.
         return value;
     }
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = decodeStateValue(item);
+    for (const [key, item] of Object.entries(value)) out[key] = decodeStateValue(item, depth + 1);
     return out;
+}
+
+/** decodeStateValue for one resource's bag, naming the resource when the values nest too deep. */
+function decodeBag(value: unknown, source: string, urn: string): Record<string, unknown> {
+    if (!isRecord(value)) return {};
+    try {
+        return decodeStateValue(value) as Record<string, unknown>;
+    } catch (error) {
+        if (error instanceof TooDeep) {
+            throw new CliError(`${source}: resource ${urn} nests values deeper than ${MAX_VALUE_DEPTH} levels (the limit of this reader)`);
+        }
+        throw error;
+    }
 }
 
 function stringList(value: unknown): string[] {
@@ -78,7 +103,7 @@ export function readStackExport(text: string, source: string): ScanInput {
             const found = byUrn.get(providerUrn);
             provider = {
                 urn: providerUrn, type: typeOfUrn(providerUrn), name: nameOfUrn(providerUrn),
-                properties: found && isRecord(found.inputs) ? decodeStateValue(found.inputs) as Record<string, unknown> : {},
+                properties: found ? decodeBag(found.inputs, source, providerUrn) : {},
             };
         }
         const propertyDependencies: Record<string, string[]> = {};
@@ -90,8 +115,8 @@ export function readStackExport(text: string, source: string): ScanInput {
             type: resource.type as string,
             name: nameOfUrn(urn),
             custom: resource.custom === true,
-            inputs: isRecord(resource.inputs) ? decodeStateValue(resource.inputs) as Record<string, unknown> : {},
-            outputs: isRecord(resource.outputs) ? decodeStateValue(resource.outputs) as Record<string, unknown> : {},
+            inputs: decodeBag(resource.inputs, source, urn),
+            outputs: decodeBag(resource.outputs, source, urn),
             ...(typeof resource.parent === "string" && resource.parent ? { parent: resource.parent } : {}),
             ...(provider ? { provider } : {}),
             dependencies: stringList(resource.dependencies),

@@ -31,13 +31,24 @@ function stringList(pattern: RegExp | undefined, item: string) {
     };
 }
 
-function integer(minimum: number) {
+/**
+ * The longest retention any of the clouds accepts: AWS Backup keeps recovery points up to 100 years
+ * (lifecycle `deleteAfter`), beyond every other service's limit. The bound also keeps "today + N
+ * days" inside the date range for the expiry fixes.
+ */
+export const MAX_RETENTION_DAYS = 36_500;
+
+function dayCount(minimum: number) {
     return (value: unknown, key: string): number => {
-        if (typeof value !== "number" || !Number.isInteger(value) || value < minimum) {
-            fail(key, `must be a whole number of at least ${minimum}`);
+        if (typeof value !== "number" || !Number.isInteger(value) || value < minimum || value > MAX_RETENTION_DAYS) {
+            fail(key, `must be a whole number of days from ${minimum} to ${MAX_RETENTION_DAYS}`);
         }
         return value;
     };
+}
+
+function dayCountSchema(minimum: number, defaultValue?: number): PolicyConfigJSONSchema {
+    return { type: "integer", minimum, maximum: MAX_RETENTION_DAYS, ...(defaultValue === undefined ? {} : { default: defaultValue }) };
 }
 
 const accountId = /^[0-9]{12}$/;
@@ -77,22 +88,22 @@ export const knobs = {
         undefined, "a non-empty key identifier"),
     minRetentionDays: {
         description: "Shortest acceptable retention of backups and snapshots, in days.",
-        schema: { type: "integer", minimum: 0, default: 7 },
+        schema: dayCountSchema(0, 7),
         defaultValue: 7,
-        parse: integer(0),
+        parse: dayCount(0),
     } as Knob<number>,
     maxRetentionDays: {
         description: "Longest acceptable retention of backups and snapshots, in days; unset means no upper bound.",
-        schema: { type: "integer", minimum: 1 },
+        schema: dayCountSchema(1),
         defaultValue: undefined,
-        parse: integer(1),
+        parse: dayCount(1),
     } as Knob<number | undefined>,
     defaultRetentionDays: {
         description: "Retention, in days, that remediation gives what has none: the `expires-on` tag or label (today + this), " +
             "AMI deprecation, AWS Backup `lifecycle.deleteAfter` and Google Cloud snapshot retention.",
-        schema: { type: "integer", minimum: 1, default: 30 },
+        schema: dayCountSchema(1, 30),
         defaultValue: 30,
-        parse: integer(1),
+        parse: dayCount(1),
     } as Knob<number>,
     retentionTagKeys: listKnob(
         "Tag or label keys that give a standalone snapshot or image an expiry (`expires-on`: YYYY-MM-DD, `retention-days`: integer).",
@@ -170,7 +181,14 @@ export interface RuleConfig<K extends KnobName> {
 /** Knob defaults that replace the built-in ones (an embedding pack's choice; see rules.ts). */
 export type KnobDefaults = Partial<KnobValues>;
 
-/** JSON schema of one rule's config, as the Pulumi CLI validates it before Configure. */
+/**
+ * JSON schema of one rule's config, as the Pulumi CLI validates it before Configure. Every object
+ * inside is closed (`additionalProperties: false`) and every day count bounded. The top level
+ * cannot be closed: the policy SDK sends only `properties` and `required` (protoutil.js), and the
+ * engine (pkg/resource/analyzer/config.go convertSchema, v3.277.0) rebuilds the schema from those
+ * two plus its own `enforcementLevel`. A misspelt knob therefore reaches the pack, which refuses it
+ * in Configure (core/strict-config.ts), so the engine stops before the program runs.
+ */
 export function configSchemaFor(knobNames: readonly KnobName[], defaults: KnobDefaults = {}) {
     const properties: Record<string, PolicyConfigJSONSchema> = {};
     for (const name of knobNames) {

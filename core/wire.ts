@@ -22,3 +22,46 @@ export const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
 export function secret(value: unknown): Record<string, unknown> {
     return { [SECRET_SIGNATURE_KEY]: SECRET_SIGNATURE, value };
 }
+
+export const RESOURCE_REFERENCE_SIGNATURE = "5cf8f73096256a8f31e491e813e4eb8e";
+const ASSET_SIGNATURE = "c44067f5952c0a294b673a41bacd8c17";
+const ARCHIVE_SIGNATURE = "0def7320c3a5731c473e5ecbe6d01bc7";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A resource reference (`{ <sig>: <resource sig>, urn, id? }`) as the engine hands it to analyzers.
+ * The engine (sdk/go/common/resource/plugin/analyzer_plugin.go, v3.277.0) marshals Analyze,
+ * AnalyzeStack and Remediate properties without `KeepResources`, and rpc.go then sends a reference
+ * as its ID when it has one, otherwise as its URN: analyzers never see the reference object. A
+ * stack export still holds them, and a client that sends them must not break the pack.
+ */
+export function referenceAsEngineSends(value: Record<string, unknown>): unknown {
+    if (typeof value.id === "string" && value.id !== "") return value.id;
+    return typeof value.urn === "string" ? value.urn : UNKNOWN_SENTINEL;
+}
+
+/**
+ * Rewrites the special values the policy SDK's decoder rejects (it throws on a resource
+ * reference, an unknown signature, an asset or archive without content, or a secret without a
+ * value): references as the engine sends them, the rest as unknown, so rules defer instead of the
+ * RPC failing. Secrets stay secret. Used only after the SDK's own decoding failed.
+ */
+export function decodableByPolicySdk(value: unknown, depth = 0): unknown {
+    if (depth > 10_000) return UNKNOWN_SENTINEL;
+    if (Array.isArray(value)) return value.map((item) => decodableByPolicySdk(item, depth + 1));
+    if (!isRecord(value)) return value;
+    const sig = value[SECRET_SIGNATURE_KEY];
+    if (sig === undefined) {
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(value)) out[key] = decodableByPolicySdk(value[key], depth + 1);
+        return out;
+    }
+    if (sig === SECRET_SIGNATURE) return secret(value.value === undefined ? UNKNOWN_SENTINEL : decodableByPolicySdk(value.value, depth + 1));
+    if (sig === RESOURCE_REFERENCE_SIGNATURE) return referenceAsEngineSends(value);
+    const plainAsset = sig === ASSET_SIGNATURE && [value.path, value.text, value.uri].some((entry) => typeof entry === "string" && entry !== "");
+    const plainArchive = sig === ARCHIVE_SIGNATURE && [value.path, value.uri].some((entry) => typeof entry === "string" && entry !== "");
+    return plainAsset || plainArchive ? value : UNKNOWN_SENTINEL;
+}

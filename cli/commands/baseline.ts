@@ -3,7 +3,7 @@
 // with one exemption per existing mandatory finding, by exact URN and per rule, with the reason and
 // expiry: what exists passes until the date, everything new or changed is judged in full.
 import { isValidDate } from "../../core/config";
-import { isGlob } from "../../core/exemptions";
+import { isGlob } from "../../core/glob";
 import type { PolicyPackConfig } from "../analyzer-client";
 import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK } from "../errors";

@@ -31,7 +31,7 @@ const listFlags: Record<string, KnobName> = {
 
 function wholeNumber(flag: string, text: string): number {
     if (!/^[0-9]+$/.test(text)) throw new CliError(`config: --${flag} must be a whole number, not "${text}"`);
-    return Number(text);
+    return Number(text); // the knob's bound (MAX_RETENTION_DAYS) rejects what the clouds do not allow
 }
 
 export function buildConfig(argv: readonly string[]): { config: Record<string, Record<string, unknown>>; output?: string } {
@@ -81,11 +81,17 @@ export function buildConfig(argv: readonly string[]): { config: Record<string, R
         if (name !== "all" && !allRules.some((rule) => rule.id === name)) {
             throw new CliError(`config: --level ${entry}: no rule "${name}" (see snapshot-guard list)`);
         }
+        const earlier = levels.get(name);
+        if (earlier !== undefined && earlier !== level) {
+            throw new CliError(`config: --level ${name}=${earlier} and --level ${entry} conflict; give one level for ${name === "all" ? "all rules" : `rule "${name}"`}`);
+        }
         levels.set(name, level);
     }
 
     const config: Record<string, Record<string, unknown>> = {};
     for (const rule of allRules) {
+        // Precedence, most specific first: --level RULE=…, --require-customer-managed-keys (for the
+        // customer-key rules), --level all=…, the rule's default level.
         const keysLevel = args.flags["require-customer-managed-keys"] && customerKeyRule.test(rule.id) ? "mandatory" : undefined;
         const entry: Record<string, unknown> = { enforcementLevel: levels.get(rule.id) ?? keysLevel ?? levels.get("all") ?? rule.defaultLevel };
         for (const knob of rule.config as KnobName[]) {

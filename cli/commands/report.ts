@@ -4,33 +4,36 @@ import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { eventsToResults, parseEventLog } from "../events";
 import { checkFormat, render } from "../format";
+import { decodeInputText } from "../input-text";
 import { checkOutput, useColour, writeResult } from "../output";
 import { hasMandatory } from "../results";
 
-export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--output FILE]\n       [--pack NAME]… [--all-packs] [--artifact PATH]\n" +
+export const usage = "report <events.ndjson | -> [--format text|json|sarif|junit|markdown] [--checks] [--output FILE]\n       [--pack NAME]… [--all-packs] [--artifact PATH]\n" +
     "      turns policy events from `pulumi preview --event-log`, `up --json` or `policy analyze --json` into CI reports";
 
 export async function run(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, {
-        format: { kind: "string" }, output: { kind: "string" }, pack: { kind: "list" }, "all-packs": { kind: "boolean" },
+        format: { kind: "string" }, output: { kind: "string" }, checks: { kind: "boolean" }, pack: { kind: "list" }, "all-packs": { kind: "boolean" },
         artifact: { kind: "string" },
     }, "report");
     const [target] = expectPositionals(args, ["events"], "report");
     checkOutput(args.values.output);
     const format = checkFormat(args.values.format, "report");
     if (args.flags["all-packs"] && args.lists.pack) throw new CliError("report: use either --pack or --all-packs");
-    let text: string;
+    let bytes: Buffer;
     try {
-        text = fs.readFileSync(target === "-" ? 0 : target, "utf8");
+        bytes = fs.readFileSync(target === "-" ? 0 : target);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new CliError(code === "ENOENT" ? `report: ${target} does not exist` : `report: cannot read ${target}: ${code ?? (error as Error).message}`);
     }
     const source = target === "-" ? "stdin" : target;
+    const text = decodeInputText(bytes, source, "Pulumi engine events, one JSON object per line");
     const packs = args.flags["all-packs"] ? undefined : args.lists.pack ?? ["snapshot-guard"];
-    const results = eventsToResults(parseEventLog(text, source), source, { packs });
+    const warn = (message: string) => process.stderr.write(`snapshot-guard: warning: ${message}\n`);
+    const results = eventsToResults(parseEventLog(text, source, warn), source, { packs, warn });
     // SARIF consumers such as GitHub code scanning want a file to attach results to (e.g. index.ts).
     if (args.values.artifact !== undefined) results.artifact = args.values.artifact.split("\\").join("/");
-    writeResult(render(results, format, { colour: useColour(args.values.output) }), args.values.output);
+    writeResult(render(results, format, { colour: useColour(args.values.output), checks: args.flags.checks }), args.values.output);
     return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
 }

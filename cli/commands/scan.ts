@@ -4,6 +4,7 @@ import * as path from "path";
 import { expectPositionals, parseArgs } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { checkFormat, render } from "../format";
+import { decodeInputText } from "../input-text";
 import { checkOutput, useColour, writeResult } from "../output";
 import { readPolicyConfig } from "../policy-config";
 import { hasMandatory } from "../results";
@@ -11,13 +12,17 @@ import type { ScanInput } from "../resources";
 import { readStackExport } from "../stack-export";
 
 export const usage = "scan <stack.json | - | program-dir> [--policy-pack-config FILE] [--config KEY=VALUE]…\n" +
-    "       [--format text|json|sarif|junit|markdown] [--output FILE]\n" +
-    "      runs the pack over a `pulumi stack export` file (or stdin) or a Pulumi TypeScript program directory";
+    "       [--format text|json|sarif|junit|markdown] [--checks] [--output FILE]\n" +
+    "      runs the pack over a `pulumi stack export` file (or stdin) or a Pulumi TypeScript program directory;\n" +
+    "      --checks adds every (resource, policy) outcome to --format json";
+
+const EXPORT = "the output of `pulumi stack export`";
 
 function readStdin(): string {
     try {
-        return fs.readFileSync(0, "utf8");
+        return decodeInputText(fs.readFileSync(0), "stdin", EXPORT);
     } catch (error) {
+        if (error instanceof CliError) throw error;
         throw new CliError(`cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
 }
@@ -36,13 +41,13 @@ export async function loadInput(target: string, stackConfig: readonly string[]):
         return recordProgram(target, stackConfig);
     }
     if (stackConfig.length > 0) throw new CliError("scan: --config applies to a program directory, not to a stack export");
-    const input = readStackExport(fs.readFileSync(target, "utf8"), target);
+    const input = readStackExport(decodeInputText(fs.readFileSync(target), target, EXPORT), target);
     return { ...input, artifact: path.relative(process.cwd(), path.resolve(target)).split(path.sep).join("/") };
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, {
-        "policy-pack-config": { kind: "string" }, format: { kind: "string" }, output: { kind: "string" }, config: { kind: "list" },
+        "policy-pack-config": { kind: "string" }, format: { kind: "string" }, output: { kind: "string" }, checks: { kind: "boolean" }, config: { kind: "list" },
     }, "scan");
     const [target] = expectPositionals(args, ["input"], "scan");
     checkOutput(args.values.output);
@@ -51,6 +56,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     const input = await loadInput(target, args.lists.config ?? []);
     const { scan } = await import("../scanner");
     const results = await scan(input, config);
-    writeResult(render(results, format, { colour: useColour(args.values.output) }), args.values.output);
+    writeResult(render(results, format, { colour: useColour(args.values.output), checks: args.flags.checks }), args.values.output);
     return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
 }

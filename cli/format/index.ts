@@ -18,10 +18,10 @@ export function checkFormat(value: string | undefined, command: string): Format 
     return value as Format;
 }
 
-export function render(results: Results, format: Format, options: { colour?: boolean } = {}): string {
+export function render(results: Results, format: Format, options: { colour?: boolean; checks?: boolean } = {}): string {
     switch (format) {
         case "text": return formatText(results, options);
-        case "json": return formatJson(results);
+        case "json": return formatJson(results, options);
         case "sarif": return formatSarif(results);
         case "junit": return formatJunit(results);
         case "markdown": return formatMarkdown(results);

@@ -14,12 +14,19 @@ export function formatJunit(results: Results): string {
     const key = (entry: { urn: string; policy: string; pack: string }) => `${entry.urn}\u0000${entry.pack}\u0000${entry.policy}`;
     const known = new Set(checks.map(key));
     const findingsOf = new Map<string, typeof results.findings>();
+    const remediationsOf = new Map<string, string[]>();
     for (const finding of results.findings) {
-        findingsOf.set(key(finding), [...(findingsOf.get(key(finding)) ?? []), finding]);
+        // A remediation is a result, not a failure: its test case passes and says what changed.
+        const remediated = finding.level === "remediate";
+        if (remediated) {
+            remediationsOf.set(key(finding), [...(remediationsOf.get(key(finding)) ?? []), finding.message]);
+        } else {
+            findingsOf.set(key(finding), [...(findingsOf.get(key(finding)) ?? []), finding]);
+        }
         // Findings without a matching check (e.g. stack policies reporting on a resource) still count.
         if (!known.has(key(finding))) {
             known.add(key(finding));
-            checks.push({ urn: finding.urn, type: finding.type, name: finding.name, policy: finding.policy, pack: finding.pack, outcome: "failed" });
+            checks.push({ urn: finding.urn, type: finding.type, name: finding.name, policy: finding.policy, pack: finding.pack, outcome: remediated ? "passed" : "failed" });
         }
     }
     const packs = [...new Set(checks.map((check) => check.pack))];
@@ -35,7 +42,10 @@ export function formatJunit(results: Results): string {
         for (const check of cases) {
             const open = `    <testcase classname="${xmlEscape(check.urn || pack)}" name="${xmlEscape(check.policy)}"`;
             if (check.outcome === "passed") {
-                suites.push(`${open}/>`);
+                const remediations = remediationsOf.get(key(check));
+                suites.push(remediations
+                    ? `${open}>\n      <system-out>${xmlEscape(remediations.join("\n"))}</system-out>\n    </testcase>`
+                    : `${open}/>`);
             } else if (check.outcome === "skipped") {
                 suites.push(`${open}>`, `      <skipped message="${xmlEscape(check.reason ?? "not applicable")}"/>`, "    </testcase>");
             } else {

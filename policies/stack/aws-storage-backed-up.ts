@@ -1,3 +1,4 @@
+import { globMatches, isGlob } from "../../core/glob";
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
 import { asList, asNumber, asString, enumIn, isUnknown, prop } from "../../core/values";
 import { providerKey, T } from "./lib/aws";
@@ -17,7 +18,7 @@ class Selectors {
     readonly arns = new Set<string>();
     readonly urns = new Set<string>();
     /** Wildcard `resources` patterns, each with the conditions that must also hold. */
-    readonly patterns: Array<{ group: string; pattern: RegExp; conditions: Condition[] }> = [];
+    readonly patterns: Array<{ group: string; pattern: string; conditions: Condition[] }> = [];
     /** Groups where a selector could not be read during preview (uncovered resources defer). */
     readonly unreadable = new Set<string>();
     /** Groups with any tag selector (an unknown tag map only matters there). */
@@ -38,9 +39,9 @@ interface Condition {
     test: "equals" | "like" | "notEquals" | "notLike";
 }
 
-function wildcard(pattern: string): RegExp {
-    const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${escaped}$`, "i");
+/** AWS Backup `resources` and `stringLikes` wildcards, without case (as this rule always read them). */
+function wildcardMatches(pattern: string, text: string): boolean {
+    return globMatches(pattern, text, { ignoreCase: true });
 }
 
 function readDlm(policy: StackResource, selectors: Selectors) {
@@ -119,8 +120,8 @@ function readSelection(selection: StackResource, selectors: Selectors) {
                 continue;
             }
             if (typeof arn !== "string") continue;
-            if (arn.includes("*") || arn.includes("?")) {
-                selectors.patterns.push({ group, pattern: wildcard(arn), conditions: conditions === "unknown" ? [] : conditions });
+            if (isGlob(arn)) {
+                selectors.patterns.push({ group, pattern: arn, conditions: conditions === "unknown" ? [] : conditions });
             } else {
                 selectors.arns.add(refKey(arn));
             }
@@ -145,9 +146,9 @@ function conditionsHold(conditions: readonly Condition[], tags: Map<string, unkn
         const text = typeof value === "string" ? value : undefined;
         switch (condition.test) {
             case "equals": return text === condition.value;
-            case "like": return text !== undefined && wildcard(condition.value).test(text);
+            case "like": return text !== undefined && wildcardMatches(condition.value, text);
             case "notEquals": return text !== condition.value;
-            case "notLike": return text === undefined || !wildcard(condition.value).test(text);
+            case "notLike": return text === undefined || !wildcardMatches(condition.value, text);
         }
     });
 }
@@ -179,7 +180,7 @@ function coverage(resource: StackResource, kind: Kind | undefined, selectors: Se
     for (const { group: patternGroup, pattern, conditions } of selectors.patterns) {
         if (patternGroup !== group) continue;
         // An ARN not known before deploy still matches a pattern that matches every ARN ("*").
-        const matches = pattern.source === "^.*$" ? true : typeof arn === "string" ? pattern.test(arn) : isUnknown(arn) ? undefined : false;
+        const matches = /^\*+$/.test(pattern) ? true : typeof arn === "string" ? wildcardMatches(pattern, arn) : isUnknown(arn) ? undefined : false;
         if (matches === undefined) {
             unknown = true;
             continue;

@@ -106,10 +106,11 @@ describe("cli: output formats", () => {
     });
 
     it("json: findings, checks and counts", () => {
-        const json = JSON.parse(formatJson(sample()));
+        const json = JSON.parse(formatJson(sample(), { checks: true }));
         assert.deepStrictEqual(json.summary, { resources: 3, findings: 3, byLevel: { mandatory: 1, advisory: 2 }, bySeverity: { high: 1, critical: 1, unspecified: 1 } });
         assert.strictEqual(json.findings.length, 3);
         assert.strictEqual(json.checks.length, 4);
+        assert.strictEqual(JSON.parse(formatJson(sample())).checks, undefined, "checks only when asked for");
     });
 
     it("sarif: has the structure SARIF 2.1.0 requires", () => {

@@ -14,7 +14,7 @@ export interface CliRun {
 export const cliPath = path.join(repoRoot, "bin", "cli", "main.js");
 export const fixtures = path.join(repoRoot, "test", "cli", "fixtures");
 
-export function cli(args: readonly string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function cli(args: readonly string[], options: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
     const result = spawnSync(process.execPath, [cliPath, ...args], {
         cwd: options.cwd ?? repoRoot, input: options.input, encoding: "utf8", timeout: 120_000,
         env: { ...process.env, NO_COLOR: "1", ...(options.env ?? {}) },

@@ -52,7 +52,7 @@ describe("cli: scan <program dir>", function () {
     this.timeout(120_000);
 
     it("records every registration and scans it: violations, passes, deferrals", () => {
-        const run = cli(["scan", MIXED, "--format", "json", ...pinned]);
+        const run = cli(["scan", MIXED, "--format", "json", "--checks", ...pinned]);
         assert.strictEqual(run.status, 1, run.stderr);
         const json = JSON.parse(run.stdout) as Json;
         assert.deepStrictEqual(json.findings.map((finding) => `${finding.policy} ${finding.name}`).sort(),

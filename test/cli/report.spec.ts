@@ -54,6 +54,45 @@ describe("cli: reading engine events", () => {
         assert.strictEqual(eventsToResults(parseEventLog(array, "e"), "e", { packs: ["snapshot-guard"] }).findings.length, 2);
     });
 
+    it("reads remediation events as remediated results (not violations), naming changed properties only", () => {
+        const text = fs.readFileSync(path.join(fixtures, "remediation-events.ndjson"), "utf8");
+        const results = eventsToResults(parseEventLog(text, "e"), "e");
+        const remediated = results.findings.filter((finding) => finding.level === "remediate");
+        assert.deepStrictEqual(remediated.map((finding) => [finding.policy, finding.name, finding.message]), [
+            ["azure-disks-not-exportable", "data", "remediated by azure-disks-not-exportable: changed networkAccessPolicy, publicNetworkAccess"],
+        ]);
+        assert.ok(!JSON.stringify(results).includes("SECRET-MARKER"));
+        assert.ok(!JSON.stringify(results.findings).includes("DenyAll"), "values never appear, only property names");
+    });
+
+    const policyEvent = (fields: Record<string, unknown>) => JSON.stringify({ sequence: 1, policyEvent: {
+        resourceUrn: "urn:pulumi:dev::shop::aws:ebs/volume:Volume::data", message: "m", policyName: "aws-volumes-encrypted",
+        policyPackName: "snapshot-guard", policyPackVersion: "0.1.0", enforcementLevel: "mandatory", ...fields,
+    } });
+    it("skips events whose fields have the wrong type, with a count, instead of crashing", () => {
+        const malformed = [
+            policyEvent({ enforcementLevel: 3 }), policyEvent({ enforcementLevel: { level: "mandatory" } }), policyEvent({ message: ["x"] }),
+            policyEvent({ policyName: 7 }), policyEvent({ resourceUrn: {} }), policyEvent({ severity: true }),
+            JSON.stringify({ sequence: 2, policyEvent: "mandatory" }),
+            JSON.stringify({ sequence: 3, policyRemediationEvent: { policyName: "p", policyPackName: "snapshot-guard", before: "x", after: {} } }),
+            JSON.stringify({ sequence: 4, policyAnalyzeSummaryEvent: { policyPackName: "snapshot-guard", passed: [1], failed: [] } }),
+            JSON.stringify({ sequence: 5, policyAnalyzeSummaryEvent: { policyPackName: ["snapshot-guard"], passed: [], failed: [] } }),
+        ];
+        const warnings: string[] = [];
+        const results = eventsToResults(parseEventLog([...malformed, policyEvent({})].join("\n"), "e"), "e", { warn: (message) => warnings.push(message) });
+        assert.strictEqual(results.findings.length, 1, "the well-formed event is still read");
+        assert.deepStrictEqual(warnings, [`e: skipped ${malformed.length} malformed policy events (fields of the wrong type)`]);
+    });
+
+    it("uses the complete lines of a log whose last line was cut off, and says so", () => {
+        const warnings: string[] = [];
+        const cut = eventsText.trimEnd() + "\n" + policyEvent({}).slice(0, 40);
+        const events = parseEventLog(cut, "e", (message) => warnings.push(message));
+        assert.strictEqual(events.length, eventsText.trim().split("\n").length);
+        assert.strictEqual(warnings.length, 1);
+        assert.match(warnings[0], /^e line \d+ was cut off \(an interrupted run\?\); reading the \d+ complete lines before it$/);
+    });
+
     for (const [name, text, pattern] of [
         ["an empty file", "\n", /is empty/],
         ["a line that is not JSON", "{\"sequence\":1}\nnot json SECRETMARKER\n", /line 2 is not JSON/],
@@ -129,6 +168,53 @@ describe("cli: report <events>", function () {
     it("JSON", () => {
         const json = JSON.parse(cli(["report", EVENTS, "--format", "json"]).stdout);
         assert.deepStrictEqual(json.summary.byLevel, { mandatory: 1, advisory: 1 });
+    });
+
+    it("remediations: shown in every format, never failing", () => {
+        const file = path.join("test", "cli", "fixtures", "remediation-events.ndjson");
+        const text = cli(["report", file]);
+        assert.strictEqual(text.status, 0, text.stderr);
+        assert.match(text.stdout, /remediate azure-disks-not-exportable \[high\]\n    remediated by azure-disks-not-exportable: changed networkAccessPolicy, publicNetworkAccess/);
+        assert.match(text.stdout, /0 mandatory, 1 advisory violation on 1 of 1 resource; 1 remediated\n$/);
+        const json = JSON.parse(cli(["report", file, "--format", "json"]).stdout);
+        assert.deepStrictEqual(json.summary.byLevel, { remediate: 1, advisory: 1 });
+        const sarif = JSON.parse(cli(["report", file, "--format", "sarif"]).stdout);
+        assert.deepStrictEqual(sarifProblems(sarif), []);
+        assert.deepStrictEqual(sarif.runs[0].results.map((result: any) => `${result.ruleId} ${result.level}`).sort(),
+            ["azure-customer-managed-keys warning", "azure-disks-not-exportable note"]);
+        const junit = cli(["report", file, "--format", "junit"]).stdout;
+        assert.match(junit, /<testcase classname="urn:pulumi:dev::shop::azure-native:compute:Disk::data" name="azure-disks-not-exportable">\n      <system-out>remediated by azure-disks-not-exportable: changed networkAccessPolicy, publicNetworkAccess<\/system-out>/);
+        assert.match(junit, /<testsuite name="snapshot-guard" tests="2" failures="1" errors="0" skipped="0">/);
+        const markdown = cli(["report", file, "--format", "markdown"]).stdout;
+        assert.match(markdown, /\| remediate \| \[`azure-disks-not-exportable`\]\([^)]*\) \| `data` \(azure-native:compute:Disk\) \| remediated by azure-disks-not-exportable: changed networkAccessPolicy, publicNetworkAccess \|/);
+        for (const output of [text.stdout, junit, markdown, JSON.stringify(json), JSON.stringify(sarif)]) assert.ok(!output.includes("SECRET-MARKER"));
+    });
+
+    it("a malformed event is skipped with a count on stderr; exit code from the rest", () => {
+        const lines = eventsText.trimEnd() + "\n" + JSON.stringify({ sequence: 99, policyEvent: { policyName: "aws-volumes-encrypted", policyPackName: "snapshot-guard", enforcementLevel: 5 } }) + "\n";
+        const run = cli(["report", "-"], { input: lines });
+        assert.strictEqual(run.status, 1);
+        assert.strictEqual(run.stderr, "snapshot-guard: warning: stdin: skipped 1 malformed policy event (fields of the wrong type)\n");
+    });
+
+    it("accepts a UTF-8 byte-order mark; names UTF-16 when rejecting it", () => {
+        const dir = tempDir();
+        const bom = path.join(dir, "bom.ndjson");
+        fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(eventsText)]));
+        assert.strictEqual(cli(["report", bom]).status, 1);
+        const utf16 = path.join(dir, "utf16.ndjson");
+        fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(eventsText, "utf16le")]));
+        const run = cli(["report", utf16]);
+        assert.strictEqual(run.status, 2);
+        assertOneLineError(run, /utf16\.ndjson is UTF-16 text \(little-endian\), as Windows PowerShell 5 `>` writes/);
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("reports a log whose last line was cut off from its complete lines, with a warning", () => {
+        const run = cli(["report", "-"], { input: eventsText.trimEnd() + "\n{\"sequence\": 99, \"policyEv" });
+        assert.strictEqual(run.status, 1);
+        assert.match(run.stderr, /^snapshot-guard: warning: stdin line \d+ was cut off/);
+        assert.strictEqual(run.stderr.trim().split("\n").length, 1);
     });
 
     for (const [name, args, pattern] of [

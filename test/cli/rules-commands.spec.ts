@@ -41,11 +41,10 @@ describe("cli: top level", () => {
         for (const command of ["list", "explain", "config", "docs", "scan", "report", "baseline"]) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
     });
 
-    it("exits 2 with usage on stderr when no command is given", () => {
+    it("exits 2 with one line pointing to --help when no command is given", () => {
         const run = cli([]);
         assert.strictEqual(run.status, 2);
-        assert.strictEqual(run.stdout, "");
-        assert.match(run.stderr, /^usage: snapshot-guard <command>/);
+        assertOneLineError(run, /no command given \(commands: list, explain, config, docs, scan, report\); see snapshot-guard --help$/);
     });
 
     it("exits 2 on an unknown command, in one line", () => {
@@ -152,6 +151,18 @@ describe("cli: config", () => {
         }
     });
 
+    it("precedence: --level RULE, then --require-customer-managed-keys, then --level all, then defaults", () => {
+        const run = cli(["config", "--require-customer-managed-keys", "--level", "all=disabled", "--level", "aws-final-snapshots=advisory"]);
+        assert.strictEqual(run.status, 0, run.stderr);
+        const config = JSON.parse(run.stdout) as Record<string, { enforcementLevel: string }>;
+        for (const rule of allRules) {
+            const expected = rule.id === "aws-final-snapshots" ? "advisory" : /-customer-(managed-)?keys$/.test(rule.id) ? "mandatory" : "disabled";
+            assert.strictEqual(config[rule.id].enforcementLevel, expected, rule.id);
+        }
+        const repeated = cli(["config", "--level", "all=advisory", "--level", "all=advisory"]);
+        assert.strictEqual(repeated.status, 0, "the same level twice is no conflict");
+    });
+
     it("sets remediate on a rule with a safe fix", () => {
         const run = cli(["config", "--level", "azure-disks-not-exportable=remediate"]);
         assert.strictEqual(run.status, 0, run.stderr);
@@ -178,6 +189,10 @@ describe("cli: config", () => {
         ["remediate for a rule without a fix", ["--level", "aws-databases-encrypted=remediate"], /only a rule with a safe fix can be set to remediate/],
         ["remediate for all rules", ["--level", "all=remediate"], /only a rule with a safe fix/],
         ["a level without =", ["--level", "advisory"], /RULE=LEVEL/],
+        ["a retention beyond what the clouds allow", ["--min-retention-days", "99999999999999999999"], /minRetentionDays" must be a whole number of days from 0 to 36500/],
+        ["a maximum retention beyond what the clouds allow", ["--max-retention-days", "36501"], /maxRetentionDays" must be a whole number of days from 1 to 36500/],
+        ["two levels for the same rule", ["--level", "aws-final-snapshots=advisory", "--level", "aws-final-snapshots=mandatory"], /--level aws-final-snapshots=advisory and --level aws-final-snapshots=mandatory conflict/],
+        ["two levels for all", ["--level", "all=advisory", "--level", "all=disabled"], /conflict; give one level for all rules/],
     ] as const) {
         it(`exits 2 on ${name}`, () => {
             const run = cli(["config", ...argv]);

@@ -74,6 +74,8 @@ describe("cli: reading a stack export", () => {
         ["JSON that is not an export", "{\"resources\": []}", /not a `pulumi stack export` file/],
         ["resources that are not a list", "{\"deployment\": {\"resources\": {}}}", /is not a list/],
         ["a resource without urn", "{\"deployment\": {\"resources\": [{\"type\": \"x\"}]}}", /resources\[0\] has no urn and type/],
+        ["values nested 20,000 levels deep", `{"deployment": {"resources": [{"urn": "urn:pulumi:s::p::aws:ebs/volume:Volume::v", "type": "aws:ebs/volume:Volume", "inputs": {"tags": ${"[".repeat(20_000)}${"]".repeat(20_000)}}}]}}`,
+            /^f: resource urn:pulumi:s::p::aws:ebs\/volume:Volume::v nests values deeper than 1000 levels \(the limit of this reader\)$/],
     ] as const) {
         it(`rejects ${name}`, () => {
             assert.throws(() => readStackExport(text, "f"), (error: unknown) => error instanceof CliError && pattern.test(error.message) && !error.message.includes("SECRETMARKER"));
@@ -94,13 +96,31 @@ describe("cli: scan <stack export>", function () {
             finding.level === "mandatory" && finding.severity && finding.path && finding.fix));
     });
 
+    it("leaves the per-(resource, policy) checks out of JSON unless --checks asks for them", () => {
+        const plain = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json", ...pinned]).stdout);
+        assert.strictEqual(plain.checks, undefined);
+        const withChecks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json", "--checks", ...pinned]).stdout);
+        assert.ok(withChecks.checks.length > 0);
+        assert.deepStrictEqual(withChecks.findings, plain.findings);
+    });
+
+    it("accepts a UTF-8 byte-order mark on the export and on the config", () => {
+        const { dir, file } = writeTemp("bom.json", "\ufeff" + exportText);
+        const config = path.join(dir, "config.json");
+        fs.writeFileSync(config, "\ufeff" + JSON.stringify({ "aws-volumes-encrypted": "mandatory" }));
+        const run = cli(["scan", file, "--format", "json", "--policy-pack-config", config]);
+        fs.rmSync(dir, { recursive: true });
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.ok(pairs(run.stdout).includes("aws-volumes-encrypted plain-data"));
+    });
+
     it("treats encrypted secrets as unknowns (deferred) and never prints them", () => {
         for (const format of ["text", "json", "sarif", "junit", "markdown"]) {
             const run = scanOnce(["scan", EXPORT, "--format", format]);
             assert.strictEqual(run.status, 1, run.stderr);
             assert.doesNotMatch(run.stdout + run.stderr, /SECRETMARKER|ciphertext|v1:/, format);
         }
-        const checks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json", ...pinned]).stdout).checks as { name: string; policy: string; outcome: string; reason?: string }[];
+        const checks = JSON.parse(scanOnce(["scan", EXPORT, "--format", "json", "--checks", ...pinned]).stdout).checks as { name: string; policy: string; outcome: string; reason?: string }[];
         const flag = checks.find((check) => check.name === "secret-flag" && check.policy === "aws-volumes-encrypted");
         assert.deepStrictEqual([flag?.outcome, /deferred/.test(flag?.reason ?? "")], ["skipped", true]);
         const encrypted = checks.find((check) => check.name === "encrypted-data" && check.policy === "aws-volumes-encrypted");
@@ -190,7 +210,7 @@ describe("cli: scan <stack export>", function () {
         const rule = "aws-snapshots-from-encrypted-sources";
 
         it("json: a snapshot of an unencrypted volume is reported against the snapshot's URN", () => {
-            const run = scanOnce(["scan", SNAPSHOT_EXPORT, "--format", "json"]);
+            const run = scanOnce(["scan", SNAPSHOT_EXPORT, "--format", "json", "--checks"]);
             assert.strictEqual(run.status, 1, run.stderr);
             const json = JSON.parse(run.stdout);
             const findings = (json.findings as { policy: string; urn: string; type: string; name: string; level: string; path: string }[])
@@ -218,7 +238,7 @@ describe("cli: scan <stack export>", function () {
             const volume = state.deployment.resources.find((resource: { urn: string }) => resource.urn === volumeUrn);
             volume.inputs.encrypted = true;
             volume.outputs.encrypted = true;
-            const run = cli(["scan", "-", "--format", "json"], { input: JSON.stringify(state) });
+            const run = cli(["scan", "-", "--format", "json", "--checks"], { input: JSON.stringify(state) });
             assert.strictEqual(run.stderr, "");
             const json = JSON.parse(run.stdout);
             assert.deepStrictEqual(json.findings.filter((finding: { policy: string }) => finding.policy === rule), []);
@@ -227,7 +247,7 @@ describe("cli: scan <stack export>", function () {
     });
 
     describe("bad input exits 2 with one line naming the problem", () => {
-        const cases: [string, () => { args: string[]; input?: string; cleanup?: () => void }, RegExp][] = [
+        const cases: [string, () => { args: string[]; input?: string | Buffer; cleanup?: () => void }, RegExp][] = [
             ["a missing file", () => ({ args: ["scan", "nope.json"] }), /nope\.json does not exist/],
             ["no input", () => ({ args: ["scan"] }), /missing <input>/],
             ["a file that is not JSON", () => {
@@ -261,6 +281,14 @@ describe("cli: scan <stack export>", function () {
                 return { args: ["scan", EXPORT, "--policy-pack-config", file], cleanup: () => fs.rmSync(dir, { recursive: true }) };
             }, /invalid policy pack config .*: not JSON/],
             ["an unwritable --output", () => ({ args: ["scan", EXPORT, "--output", "/nonexistent-dir/out.txt"] }), /cannot write --output/],
+            ["a UTF-16 export (Windows PowerShell 5 `>`)", () => {
+                const dir = tempDir();
+                const file = path.join(dir, "utf16.json");
+                fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(exportText, "utf16le")]));
+                return { args: ["scan", file], cleanup: () => fs.rmSync(dir, { recursive: true }) };
+            }, /utf16\.json is UTF-16 text \(little-endian\), as Windows PowerShell 5 `>` writes; expected the output of `pulumi stack export` as UTF-8/],
+            ["UTF-16 without a byte-order mark on stdin", () => ({ args: ["scan", "-"], input: Buffer.from(exportText, "utf16le") }),
+                /stdin is UTF-16 text \(little-endian, no byte-order mark\)/],
         ];
         for (const [name, setup, pattern] of cases) {
             it(name, () => {

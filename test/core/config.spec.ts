@@ -19,6 +19,8 @@ describe("config", () => {
             ["a list given as a string", ["trustedAccountIds"], { trustedAccountIds: "111122223333" }, /"r\.trustedAccountIds" must be a list, each entry a 12-digit AWS account id/],
             ["a negative retention", ["minRetentionDays"], { minRetentionDays: -1 }, /"r\.minRetentionDays"/],
             ["a fractional retention", ["minRetentionDays"], { minRetentionDays: 1.5 }, /whole number/],
+            ["a retention beyond 100 years", ["minRetentionDays"], { minRetentionDays: 36_501 }, /"r\.minRetentionDays" must be a whole number of days from 0 to 36500/],
+            ["a default retention beyond the date range", ["defaultRetentionDays"], { defaultRetentionDays: 1e20 }, /"r\.defaultRetentionDays" must be a whole number of days from 1 to 36500/],
             ["max below min", ["minRetentionDays", "maxRetentionDays"], { minRetentionDays: 30, maxRetentionDays: 10 }, /maxRetentionDays" must not be below/],
             ["a key the rule does not have", ["minRetentionDays"], { trustedAccountIds: [] }, /"r\.trustedAccountIds" is not a setting of this rule/],
             ["an exemption without a reason", [], { exemptions: [{ resource: "a" }] }, /"r\.exemptions\[0\]\.reason" is required/],
@@ -44,6 +46,20 @@ describe("config", () => {
             assert.deepStrictEqual(a.properties.trustedAccountIds, b.properties.trustedAccountIds);
             assert.deepStrictEqual(Object.keys(a.properties), ["trustedAccountIds", "minRetentionDays", "exemptions"]);
             assert.strictEqual(a.properties.minRetentionDays.default, 7);
+        });
+        it("bounds every day count and closes every object, in the schema the engine validates", () => {
+            const { properties } = configSchemaFor(["minRetentionDays", "maxRetentionDays", "defaultRetentionDays"]);
+            for (const knob of ["minRetentionDays", "maxRetentionDays", "defaultRetentionDays"]) {
+                assert.strictEqual(properties[knob].maximum, 36_500, knob);
+                assert.strictEqual(typeof properties[knob].minimum, "number", knob);
+            }
+            const closed = (schema: unknown): void => {
+                if (typeof schema !== "object" || schema === null) return;
+                const record = schema as Record<string, unknown>;
+                if (record.type === "object") assert.strictEqual(record.additionalProperties, false, JSON.stringify(record));
+                for (const value of Object.values(record)) closed(value);
+            };
+            closed(properties);
         });
         it("requires a reason on every exemption", () => {
             const items = configSchemaFor([]).properties.exemptions.items as { required: string[] };

@@ -74,9 +74,9 @@ describe("adapter: remediation", () => {
         assert.strictEqual(canRemediate(lockRule), true);
     });
 
-    it("defaultRetentionDays defaults to 30 and must be at least 1", async () => {
+    it("defaultRetentionDays defaults to 30 and must be from 1 to 36,500", async () => {
         const { parseRuleConfig } = await import("../../core/config");
         assert.strictEqual(parseRuleConfig("r", ["defaultRetentionDays"], {}).knobs.defaultRetentionDays, 30);
-        assert.throws(() => parseRuleConfig("r", ["defaultRetentionDays"], { defaultRetentionDays: 0 }), /at least 1/);
+        assert.throws(() => parseRuleConfig("r", ["defaultRetentionDays"], { defaultRetentionDays: 0 }), /from 1 to 36500/);
     });
 });

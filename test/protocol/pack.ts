@@ -46,3 +46,19 @@ export function reasonOf(result: AnalyzeResult, policyName: string): string | un
 export function show(result: unknown): string {
     return JSON.stringify(result, null, 1);
 }
+
+/** Starts the compiled pack before a suite's tests (after GetAnalyzerInfo and `setup`) and closes it after. */
+export function useCompiledPack(setup?: (client: AnalyzerClient) => Promise<unknown>): () => AnalyzerClient {
+    let client: AnalyzerClient | undefined;
+    before(async function () {
+        this.timeout(60_000);
+        client = await startCompiledPack();
+        await client.getAnalyzerInfo();
+        await setup?.(client);
+    });
+    after(async () => client?.close());
+    return () => {
+        assert.ok(client, "the pack did not start");
+        return client;
+    };
+}

@@ -1,0 +1,18 @@
+// Text of an input file (stack export, event log): UTF-8 with or without a byte-order mark.
+// Other encodings are refused by name, so "not JSON" never hides a Windows redirection.
+import { CliError } from "./errors";
+
+/** `expected` completes "expected …" in the error, e.g. "the output of `pulumi stack export`". */
+export function decodeInputText(bytes: Buffer, source: string, expected: string): string {
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString("utf8", 3);
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "little-endian"
+        : bytes[0] === 0xfe && bytes[1] === 0xff ? "big-endian"
+            : bytes.length >= 2 && bytes[1] === 0 && bytes[0] !== 0 ? "little-endian, no byte-order mark"
+                : bytes.length >= 2 && bytes[0] === 0 && bytes[1] !== 0 ? "big-endian, no byte-order mark" : undefined;
+    if (utf16 !== undefined) {
+        throw new CliError(`${source} is UTF-16 text (${utf16}), as Windows PowerShell 5 \`>\` writes; ` +
+            `expected ${expected} as UTF-8 (e.g. \`| Out-File -Encoding utf8\`)`);
+    }
+    if (bytes.includes(0)) throw new CliError(`${source} is not UTF-8 text (it holds NUL bytes); expected ${expected}`);
+    return bytes.toString("utf8");
+}
