@@ -11,23 +11,6 @@ export async function startCompiledPack(): Promise<AnalyzerClient> {
     return AnalyzerClient.start({ packDir: repoRoot, startTimeoutMs: 45_000 });
 }
 
-/** Starts the compiled pack before the suite's tests and closes it after them. */
-export function useCompiledPack(): () => AnalyzerClient {
-    let client: AnalyzerClient | undefined;
-    before(async function () {
-        this.timeout(60_000);
-        client = await startCompiledPack();
-    });
-    after(async function () {
-        this.timeout(15_000);
-        await client?.close();
-    });
-    return () => {
-        assert.ok(client, "the pack did not start");
-        return client;
-    };
-}
-
 export function resource(type: string, name: string, properties: Record<string, unknown>) {
     return { type, name, urn: urnFor(type, name), properties };
 }
@@ -56,7 +39,10 @@ export function useCompiledPack(setup?: (client: AnalyzerClient) => Promise<unkn
         await client.getAnalyzerInfo();
         await setup?.(client);
     });
-    after(async () => client?.close());
+    after(async function () {
+        this.timeout(15_000);
+        await client?.close();
+    });
     return () => {
         assert.ok(client, "the pack did not start");
         return client;
