@@ -1,11 +1,11 @@
 // The pack entry point the Pulumi CLI loads (compiled to bin/index.js). Nothing may print to
 // stdout here: the engine reads the analyzer's port from the first stdout line.
 import { PolicyPack } from "@pulumi/policy";
-import { acceptFormerIds, formerIdPolicies } from "./core/former-ids";
+import { interceptConfigure, formerIdPolicies } from "./core/former-ids";
 import { shareDeserializedProperties } from "./core/sdk-tuning";
 import { allRules } from "./policies";
 import { snapshotGuardPolicies } from "./rules";
 
 shareDeserializedProperties();
-acceptFormerIds(allRules);
+interceptConfigure(allRules);
 new PolicyPack("snapshot-guard", { policies: [...snapshotGuardPolicies(), ...formerIdPolicies(allRules)] });

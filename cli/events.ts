@@ -66,6 +66,21 @@ const severities = ["low", "medium", "high", "critical"];
  * has no newline after it was cut off (a killed `pulumi up`): the complete lines are used and
  * `warn` says so.
  */
+/**
+ * `pulumi up --json` prints the preview's summary as one pretty-printed JSON document before the
+ * update's events: the number of lines it takes, or 0 when the stream does not start with one.
+ */
+function leadingDocumentLines(lines: readonly string[]): number {
+    if (lines[0]?.replace(/^\uFEFF/, "").trim() !== "{") return 0;
+    const end = lines.findIndex((line) => line.trimEnd() === "}");
+    if (end < 0) return 0;
+    try {
+        return isRecord(JSON.parse(lines.slice(0, end + 1).join("\n").replace(/^\uFEFF/, ""))) ? end + 1 : 0;
+    } catch {
+        return 0;
+    }
+}
+
 export function parseEventLog(text: string, source: string, warn: (message: string) => void = () => {}): Record<string, unknown>[] {
     const trimmed = text.trim();
     if (trimmed === "") throw new CliError(`${source} is empty (expected Pulumi engine events, one JSON object per line)`);
@@ -80,8 +95,9 @@ export function parseEventLog(text: string, source: string, warn: (message: stri
     const events: Record<string, unknown>[] = [];
     const lines = text.split(/\r?\n/);
     const cutOff = lines.length - 1; // the line after the last newline, if the text does not end in one
+    const documentLines = leadingDocumentLines(lines);
     lines.forEach((line, index) => {
-        if (line.trim() === "") return;
+        if (index < documentLines || line.trim() === "") return;
         let value: unknown;
         try {
             value = JSON.parse(line);

@@ -4,12 +4,12 @@
 // policies the pack declares and sends the result through Configure; config under a name that is
 // no policy never reaches the pack as a policy's own config. So the pack declares each former id as
 // a policy of its own (same config schema, so the engine validates it the same way), and before the
-// SDK stores the Configure request, `acceptFormerIds` moves what a former id was configured with
+// SDK stores the Configure request, `interceptConfigure` moves what a former id was configured with
 // onto the rule's current id and disables the former-id policy. A former-id policy never judges
 // anything itself.
 
 import type { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { configSchemaFor, knobs, type KnobName } from "./config";
+import { ConfigError, configSchemaFor, knobs, parseRuleConfig, type KnobName } from "./config";
 import { isStackRule, type Rule } from "./rule";
 
 /** One policy's reconciled config, as Configure carries it. */
@@ -115,12 +115,33 @@ interface ProtoPolicyConfig {
 const installed = Symbol.for("snapshot-guard.formerIds");
 
 /**
- * Makes Configure requests go through `mergeFormerIdConfig` before the policy SDK stores them (by
+ * What the engine cannot catch: its schema for a policy's config is rebuilt without
+ * `additionalProperties` (see configSchemaFor), so a misspelt knob arrives here. One message per
+ * rule whose config the rule's own parser refuses, naming the rule and the key.
+ */
+export function invalidConfig(rules: readonly Rule[], config: Readonly<Record<string, PolicyConfigEntry>>): string[] {
+    const problems: string[] = [];
+    for (const rule of rules) {
+        const entry = config[rule.id];
+        if (!entry || entry.enforcementLevel === "disabled") continue;
+        try {
+            parseRuleConfig(rule.id, rule.config as KnobName[], entry.properties);
+        } catch (error) {
+            if (!(error instanceof ConfigError)) throw error;
+            problems.push(error.message);
+        }
+    }
+    return problems;
+}
+
+/**
+ * Makes Configure requests go through `mergeFormerIdConfig` and `invalidConfig` before the policy
+ * SDK stores them (by
  * wrapping the request decoder of the Analyzer service definition the SDK's server registers, so
  * call it before `new PolicyPack`). Notices go to stderr, never stdout. Returns false, changing
  * nothing, when the SDK's modules are not shaped as expected.
  */
-export function acceptFormerIds(rules: readonly Rule[], warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): boolean {
+export function interceptConfigure(rules: readonly Rule[], warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): boolean {
     if (formerIds(rules).length === 0) return true;
     let method: { requestDeserialize?: ((buffer: Buffer) => unknown) & { [installed]?: true } } | undefined;
     try {
@@ -145,6 +166,16 @@ export function acceptFormerIds(rules: readonly Rule[], warn: (line: string) => 
             entries[name] = { enforcementLevel: LEVELS[value.getEnforcementlevel()] ?? "advisory", properties: properties?.toJavaScript() ?? {} };
         }
         const { config, notices } = mergeFormerIdConfig(rules, entries);
+        const problems = invalidConfig(rules, config);
+        if (problems.length > 0) {
+            // The SDK's configure handler reads the map inside its try block and answers the
+            // engine with this error, which stops `pulumi preview` before the program runs.
+            const error = new ConfigError(`invalid policy config: ${problems.join("; ")}`);
+            (request as { getPolicyconfigMap(): never }).getPolicyconfigMap = () => {
+                throw error;
+            };
+            return request;
+        }
         for (const [name, entry] of Object.entries(config)) {
             if (same(entry, entries[name])) continue;
             const message = map.get(name);

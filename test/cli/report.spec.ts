@@ -54,6 +54,13 @@ describe("cli: reading engine events", () => {
         assert.strictEqual(eventsToResults(parseEventLog(array, "e"), "e", { packs: ["snapshot-guard"] }).findings.length, 2);
     });
 
+    it("skips the pretty-printed preview document `pulumi up --json` prints before the update's events", () => {
+        const document = JSON.stringify({ steps: [{ op: "create", urn: "urn:pulumi:dev::shop::aws:ebs/volume:Volume::data" }], changeSummary: { create: 1 } }, null, 4);
+        const results = eventsToResults(parseEventLog(`${document}\n${eventsText}`, "e"), "e", { packs: ["snapshot-guard"] });
+        assert.strictEqual(results.findings.length, 2);
+        assert.throws(() => parseEventLog(`{\n    "steps": [\n${eventsText}`, "e"), /line 1 is not JSON/);
+    });
+
     it("reads remediation events as remediated results (not violations), naming changed properties only", () => {
         const text = fs.readFileSync(path.join(fixtures, "remediation-events.ndjson"), "utf8");
         const results = eventsToResults(parseEventLog(text, "e"), "e");

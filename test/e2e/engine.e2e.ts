@@ -74,7 +74,8 @@ describe("e2e: the engine enforces the pack", function () {
         fs.writeFileSync(log, run.events.map((event) => JSON.stringify(event)).join("\n"));
         const report = cli(["report", log, "--format", "json"]);
         assert.strictEqual(report.status, 0, report.stderr);
-        const remediated = JSON.parse(report.stdout).remediations as { policy: string; urn: string }[];
+        const remediated = (JSON.parse(report.stdout).findings as { policy: string; urn: string; level: string }[])
+            .filter((finding) => finding.level === "remediate");
         assert.deepStrictEqual(remediated.map((entry) => `${entry.policy} ${entry.urn}`).sort(),
             remediations.map((event) => {
                 const remediation = event.policyRemediationEvent as { policyName: string; resourceUrn: string };

@@ -30,6 +30,14 @@ describe("protocol: former rule ids in policy config", function () {
         assert.deepStrictEqual(of(exempted, CURRENT), [], show(exempted));
     });
 
+    it("refuses a misspelt knob in Configure, naming rule and key (the engine's schema lets it through)", async () => {
+        await assert.rejects(client().configure({ "aws-db-backups-retained": { minRetentionDay: 14 } as Record<string, unknown> }),
+            (error: Error) => /invalid policy config: "aws-db-backups-retained\.minRetentionDay" is not a setting of this rule/.test(error.message));
+        await assert.rejects(client().configure({ [FORMER]: { forceDestroyAllowed: true } as Record<string, unknown> }),
+            (error: Error) => new RegExp(`"${CURRENT}\\.forceDestroyAllowed" is not a setting`).test(error.message));
+        await client().configure({ "aws-db-backups-retained": { minRetentionDays: 14 } });
+    });
+
     it("changes nothing when only the current id is configured", async () => {
         await client().configure({ [CURRENT]: "disabled" });
         const result = await client().analyze(resource(VAULT, "new-vault", { forceDestroy: true }));
