@@ -227,7 +227,7 @@ describe("cli: report <events>", function () {
     for (const [name, args, pattern] of [
         ["a missing file", ["report", "missing.ndjson"], /missing\.ndjson does not exist/],
         ["an event log with no policy events", ["report", path.join("test", "cli", "fixtures", "no-policy-events.ndjson")], /has no policy events of snapshot-guard \(was the preview run with --policy-pack\?\)/],
-        ["a stack export instead of events", ["report", path.join("test", "cli", "fixtures", "stack-export.json")], /line 1 is not JSON/],
+        ["a stack export instead of events", ["report", path.join("test", "cli", "fixtures", "stack-export.json")], /holds no Pulumi engine events/],
         ["an unknown format", ["report", EVENTS, "--format", "xml"], /unknown --format "xml"/],
         ["--pack with --all-packs", ["report", EVENTS, "--pack", "x", "--all-packs"], /either --pack or --all-packs/],
     ] as const) {

@@ -44,7 +44,7 @@ describe("cli: top level", () => {
     it("exits 2 with one line pointing to --help when no command is given", () => {
         const run = cli([]);
         assert.strictEqual(run.status, 2);
-        assertOneLineError(run, /no command given \(commands: list, explain, config, docs, scan, report\); see snapshot-guard --help$/);
+        assertOneLineError(run, /no command given \(commands: list, explain, config, docs, scan, report, baseline\); see snapshot-guard --help$/);
     });
 
     it("exits 2 on an unknown command, in one line", () => {
