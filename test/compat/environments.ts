@@ -32,11 +32,11 @@ export function nodeVersion(binDir: string): string {
 
 let tarball: string | undefined;
 
-/** The pack's `npm pack` tarball (built once per run). */
+/** The pack's `npm pack` tarball of the compiled bin/ (made once per run; the suite builds first). */
 function packTarball(): string {
     if (!tarball) {
         const into = fs.mkdtempSync(path.join(os.tmpdir(), "snapshot-guard-tarball-"));
-        const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", into], { cwd: repoRoot, encoding: "utf8" }).trim().split("\n").pop()!;
+        const name = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", into], { cwd: repoRoot, encoding: "utf8" }).trim().split("\n").pop()!;
         tarball = path.join(into, name);
     }
     return tarball;

@@ -150,7 +150,9 @@ describe("e2e: report reads the event streams of a stock CLI", function () {
         const log = path.join(project.toolchain.home, "up.ndjson");
         fs.writeFileSync(log, run.stdout);
         const engine = policyFindings(jsonLines(run.stdout));
-        assert.strictEqual(engine.length, expected.length);
+        // The update judges known values where the preview saw unknowns, so its events may differ
+        // from the preview's; report must render exactly the events of this stream.
+        assert.ok(engine.length > 0 && engine.every((finding) => finding.level === "advisory"));
         assert.deepStrictEqual(multiset(reported(log).findings), multiset(engine));
     });
 
