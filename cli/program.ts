@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import { isRecord } from "../core/wire";
 import { CliError } from "./errors";
 import { progress } from "./output";
 import { typeOfUrn, nameOfUrn } from "./results";
@@ -41,10 +42,6 @@ export function readProjectFile(dir: string): ProjectFile {
     if (runtimeName === undefined) throw new CliError(`scan: ${file} has no runtime (e.g. \`runtime: nodejs\`)`);
     if (main !== undefined && typeof main !== "string") throw new CliError(`scan: ${file} has a main that is not a path`);
     return { name, main, runtime: runtimeName };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The engine's name for a default provider: `default_7_48_0` (providers.ProviderRequest.DefaultName). */

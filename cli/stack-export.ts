@@ -2,15 +2,11 @@
 // secrets (`{ <sig>: <secret sig>, ciphertext }`) become secret unknowns; plaintext secrets (from
 // `--show-secrets`) stay secrets. Nothing here prints a value.
 import {
-    RESOURCE_REFERENCE_SIGNATURE, SECRET_SIGNATURE, SECRET_SIGNATURE_KEY, UNKNOWN_SENTINEL, referenceAsEngineSends, secret,
+    RESOURCE_REFERENCE_SIGNATURE, SECRET_SIGNATURE, SECRET_SIGNATURE_KEY, UNKNOWN_SENTINEL, isRecord, referenceAsEngineSends, secret,
 } from "../core/wire";
 import { CliError } from "./errors";
 import { nameOfUrn, typeOfUrn } from "./results";
 import { stackAndProject, type ScanInput, type ScanResource } from "./resources";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const SIG_KEY = SECRET_SIGNATURE_KEY;
 

@@ -27,7 +27,8 @@ export const RESOURCE_REFERENCE_SIGNATURE = "5cf8f73096256a8f31e491e813e4eb8e";
 const ASSET_SIGNATURE = "c44067f5952c0a294b673a41bacd8c17";
 const ARCHIVE_SIGNATURE = "0def7320c3a5731c473e5ecbe6d01bc7";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array): the shape of a property bag or a JSON object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
