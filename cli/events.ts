@@ -1,6 +1,7 @@
 // Reads Pulumi's engine event stream (NDJSON: `pulumi preview --event-log`, `pulumi up --json`,
 // `pulumi policy analyze --json`) into the CLI's result model. Only policy events of the chosen
 // packs count; every other event kind is ignored.
+import { isRecord } from "../core/wire";
 import { CliError } from "./errors";
 import {
     nameOfUrn, ourRule, policyRef, splitMessage, stripColour, typeOfUrn, withoutDescription,
@@ -46,10 +47,6 @@ function changedProperties(before: Record<string, unknown>, after: Record<string
     return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function level(value: string | undefined): ResultLevel | undefined {
     switch (value?.toLowerCase()) {
         case "mandatory": return "mandatory";
@@ -62,25 +59,26 @@ function level(value: string | undefined): ResultLevel | undefined {
 const severities = ["low", "medium", "high", "critical"];
 
 /**
- * Splits NDJSON (or a JSON array of events) into event objects. A last line that is not JSON and
- * has no newline after it was cut off (a killed `pulumi up`): the complete lines are used and
- * `warn` says so.
- */
-/**
  * `pulumi up --json` prints the preview's summary as one pretty-printed JSON document before the
  * update's events: the number of lines it takes, or 0 when the stream does not start with one.
  */
 function leadingDocumentLines(lines: readonly string[]): number {
-    if (lines[0]?.replace(/^\uFEFF/, "").trim() !== "{") return 0;
+    if (lines[0]?.trim() !== "{") return 0;
     const end = lines.findIndex((line) => line.trimEnd() === "}");
     if (end < 0) return 0;
     try {
-        return isRecord(JSON.parse(lines.slice(0, end + 1).join("\n").replace(/^\uFEFF/, ""))) ? end + 1 : 0;
+        return isRecord(JSON.parse(lines.slice(0, end + 1).join("\n"))) ? end + 1 : 0;
     } catch {
         return 0;
     }
 }
 
+/**
+ * Splits NDJSON (or a JSON array of events) into event objects, after the document `pulumi up
+ * --json` starts with. A last line that is not JSON and has no newline after it was cut off (a
+ * killed `pulumi up`): the complete lines are used and `warn` says so. The text comes without a
+ * byte-order mark (decodeInputText).
+ */
 export function parseEventLog(text: string, source: string, warn: (message: string) => void = () => {}): Record<string, unknown>[] {
     const trimmed = text.trim();
     if (trimmed === "") throw new CliError(`${source} is empty (expected Pulumi engine events, one JSON object per line)`);
