@@ -1,7 +1,8 @@
 // The pack entry point the Pulumi CLI loads (compiled to bin/index.js). Nothing may print to
 // stdout here: the engine reads the analyzer's port from the first stdout line.
 import { PolicyPack } from "@pulumi/policy";
-import { interceptConfigure, formerIdPolicies } from "./core/former-ids";
+import { interceptConfigure } from "./core/configure-hook";
+import { formerIdPolicies } from "./core/former-ids";
 import { shareDeserializedProperties } from "./core/sdk-tuning";
 import { allRules } from "./policies";
 import { snapshotGuardPolicies } from "./rules";

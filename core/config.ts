@@ -187,7 +187,7 @@ export type KnobDefaults = Partial<KnobValues>;
  * cannot be closed: the policy SDK sends only `properties` and `required` (protoutil.js), and the
  * engine (pkg/resource/analyzer/config.go convertSchema, v3.277.0) rebuilds the schema from those
  * two plus its own `enforcementLevel`. A misspelt knob therefore reaches the pack, which refuses it
- * in Configure (core/strict-config.ts), so the engine stops before the program runs.
+ * in Configure (core/configure-hook.ts), so the engine stops before the program runs.
  */
 export function configSchemaFor(knobNames: readonly KnobName[], defaults: KnobDefaults = {}) {
     const properties: Record<string, PolicyConfigJSONSchema> = {};
