@@ -4,7 +4,7 @@ import type { DistributionConfigurationArgs as NativeDistributionConfigurationAr
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { applyEdits, assign, at, eachElement, updateIn, without } from "../../core/fix";
 import { asString, enumIn, isSet, isUnknown, prop } from "../../core/values";
-import { accountTrust, eachItem, objectAt, organizationTrust, requireTrustedList } from "./lib/checks";
+import { accountTrust, eachItem, objectAt, organizationTrust, requireBlockingState, requireTrustedList } from "./lib/checks";
 
 type Knobs = "trustedAccountIds" | "trustedOrganizationArns";
 
@@ -132,23 +132,10 @@ export const imagesNotPublic = defineRule({
             return findings;
         }),
 
-        on<ImageBlockPublicAccessArgs, Knobs>("aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess", (props) => {
-            const state = prop(props, "state");
-            const blocked = enumIn(state, "block-new-sharing");
-            if (isUnknown(blocked)) {
-                return [deferred("state")];
-            }
-            if (blocked === true) {
-                return [];
-            }
-            const problem = enumIn(state, "unblocked") === true
-                ? "AMI block public access is turned off (state \"unblocked\")"
-                : isSet(props, "state")
-                    ? "AMI block public access is not turned on (state is not \"block-new-sharing\")"
-                    : "AMI block public access is not set (state omitted)";
-            return [violation("state", problem,
-                "set `state: \"block-new-sharing\"` on the aws.ec2.ImageBlockPublicAccess (existing public AMIs stay public; make them private too)")];
-        }, (props) => applyEdits(props, at(["state"], assign("block-new-sharing", (current) => enumIn(current, "block-new-sharing") === true)))),
+        on<ImageBlockPublicAccessArgs, Knobs>("aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess", (props) =>
+            requireBlockingState(props, "AMI block public access", ["block-new-sharing"],
+                "set `state: \"block-new-sharing\"` on the aws.ec2.ImageBlockPublicAccess (existing public AMIs stay public; make them private too)"),
+        (props) => applyEdits(props, at(["state"], assign("block-new-sharing", (current) => enumIn(current, "block-new-sharing") === true)))),
 
         on<DistributionConfigurationArgs, Knobs>("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", (props, { config }) =>
             checkDistributions(props, config, "launchPermission", "aws.imagebuilder.DistributionConfiguration"), dropPublicGroup("launchPermission")),

@@ -1,30 +1,14 @@
 import type { SnapshotBlockPublicAccessArgs } from "@pulumi/aws/ebs";
-import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
+import { defineRule, on } from "../../core/rule";
 import { applyEdits, assign, at } from "../../core/fix";
-import { enumIn, isSet, isUnknown, prop } from "../../core/values";
+import { enumIn } from "../../core/values";
+import { requireBlockingState } from "./lib/checks";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html";
 
 /** Remediation: `state: "block-all-sharing"` (in place; blocks new and existing public sharing). */
 export function blockAllSharing(props: Record<string, unknown>): Record<string, unknown> | undefined {
     return applyEdits(props, at(["state"], assign("block-all-sharing", (current) => enumIn(current, "block-all-sharing") === true)));
-}
-
-function requireBlocked(props: Record<string, unknown>, resource: string): Finding[] {
-    const state = prop(props, "state");
-    const blocked = enumIn(state, "block-all-sharing", "block-new-sharing");
-    if (isUnknown(blocked)) {
-        return [deferred("state")];
-    }
-    if (blocked === true) {
-        return [];
-    }
-    const problem = enumIn(state, "unblocked") === true
-        ? "EBS snapshot block public access is turned off (state \"unblocked\")"
-        : isSet(props, "state")
-            ? "EBS snapshot block public access is not turned on (state is neither \"block-all-sharing\" nor \"block-new-sharing\")"
-            : "EBS snapshot block public access is not set (state omitted)";
-    return [violation("state", problem, `set \`state: "block-all-sharing"\` on the ${resource}`)];
 }
 
 export const snapshotBlockPublicAccess = defineRule({
@@ -49,7 +33,8 @@ export const snapshotBlockPublicAccess = defineRule({
     config: [],
     targets: [
         on<SnapshotBlockPublicAccessArgs>("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", (props) =>
-            requireBlocked(props, "aws.ebs.SnapshotBlockPublicAccess"), blockAllSharing),
+            requireBlockingState(props, "EBS snapshot block public access", ["block-all-sharing", "block-new-sharing"],
+                "set `state: \"block-all-sharing\"` on the aws.ebs.SnapshotBlockPublicAccess"), blockAllSharing),
         // aws-native has no target here: CloudFormation's `State` is required and accepts only the two
         // blocking values, so an aws-native SnapshotBlockPublicAccess cannot turn the guardrail off.
     ],

@@ -147,3 +147,21 @@ export function readNumber(container: unknown, key: string): NumberRead {
 export function retentionBounds(min: number, max: number | undefined): string {
     return max === undefined ? `at least ${min} days` : `${min} to ${max} days`;
 }
+
+/**
+ * An account guardrail's `state` (EBS snapshot or AMI block public access) must be one of the
+ * `blocking` values; "unblocked", another value and an omitted state each get their own problem.
+ */
+export function requireBlockingState(props: unknown, guardrail: string, blocking: readonly [string, ...string[]], fix: string): Finding[] {
+    const state = prop(props, "state");
+    const blocked = enumIn(state, ...blocking);
+    if (isUnknown(blocked)) return [deferred("state")];
+    if (blocked === true) return [];
+    const expected = blocking.length === 1 ? `is not "${blocking[0]}"` : `is neither ${blocking.map((value) => `"${value}"`).join(" nor ")}`;
+    const problem = enumIn(state, "unblocked") === true
+        ? `${guardrail} is turned off (state "unblocked")`
+        : isSet(props, "state")
+            ? `${guardrail} is not turned on (state ${expected})`
+            : `${guardrail} is not set (state omitted)`;
+    return [violation("state", problem, fix)];
+}
