@@ -12,6 +12,7 @@ const os = require("os");
 const path = require("path");
 const { parseArgs } = require("util");
 const { performance } = require("perf_hooks");
+const { writeEmptyPack } = require("./empty-pack");
 
 const ROOT = path.resolve(__dirname, "..");
 const compiled = path.join(ROOT, ".test-build", "test", "e2e", "engine.js");
@@ -26,12 +27,7 @@ const rounds = Number(values.rounds);
 const programDir = path.join(ROOT, "examples", values.example);
 
 function emptyPack() {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snapshot-guard-empty-pack-"));
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "empty", version: "0.0.1", main: "index.js" }));
-    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-    fs.writeFileSync(path.join(dir, "index.js"), 'const { PolicyPack } = require("@pulumi/policy");\nnew PolicyPack("empty", { policies: [] });\n');
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    return dir;
+    return writeEmptyPack(fs.mkdtempSync(path.join(os.tmpdir(), "snapshot-guard-empty-pack-")), path.join(ROOT, "node_modules"));
 }
 
 const project = workspace(programDir);

@@ -16,6 +16,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { performance } = require("perf_hooks");
+const { writeEmptyPack } = require("./empty-pack");
 
 const ROOT = path.resolve(__dirname, "..");
 const BENCH_DIR = path.join(ROOT, ".bench");
@@ -195,13 +196,7 @@ function loadClient() {
 
 /** An empty pack whose node_modules is a symlink to `nodeModules`. */
 function emptyPack(nodeModules, label) {
-    const dir = tempDir(`empty-${label}`);
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "empty", version: "0.0.1" }, null, 2) + "\n");
-    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-    fs.writeFileSync(path.join(dir, "index.js"),
-        'const { PolicyPack } = require("@pulumi/policy");\nnew PolicyPack("empty", { policies: [] });\n');
-    fs.symlinkSync(nodeModules, path.join(dir, "node_modules"), "dir");
-    return dir;
+    return writeEmptyPack(tempDir(`empty-${label}`), nodeModules);
 }
 
 /** What `npm pack` ships, extracted into a temp dir (without node_modules). */
