@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../harness";
 import { cli } from "../cli/helpers";
-import { multiset, policyFindings, readEvents, workspace, type EngineEvent, type EngineFinding, type Workspace } from "./engine";
+import { cliFindings, multiset, parseEvents, policyFindings, readEvents, workspace, type EngineFinding, type Workspace } from "./engine";
 
 const example = (name: string) => path.join(repoRoot, "examples", name);
 
@@ -24,17 +24,10 @@ function configFile(project: Workspace, name: string, args: readonly string[]): 
     return file;
 }
 
-function reported(events: string, format = "json"): { status: number | null; findings: EngineFinding[]; stdout: string } {
-    const run = cli(["report", events, "--format", format]);
-    if (format !== "json") return { status: run.status, findings: [], stdout: run.stdout };
+function reported(events: string): { status: number | null; findings: EngineFinding[] } {
+    const run = cli(["report", events, "--format", "json"]);
     assert.ok(run.stdout, run.stderr);
-    const findings = (JSON.parse(run.stdout).findings as { policy: string; urn: string; level: string }[])
-        .map((finding) => ({ rule: finding.policy, urn: finding.urn, level: finding.level }));
-    return { status: run.status, findings, stdout: run.stdout };
-}
-
-function jsonLines(text: string): EngineEvent[] {
-    return text.split("\n").filter((line) => line.startsWith("{\"")).map((line) => JSON.parse(line) as EngineEvent);
+    return { status: run.status, findings: cliFindings(run.stdout) };
 }
 
 describe("e2e: the engine enforces the pack", function () {
@@ -74,9 +67,8 @@ describe("e2e: the engine enforces the pack", function () {
         fs.writeFileSync(log, run.events.map((event) => JSON.stringify(event)).join("\n"));
         const report = cli(["report", log, "--format", "json"]);
         assert.strictEqual(report.status, 0, report.stderr);
-        const remediated = (JSON.parse(report.stdout).findings as { policy: string; urn: string; level: string }[])
-            .filter((finding) => finding.level === "remediate");
-        assert.deepStrictEqual(remediated.map((entry) => `${entry.policy} ${entry.urn}`).sort(),
+        const remediated = cliFindings(report.stdout).filter((finding) => finding.level === "remediate");
+        assert.deepStrictEqual(remediated.map((entry) => `${entry.rule} ${entry.urn}`).sort(),
             remediations.map((event) => {
                 const remediation = event.policyRemediationEvent as { policyName: string; resourceUrn: string };
                 return `${remediation.policyName} ${remediation.resourceUrn}`;
@@ -96,8 +88,7 @@ describe("e2e: policy config under the engine", function () {
         assert.ok(engine.length > 0 && engine.every((finding) => finding.level === "advisory"));
         const scanned = cli(["scan", example("aws-insecure"), "--format", "json", "--policy-pack-config", config]);
         assert.strictEqual(scanned.status, 0, scanned.stderr);
-        assert.deepStrictEqual(multiset(engine), multiset((JSON.parse(scanned.stdout).findings as { policy: string; urn: string; level: string }[])
-            .map((finding) => ({ rule: finding.policy, urn: finding.urn, level: finding.level }))));
+        assert.deepStrictEqual(multiset(engine), multiset(cliFindings(scanned.stdout)));
     });
 
     const invalid: [string, Record<string, unknown>, RegExp][] = [
@@ -138,7 +129,7 @@ describe("e2e: report reads the event streams of a stock CLI", function () {
         const run = project.pulumi(["preview", "--policy-pack", repoRoot, "--json"], { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" });
         const log = path.join(project.toolchain.home, "preview-json.ndjson");
         fs.writeFileSync(log, run.stdout);
-        assert.deepStrictEqual(multiset(policyFindings(jsonLines(run.stdout))), expected);
+        assert.deepStrictEqual(multiset(policyFindings(parseEvents(run.stdout))), expected);
         assert.deepStrictEqual(multiset(reported(log).findings), expected);
     });
 
@@ -149,7 +140,7 @@ describe("e2e: report reads the event streams of a stock CLI", function () {
         assert.ok(run.stdout.startsWith("{\n"), "expected the pretty-printed preview document first");
         const log = path.join(project.toolchain.home, "up.ndjson");
         fs.writeFileSync(log, run.stdout);
-        const engine = policyFindings(jsonLines(run.stdout));
+        const engine = policyFindings(parseEvents(run.stdout));
         // The update judges known values where the preview saw unknowns, so its events may differ
         // from the preview's; report must render exactly the events of this stream.
         assert.ok(engine.length > 0 && engine.every((finding) => finding.level === "advisory"));
@@ -162,7 +153,7 @@ describe("e2e: report reads the event streams of a stock CLI", function () {
         assert.notStrictEqual(run.status, 0);
         const log = path.join(stopped.toolchain.home, "up-skip-preview.ndjson");
         fs.writeFileSync(log, run.stdout);
-        const engine = policyFindings(jsonLines(run.stdout));
+        const engine = policyFindings(parseEvents(run.stdout));
         assert.ok(engine.some((finding) => finding.level === "mandatory"));
         const report = reported(log);
         assert.strictEqual(report.status, 1);
@@ -176,7 +167,7 @@ describe("e2e: report reads the event streams of a stock CLI", function () {
         const run = project.pulumi(["policy", "analyze", "--policy-pack", repoRoot, "--json"]);
         const log = path.join(project.toolchain.home, "analyze.ndjson");
         fs.writeFileSync(log, run.stdout);
-        const events = jsonLines(run.stdout);
+        const events = parseEvents(run.stdout);
         const engine = policyFindings(events);
         assert.ok(engine.length > 0, run.stderr);
         assert.strictEqual(run.status, engine.some((finding) => finding.level === "mandatory") ? 1 : 0, run.stderr);
@@ -184,8 +175,7 @@ describe("e2e: report reads the event streams of a stock CLI", function () {
 
         const exported = project.pulumi(["stack", "export"]);
         const scanned = cli(["scan", "-", "--format", "json"], { input: exported.stdout });
-        assert.deepStrictEqual(multiset((JSON.parse(scanned.stdout).findings as { policy: string; urn: string; level: string }[])
-            .map((finding) => ({ rule: finding.policy, urn: finding.urn, level: finding.level }))), multiset(engine),
+        assert.deepStrictEqual(multiset(cliFindings(scanned.stdout)), multiset(engine),
         "`pulumi stack export | snapshot-guard scan -` differs from `pulumi policy analyze`");
     });
 

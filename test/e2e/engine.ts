@@ -48,10 +48,19 @@ export function examplePrograms(): string[] {
         .map((name) => path.join(dir, name));
 }
 
+/** The engine events of an NDJSON stream; a pretty-printed document (`pulumi up --json`) is passed over. */
+export function parseEvents(text: string): EngineEvent[] {
+    return text.split("\n").filter((line) => line.startsWith("{\"")).map((line) => JSON.parse(line) as EngineEvent);
+}
+
 export function readEvents(file: string): EngineEvent[] {
-    if (!fs.existsSync(file)) return [];
-    return fs.readFileSync(file, "utf8").split("\n").filter((line) => line.trim().startsWith("{"))
-        .map((line) => JSON.parse(line) as EngineEvent);
+    return fs.existsSync(file) ? parseEvents(fs.readFileSync(file, "utf8")) : [];
+}
+
+/** The findings of `snapshot-guard scan|report --format json` output, in the engine's terms. */
+export function cliFindings(json: string): EngineFinding[] {
+    return (JSON.parse(json).findings as { policy: string; urn: string; level: string }[])
+        .map((finding) => ({ rule: finding.policy, urn: finding.urn, level: finding.level }));
 }
 
 export function policyFindings(events: readonly EngineEvent[]): EngineFinding[] {

@@ -5,7 +5,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { cli } from "../cli/helpers";
-import { examplePrograms, multiset, policyFindings, workspace, type EngineFinding } from "./engine";
+import { cliFindings, examplePrograms, multiset, policyFindings, workspace, type EngineFinding } from "./engine";
 import { byResourceName, expectedExit, expectedFindings, expectedMultiset } from "./expected";
 
 describe("e2e: examples under pulumi preview", function () {
@@ -32,9 +32,7 @@ describe("e2e: examples under pulumi preview", function () {
                 if (engine.length === 0 && expected.findings.length > 0) this.skip();
                 const args = ["scan", programDir, "--format", "json", ...(expected.config ? ["--policy-pack-config", expected.config] : [])];
                 const run = cli(args);
-                const scanned = (JSON.parse(run.stdout).findings as { policy: string; urn: string; level: string }[])
-                    .map((finding) => ({ rule: finding.policy, urn: finding.urn, level: finding.level }));
-                assert.deepStrictEqual(multiset(scanned), multiset(engine));
+                assert.deepStrictEqual(multiset(cliFindings(run.stdout)), multiset(engine));
             });
         });
     }

@@ -3,6 +3,7 @@
 // default level.
 import * as fs from "fs";
 import * as path from "path";
+import { nameOfUrn } from "../../cli/results";
 import { allRules } from "../../policies";
 
 export interface ExpectedFinding {
@@ -51,7 +52,7 @@ export function expectedMultiset(expected: Expected): string[] {
 
 /** The same lines for engine findings, by resource name (the URN's last segment). */
 export function byResourceName(findings: readonly { rule: string; urn: string; level: string }[]): string[] {
-    return findings.map((finding) => `${finding.rule} ${finding.level} ${finding.urn.slice(finding.urn.lastIndexOf("::") + 2)}`).sort();
+    return findings.map((finding) => `${finding.rule} ${finding.level} ${nameOfUrn(finding.urn)}`).sort();
 }
 
 /** The exit code `pulumi preview` must have: 1 with a mandatory finding, else 0. */
