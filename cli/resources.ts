@@ -15,11 +15,15 @@ export interface ScanResource {
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
     protect?: boolean;
+    /** Where a recorded program declares the resource: absolute file path, 1-based line and column. */
+    source?: { file: string; line: number; column?: number };
 }
 
 export interface ScanInput {
     source: string;
     artifact?: string;
+    /** Absolute directory that `artifact` (and result locations) are relative to. */
+    sourceRoot?: string;
     stack: string;
     project: string;
     /** True for a recorded program (preview), false for a stack export (deployed state). */

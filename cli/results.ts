@@ -33,6 +33,15 @@ export interface ResultFinding {
     /** Property path, when the message has the `<problem> at <path>; <fix>` shape. */
     path?: string;
     fix?: string;
+    /** Where the resource is declared in the program (program scans), relative to Results.sourceRoot. */
+    location?: SourceLocation;
+}
+
+/** A position in a source file: `file` relative to Results.sourceRoot with `/` separators, 1-based line and column. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+    column?: number;
 }
 
 /** One (resource, policy) pair that ran: passed, failed, or not applicable with a reason. */
@@ -49,8 +58,10 @@ export interface Check {
 export interface Results {
     /** What was scanned or reported on (a file name, "stdin", a program directory). */
     source: string;
-    /** Relative path to point SARIF locations at, when there is a file to point at. */
+    /** Relative path (to sourceRoot) to point SARIF locations at, when there is a file to point at. */
     artifact?: string;
+    /** Absolute directory that `artifact` and finding locations are relative to (SARIF's %SRCROOT%). */
+    sourceRoot?: string;
     tool: { name: string; version: string };
     policies: PolicyRef[];
     findings: ResultFinding[];
