@@ -135,9 +135,10 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
         return {
             source: input.source,
             ...(input.artifact ? { artifact: input.artifact } : {}),
+            ...(input.sourceRoot ? { sourceRoot: input.sourceRoot } : {}),
             tool: { name: info.name, version: info.version },
             policies: info.policies.map((policy) => ({ ...policyRef(policy.name, info.name, info.version), level: levels[policy.name] as PolicyRef["level"] })),
-            findings: dedupe(findings),
+            findings: locate(dedupe(findings), byUrn, input.sourceRoot),
             checks: checks.filter((check) => check.pack === info.name),
             resources: input.resources.map((resource) => resource.urn),
         };
@@ -145,6 +146,17 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
         progressDone();
         await client.close();
     }
+}
+
+/** Findings on resources of a recorded program point at the line that declares the resource. */
+function locate(findings: ResultFinding[], byUrn: ReadonlyMap<string, ScanResource>, sourceRoot: string | undefined): ResultFinding[] {
+    if (!sourceRoot) return findings;
+    return findings.map((finding) => {
+        const source = byUrn.get(finding.urn)?.source;
+        if (!source) return finding;
+        const file = path.relative(sourceRoot, source.file).split(path.sep).join("/");
+        return { ...finding, location: { file, line: source.line, ...(source.column ? { column: source.column } : {}) } };
+    });
 }
 
 function dedupe(findings: ResultFinding[]): ResultFinding[] {
