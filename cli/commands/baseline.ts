@@ -10,7 +10,7 @@ import { CliError, EXIT_OK } from "../errors";
 import { checkOutput, notice, writeResult } from "../output";
 import { readPolicyConfig, validatePolicyConfig } from "../policy-config";
 import type { ResultFinding } from "../results";
-import { loadInput } from "./scan";
+import { loadInput, programOptions, PROGRAM_OPTIONS } from "./scan";
 
 export const usage = "baseline <stack.json | - | program-dir> --reason TEXT --expires YYYY-MM-DD --output FILE\n" +
     "       [--policy-pack-config FILE] [--max-expiry DAYS] [--config KEY=VALUE]…\n" +
@@ -90,7 +90,7 @@ export function withExemptions(config: PolicyPackConfig, violations: ReadonlyArr
 export async function run(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, {
         reason: { kind: "string" }, expires: { kind: "string" }, "max-expiry": { kind: "string" }, output: { kind: "string" },
-        "policy-pack-config": { kind: "string" }, config: { kind: "list" },
+        "policy-pack-config": { kind: "string" }, ...PROGRAM_OPTIONS,
     }, "baseline");
     const [target] = expectPositionals(args, ["input"], "baseline");
     const reason = args.values.reason?.trim();
@@ -99,7 +99,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (args.values.output === undefined) throw new CliError("baseline: --output FILE is required (the policy config to write; - for stdout)");
     checkOutput(args.values.output);
     const given = readPolicyConfig(args.values["policy-pack-config"]);
-    const input = await loadInput(target, args.lists.config ?? []);
+    const input = await loadInput(target, programOptions(args, "baseline"));
     const { scan } = await import("../scanner");
     const results = await scan(input, given);
     const violations = existingViolations(results.findings, results.tool.name);

@@ -3,7 +3,8 @@
 import * as assert from "assert";
 import * as path from "path";
 import * as fs from "fs";
-import { defaultProviderName, parseStackConfig, readProjectFile } from "../../cli/program";
+import { parseConfigOverrides, readProjectFile } from "../../cli/program/project";
+import { defaultProviderName } from "../../cli/program/recorder";
 import { CliError } from "../../cli/errors";
 import { sarifProblems } from "./sarif-check";
 import { assertOneLineError, cli, fixtures, tempDir } from "./helpers";
@@ -42,9 +43,9 @@ describe("cli: program helpers", () => {
     });
 
     it("namespaces --config keys with the project unless they carry one", () => {
-        assert.deepStrictEqual(parseStackConfig(["encrypt=true", "aws:region=eu-west-1", "x=a=b"], "p"),
+        assert.deepStrictEqual(parseConfigOverrides(["encrypt=true", "aws:region=eu-west-1", "x=a=b"], "p"),
             { "p:encrypt": "true", "aws:region": "eu-west-1", "p:x": "a=b" });
-        assert.throws(() => parseStackConfig(["novalue"], "p"), CliError);
+        assert.throws(() => parseConfigOverrides(["novalue"], "p"), CliError);
     });
 });
 
@@ -109,7 +110,9 @@ describe("cli: scan <program dir>", function () {
         ["a program in another language", ["scan", path.join("test", "cli", "fixtures", "programs", "python")], /is a python program/],
         ["a program that throws", ["scan", path.join("test", "cli", "fixtures", "programs", "broken")], /the program in .* failed: the program cannot find its settings/],
         ["a malformed --config", ["scan", MIXED, "--config", "encrypt"], /--config takes KEY=VALUE/],
-        ["--config with a stack export", ["scan", path.join("test", "cli", "fixtures", "stack-export.json"), "--config", "a=b"], /--config applies to a program directory/],
+        ["--config with a stack export", ["scan", path.join("test", "cli", "fixtures", "stack-export.json"), "--config", "a=b"], /--config and --stack apply to a program directory/],
+        ["--stack with a stack export", ["scan", path.join("test", "cli", "fixtures", "stack-export.json"), "--stack", "prod"], /--config and --stack apply to a program directory/],
+        ["a --timeout that is not a number of seconds", ["scan", MIXED, "--timeout", "soon"], /--timeout takes a number of seconds/],
     ] as const) {
         it(`exits 2 on ${name}`, () => {
             const run = cli([...args]);
