@@ -12,7 +12,7 @@ import { nameOfUrn, typeOfUrn } from "../results";
 import type { ScanInput, ScanResource } from "../resources";
 import type { EntryPoint, StackConfig } from "./project";
 import { installRequireHook, registerModuleHooks } from "./typescript";
-import { answerInvokesWithUnknowns, derivesFromUnknown } from "./unknown-value";
+import { answerInvokesWithUnknowns, derivesFromUnknown, unknownValue } from "./unknown-value";
 
 export interface RecordRequest {
     programDir: string;
@@ -94,8 +94,14 @@ export async function recordProgram(request: RecordRequest, recorder: Recorder):
     const stackModule = require(path.join(pulumiDir, "runtime", "stack"));
     // Provider SDKs call `pulumi.runtime.invoke…`; depending on how the SDK was compiled that object
     // holds copies of runtime/invoke's functions or reads them through, so both are answered.
+    const knownOutput = (value: unknown) => {
+        // The Output class's constructor is internal (resources, value, isKnown, isSecret, allResources).
+        const OutputClass = pulumi.Output as unknown as new (...args: unknown[]) => unknown;
+        const held = new OutputClass(new Set(), Promise.resolve(value), Promise.resolve(true), Promise.resolve(false), Promise.resolve(new Set()));
+        return pulumi.Output.isInstance(held) ? held : pulumi.output(unknownValue());
+    };
     for (const invokeModule of [require(path.join(pulumiDir, "runtime", "invoke")), pulumi.runtime]) {
-        answerInvokesWithUnknowns(invokeModule, (value) => pulumi.output(value));
+        answerInvokesWithUnknowns(invokeModule, knownOutput);
     }
     // The SDK reads a resource's source position from `new Error().stack`, whose frames for ES
     // module top-level code have no function name and no parentheses; accept those too.

@@ -11,16 +11,38 @@ export function isUnknownValue(value: unknown): boolean {
     return (typeof value === "function" || typeof value === "object") && value !== null && unknownValues.has(value);
 }
 
-/** A value that stands for anything: every use of it yields another one. */
+// Names of the methods arrays, strings, numbers and objects have: what a program can call on data.
+const methodNames = new Set<string | symbol>([Array.prototype, String.prototype, Number.prototype, Object.prototype]
+    .flatMap((prototype) => Object.getOwnPropertyNames(prototype)
+        .filter((name) => name !== "constructor" && typeof (prototype as unknown as Record<string, unknown>)[name] === "function")));
+
+// Methods that call a callback per element: over an unknown list they call it once, with an
+// unknown element, so resources declared per element are declared (as a for-of loop does).
+const perElement = new Set<string | symbol>(["forEach", "map", "flatMap", "filter", "find", "findIndex", "findLast", "some", "every"]);
+
+/**
+ * A value that stands for anything: every use of it yields another one. Data is an object (so
+ * @pulumi/pulumi serialises it as unknown: it drops functions); a method read from it is callable.
+ */
 export function unknownValue(): unknown {
-    // A function target makes the value callable; an arrow function has no own non-configurable
-    // properties, so the proxy may report none.
-    const target = () => undefined;
-    const proxy: unknown = new Proxy(target, {
+    return unknownProxy({});
+}
+
+/**
+ * The same, except that @pulumi/pulumi takes the value itself for known: held by an Output, it lets
+ * `apply` callbacks run (as a data source with known arguments does in a real preview), while
+ * everything read from it is unknown.
+ */
+export function unknownResult(): unknown {
+    return unknownProxy({}, undefined, false);
+}
+
+function unknownProxy(target: object, method?: string | symbol, flagged = true): unknown {
+    const proxy: object = new Proxy(target, {
         get(_target, key) {
             // @pulumi/pulumi recognises its own unknown by this flag (Unknown.isInstance), also
             // across SDK copies, and serialises it as the engine's unknown.
-            if (key === "__pulumiUnknown") return true;
+            if (key === "__pulumiUnknown") return flagged || undefined;
             // Not a promise (awaiting it must not hang), not an Output, resource or asset.
             if (key === "then" || (typeof key === "string" && key.startsWith("__pulumi"))) return undefined;
             if (key === Symbol.toPrimitive) return (hint: string) => (hint === "number" ? Number.NaN : UNKNOWN_SENTINEL);
@@ -32,9 +54,12 @@ export function unknownValue(): unknown {
                 };
             }
             if (typeof key === "symbol") return undefined;
+            return methodNames.has(key) ? unknownProxy(() => undefined, key) : unknownValue();
+        },
+        apply: (_target, _this, args: unknown[]) => {
+            if (method !== undefined && perElement.has(method) && typeof args[0] === "function") args[0](unknownValue(), 0);
             return unknownValue();
         },
-        apply: () => unknownValue(),
         has: (_target, key) => key !== "then",
         ownKeys: () => [],
         getOwnPropertyDescriptor: () => undefined,
@@ -42,7 +67,7 @@ export function unknownValue(): unknown {
         deleteProperty: () => true,
         defineProperty: () => true,
     });
-    unknownValues.add(proxy as object);
+    unknownValues.add(proxy);
     return proxy;
 }
 
@@ -64,12 +89,13 @@ interface InvokeModule {
 
 /**
  * Replaces the invoke functions of the program's @pulumi/pulumi (runtime/invoke): provider SDKs
- * call them through `pulumi.runtime`, whose exports read the module's current functions. Outputs
- * are known and hold an unknown value, so `apply` callbacks run as they would in a real preview.
+ * call them through `pulumi.runtime`. A promise resolves to an unknown value; an Output is known
+ * and holds an unknown result (`knownOutput`), so `apply` callbacks run as they would in a real
+ * preview.
  */
-export function answerInvokesWithUnknowns(invokeModule: InvokeModule, output: (value: unknown) => unknown): void {
+export function answerInvokesWithUnknowns(invokeModule: InvokeModule, knownOutput: (value: unknown) => unknown): void {
     const promised: Invoker = () => Promise.resolve(unknownValue());
-    const asOutput: Invoker = () => output(Promise.resolve(unknownValue()));
+    const asOutput: Invoker = () => knownOutput(unknownResult());
     for (const name of ["invoke", "invokeSingle"] as const) {
         if (typeof invokeModule[name] === "function") invokeModule[name] = promised;
     }

@@ -47,9 +47,11 @@ describe("cli: scan of programs as people write them", function () {
         });
 
         it("the program runs to the end: promise and Output forms, lists, slices, maps, loops and JSON of invoke results", () => {
-            // the stack, the aws and gcp default providers, plain, keyed, shared, copy, one per-zone volume, boot
-            assert.strictEqual(result.summary.resources, 9);
+            // the stack, the aws and gcp default providers, plain, keyed, shared, copy, one per-zone volume,
+            // boot, and the snapshot declared in an apply of an Output-form data source
+            assert.strictEqual(result.summary.resources, 10);
             assert.ok(result.findings.some((finding) => finding.name === "per-zone-(unknown)"), "the loop over an unknown list declared its volume");
+            assert.strictEqual(outcome(result, "zone-backup-(unknown)", "aws-snapshots-expire")?.outcome, "passed", "the apply callback ran");
         });
 
         it("what is known is still judged; what derives from a data source defers", () => {
