@@ -56,7 +56,8 @@ export async function recordProgram(dir: string, options: ProgramOptions): Promi
             return outcome.input as ScanInput;
         case "failed":
             if (outcome.reason === "missing-config") throw missingConfig(outcome.message, project.name, options.stack);
-            throw new CliError(`scan: the program in ${dir} ${outcome.reason === "error" ? "failed: " : ""}${outcome.message}`);
+            if (outcome.reason !== "error") throw new CliError(`scan: the program in ${dir} ${outcome.message}`);
+            throw new CliError(`scan: the program in ${dir} failed: ${outcome.message}${/^Cannot find (module|package) /.test(outcome.message) ? ` (install the program's dependencies: npm install in ${dir})` : ""}`);
     }
 }
 

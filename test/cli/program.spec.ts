@@ -109,6 +109,8 @@ describe("cli: scan <program dir>", function () {
         ["a directory that is not a Pulumi project", ["scan", path.join("test", "cli")], /is not a Pulumi project \(no Pulumi\.yaml\)/],
         ["a program in another language", ["scan", path.join("test", "cli", "fixtures", "programs", "python")], /is a python program/],
         ["a program that throws", ["scan", path.join("test", "cli", "fixtures", "programs", "broken")], /the program in .* failed: the program cannot find its settings/],
+        ["a program whose dependencies are not installed", ["scan", path.join("test", "cli", "fixtures", "programs", "missing-dependency")],
+            /failed: Cannot find module '@pulumi\/not-installed'.* \(install the program's dependencies: npm install in /],
         ["a malformed --config", ["scan", MIXED, "--config", "encrypt"], /--config takes KEY=VALUE/],
         ["--config with a stack export", ["scan", path.join("test", "cli", "fixtures", "stack-export.json"), "--config", "a=b"], /--config and --stack apply to a program directory/],
         ["--stack with a stack export", ["scan", path.join("test", "cli", "fixtures", "stack-export.json"), "--stack", "prod"], /--config and --stack apply to a program directory/],
