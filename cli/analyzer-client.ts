@@ -655,23 +655,11 @@ export class AnalyzerClient {
     }
 
     private options(resource: AnalyzeResourceInput): analyzerPbTypes.AnalyzerResourceOptions {
-        const { analyzerPb } = loadProto();
-        // Always set: without options the SDK throws "A more recent version of the Pulumi CLI is required".
-        const options = new analyzerPb.AnalyzerResourceOptions();
-        if (resource.protect) options.setProtect(true);
-        if (resource.parent) options.setParent(resource.parent);
-        return options;
+        return resourceOptions(resource);
     }
 
     private provider(provider: ProviderResource | undefined): analyzerPbTypes.AnalyzerProviderResource | undefined {
-        if (!provider) return undefined;
-        const { analyzerPb } = loadProto();
-        const message = new analyzerPb.AnalyzerProviderResource();
-        message.setType(provider.type);
-        message.setName(provider.name);
-        message.setUrn(provider.urn);
-        message.setProperties(toStruct(provider.properties));
-        return message;
+        return providerResource(provider);
     }
 
     private analyzeRequest(resource: AnalyzeResourceInput): analyzerPbTypes.AnalyzeRequest {
@@ -695,28 +683,17 @@ export class AnalyzerClient {
     }
 
     /** AnalyzeStack: every resource's outputs, as after a preview or update. */
-    async analyzeStack(resources: readonly StackResourceInput[]): Promise<AnalyzeResult> {
+    async analyzeStack(resources: readonly StackResourceInput[] | StackRequest): Promise<AnalyzeResult> {
+        let stack = resources;
+        if (!(stack instanceof StackRequest)) {
+            stack = new StackRequest();
+            for (const resource of resources as readonly StackResourceInput[]) stack.add(resource);
+        }
         const { analyzerPb } = loadProto();
         const request = new analyzerPb.AnalyzeStackRequest();
-        request.setResourcesList(resources.map((resource) => {
-            const message = new analyzerPb.AnalyzerResource();
-            message.setType(resource.type);
-            message.setName(resource.name);
-            message.setUrn(resource.urn);
-            message.setProperties(toStruct(resource.properties));
-            message.setOptions(this.options(resource));
-            const provider = this.provider(resource.provider);
-            if (provider) message.setProvider(provider);
-            if (resource.parent) message.setParent(resource.parent);
-            message.setDependenciesList(resource.dependencies ?? []);
-            const dependencies = message.getPropertydependenciesMap();
-            for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
-                const value = new analyzerPb.AnalyzerPropertyDependencies();
-                value.setUrnsList(urns);
-                dependencies.set(key, value);
-            }
-            return message;
-        }));
+        // The resources are already encoded; the request is their concatenation.
+        const encoded = stack.encode();
+        request.serializeBinary = () => encoded;
         const response = await this.call<analyzerPbTypes.AnalyzeStackRequest, analyzerPbTypes.AnalyzeResponse>(
             "analyzeStack", request);
         return analyzeResult(response);
@@ -751,6 +728,81 @@ export class AnalyzerClient {
             this.closing = stopChild(this.child);
         }
         return this.closing;
+    }
+}
+
+function resourceOptions(resource: AnalyzeResourceInput): analyzerPbTypes.AnalyzerResourceOptions {
+    const { analyzerPb } = loadProto();
+    // Always set: without options the SDK throws "A more recent version of the Pulumi CLI is required".
+    const options = new analyzerPb.AnalyzerResourceOptions();
+    if (resource.protect) options.setProtect(true);
+    if (resource.parent) options.setParent(resource.parent);
+    return options;
+}
+
+function providerResource(provider: ProviderResource | undefined): analyzerPbTypes.AnalyzerProviderResource | undefined {
+    if (!provider) return undefined;
+    const { analyzerPb } = loadProto();
+    const message = new analyzerPb.AnalyzerProviderResource();
+    message.setType(provider.type);
+    message.setName(provider.name);
+    message.setUrn(provider.urn);
+    message.setProperties(toStruct(provider.properties));
+    return message;
+}
+
+/**
+ * An AnalyzeStack request built one resource at a time: each resource is encoded as it is added
+ * (in protobuf a repeated field is the concatenation of its entries), so a stack of 100,000
+ * resources never exists as protobuf objects all at once, and the caller may drop each resource's
+ * properties as soon as it is added. `set` places an entry by index, for callers that encode out of order.
+ */
+export class StackRequest {
+    private readonly entries: Uint8Array[] = [];
+
+    add(resource: StackResourceInput): void {
+        this.set(this.entries.length, resource);
+    }
+
+    set(index: number, resource: StackResourceInput): void {
+        const { analyzerPb } = loadProto();
+        const message = new analyzerPb.AnalyzerResource();
+        message.setType(resource.type);
+        message.setName(resource.name);
+        message.setUrn(resource.urn);
+        message.setProperties(toStruct(resource.properties));
+        message.setOptions(resourceOptions(resource));
+        const provider = providerResource(resource.provider);
+        if (provider) message.setProvider(provider);
+        if (resource.parent) message.setParent(resource.parent);
+        message.setDependenciesList(resource.dependencies ?? []);
+        const dependencies = message.getPropertydependenciesMap();
+        for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+            const value = new analyzerPb.AnalyzerPropertyDependencies();
+            value.setUrnsList(urns);
+            dependencies.set(key, value);
+        }
+        this.entries[index] = message.serializeBinary();
+    }
+
+    /** The request's bytes: field 1 (`resources`), length-delimited, once per entry in order. */
+    encode(): Uint8Array {
+        const parts: Uint8Array[] = [];
+        let size = 0;
+        for (const entry of this.entries) {
+            if (entry === undefined) throw new Error("AnalyzeStack request has a gap");
+            const header = [0x0a];
+            for (let length = entry.length; ; length >>>= 7) {
+                if (length < 0x80) {
+                    header.push(length);
+                    break;
+                }
+                header.push((length & 0x7f) | 0x80);
+            }
+            parts.push(Uint8Array.from(header), entry);
+            size += header.length + entry.length;
+        }
+        return Buffer.concat(parts, size);
     }
 }
 

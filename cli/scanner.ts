@@ -4,8 +4,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { formerIds } from "../core/former-ids";
+import { isStackRule } from "../core/rule";
+import { normaliseTypeToken } from "../core/values";
 import { allRules } from "../policies";
-import { AnalyzerClient, type AnalyzeResult, type Diagnostic, type PolicyInfo, type PolicyPackConfig } from "./analyzer-client";
+import { AnalyzerClient, StackRequest, type AnalyzeResult, type Diagnostic, type PolicyInfo, type PolicyPackConfig } from "./analyzer-client";
 import { CliError } from "./errors";
 import { progress, progressDone } from "./output";
 import { policyRef, splitMessage, withoutDescription, type Check, type PolicyRef, type ResultFinding, type Results } from "./results";
@@ -46,6 +48,7 @@ function toFinding(diagnostic: Diagnostic, resource: { urn: string; type: string
     };
 }
 
+/** Scans `input` through the pack. The scan consumes it: each resource's property bags are dropped once sent. */
 export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<Results> {
     if (!fs.existsSync(path.join(packDir, "bin", "index.js"))) {
         throw new CliError(`the compiled pack is missing (${path.join(packDir, "bin", "index.js")}); run \`npm run build\``);
@@ -71,18 +74,42 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
         const enabled = info.policies.filter((policy) => levels[policy.name] !== "disabled");
         const resourcePolicies = enabled.filter((policy) => policy.policyType !== "stack");
         const stackPolicies = enabled.filter((policy) => policy.policyType === "stack");
+        // The engine sends every resource to Remediate and Analyze; a scan skips the calls whose answer
+        // is known: Remediate runs only policies at the remediate level, and a resource of a type no
+        // enabled resource policy targets gets only "not applicable" from each (never a check or finding).
+        const remediating = resourcePolicies.some((policy) => levels[policy.name] === "remediate");
+        const analyzed = targetedTypes(resourcePolicies.map((policy) => policy.name));
+        // The stack's resources go to AnalyzeStack encoded as each is done, in input order; their
+        // property bags are released then (a scan consumes its input), so a large stack is not held twice.
+        const stackRequest = new StackRequest();
+        const addToStack = (resource: ScanResource, index: number, inputs: Record<string, unknown>) => {
+            stackRequest.set(index, {
+                type: resource.type, name: resource.name, urn: resource.urn,
+                // Preview has no outputs; the engine hands stack policies the (remediated) inputs then.
+                properties: input.dryRun ? inputs : resource.outputs,
+                ...(resource.provider ? { provider: resource.provider } : {}),
+                ...(resource.parent ? { parent: resource.parent } : {}),
+                dependencies: resource.dependencies,
+                propertyDependencies: resource.propertyDependencies,
+            });
+            resource.inputs = resource.outputs = {};
+        };
         let done = 0;
         // Each result is boiled down to its findings and checks as it arrives: a response carries a
         // not-applicable entry per policy, and keeping 100,000 of them was most of the CLI's memory.
-        const perResource = await pool(input.resources, CONCURRENCY, async (resource) => {
+        const perResource = await pool(input.resources, CONCURRENCY, async (resource, index) => {
             const request = {
                 type: resource.type, name: resource.name, urn: resource.urn, properties: resource.inputs,
                 ...(resource.provider ? { provider: resource.provider } : {}),
                 ...(resource.parent ? { parent: resource.parent } : {}),
                 ...(resource.protect ? { protect: true } : {}),
             };
-            const remediated = await client.remediate(request);
             const found: ResultFinding[] = [];
+            if (!analyzed(resource.type)) {
+                addToStack(resource, index, request.properties);
+                return { findings: found, checks: [] };
+            }
+            const remediated = remediating ? await client.remediate(request) : { remediations: [] };
             for (const remediation of remediated.remediations) {
                 if (remediation.properties) request.properties = remediation.properties;
                 found.push({
@@ -97,7 +124,8 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
             found.push(...result.diagnostics.map((diagnostic) => toFinding(diagnostic, resource)));
             const resourceChecks: Check[] = [];
             addChecks(resourceChecks, resource, resourcePolicies, result, info.name);
-            return { inputs: request.properties, findings: found, checks: resourceChecks };
+            addToStack(resource, index, request.properties);
+            return { findings: found, checks: resourceChecks };
         });
         for (const entry of perResource) {
             findings.push(...entry.findings);
@@ -105,15 +133,7 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
         }
 
         progress(`analyzing the stack…`);
-        const stackResult = await client.analyzeStack(input.resources.map((resource, index) => ({
-            type: resource.type, name: resource.name, urn: resource.urn,
-            // Preview has no outputs; the engine hands stack policies the (remediated) inputs then.
-            properties: input.dryRun ? perResource[index].inputs : resource.outputs,
-            ...(resource.provider ? { provider: resource.provider } : {}),
-            ...(resource.parent ? { parent: resource.parent } : {}),
-            dependencies: resource.dependencies,
-            propertyDependencies: resource.propertyDependencies,
-        })));
+        const stackResult = await client.analyzeStack(stackRequest);
         const byUrn = new Map(input.resources.map((resource) => [resource.urn, resource]));
         for (const diagnostic of stackResult.diagnostics) {
             const resource = diagnostic.urn ? byUrn.get(diagnostic.urn) : undefined;
@@ -146,6 +166,17 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
         progressDone();
         await client.close();
     }
+}
+
+/** Whether any of the named policies targets a resource type (every type when one is not ours). */
+function targetedTypes(policyNames: readonly string[]): (type: string) => boolean {
+    const types = new Set<string>();
+    for (const name of policyNames) {
+        const rule = allRules.find((candidate) => candidate.id === name);
+        if (!rule || isStackRule(rule)) return () => true;
+        for (const target of rule.targets) types.add(normaliseTypeToken(target.type));
+    }
+    return (type) => types.has(normaliseTypeToken(type));
 }
 
 /** Findings on resources of a recorded program point at the line that declares the resource. */
