@@ -3,10 +3,12 @@
 import { PolicyPack } from "@pulumi/policy";
 import { interceptConfigure } from "./core/configure-hook";
 import { formerIdPolicies } from "./core/former-ids";
+import { lightenStackRequests } from "./core/light-stack-request";
 import { shareDeserializedProperties } from "./core/sdk-tuning";
 import { allRules } from "./policies";
 import { snapshotGuardPolicies } from "./rules";
 
 shareDeserializedProperties();
+lightenStackRequests();
 interceptConfigure(allRules);
 new PolicyPack("snapshot-guard", { policies: [...snapshotGuardPolicies(), ...formerIdPolicies(allRules)] });
