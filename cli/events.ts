@@ -4,7 +4,7 @@
 import { isRecord } from "../core/wire";
 import { CliError } from "./errors";
 import {
-    nameOfUrn, ourRule, policyRef, splitMessage, stripColour, typeOfUrn, withoutDescription,
+    commonStack, isStackResource, nameOfUrn, ourRule, policyRef, splitMessage, stripColour, typeOfUrn, withoutDescription,
     type Check, type PolicyRef, type ResultFinding, type ResultLevel, type Results,
 } from "./results";
 
@@ -117,6 +117,34 @@ export function parseEventLog(text: string, source: string, warn: (message: stri
     return engineEvents;
 }
 
+/** Seconds since the epoch that a Date can hold. */
+const MAX_EPOCH_SECONDS = 8.64e12;
+
+function epochSeconds(value: unknown): number | undefined {
+    return typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_EPOCH_SECONDS ? value : undefined;
+}
+
+/**
+ * When the logged run started (the earliest event timestamp, seconds since the epoch) and how long
+ * it took (the summary event's durationSeconds, else the span of the timestamps). Values of the
+ * wrong type are left out, not guessed.
+ */
+function runTiming(events: readonly Record<string, unknown>[]): { startedAt?: string; durationSeconds?: number } {
+    let first: number | undefined;
+    let last: number | undefined;
+    let reported: number | undefined;
+    for (const event of events) {
+        const stamp = epochSeconds(event.timestamp);
+        if (stamp !== undefined) {
+            first = first === undefined ? stamp : Math.min(first, stamp);
+            last = last === undefined ? stamp : Math.max(last, stamp);
+        }
+        if (isRecord(event.summaryEvent)) reported = epochSeconds(event.summaryEvent.durationSeconds) ?? reported;
+    }
+    if (first === undefined || last === undefined) return reported === undefined ? {} : { durationSeconds: reported };
+    return { startedAt: new Date(first * 1000).toISOString(), durationSeconds: reported ?? last - first };
+}
+
 export function eventsToResults(events: readonly Record<string, unknown>[], source: string, options: EventReadOptions = {}): Results {
     const wanted = (pack: string | undefined) => pack !== undefined && (options.packs === undefined || options.packs.includes(pack));
     const findings: ResultFinding[] = [];
@@ -131,6 +159,10 @@ export function eventsToResults(events: readonly Record<string, unknown>[], sour
         const key = `${pack}/${name}`;
         if (!policies.has(key)) policies.set(key, policyRef(name, pack, version));
         if (version) versions.set(pack, version);
+    };
+    // The stack's root resource is analyzed like any other, but nobody declared it: it is not counted.
+    const noteResource = (urn: string) => {
+        if (urn && !isStackResource(urn)) resources.add(urn);
     };
     const checkIndex = new Map<string, Check>();
     const addCheck = (check: Check) => {
@@ -164,7 +196,7 @@ export function eventsToResults(events: readonly Record<string, unknown>[], sour
             const key = `${urn}\u0000${pack}\u0000${policy.policyName}\u0000${message}`;
             if (seen.has(key)) continue; // preview and update both report the same violation
             seen.add(key);
-            if (urn) resources.add(urn);
+            noteResource(urn);
             const severity = severities.includes(policy.severity ?? "") ? policy.severity : rule?.severity;
             findings.push({
                 policy: policy.policyName, pack,
@@ -199,7 +231,7 @@ export function eventsToResults(events: readonly Record<string, unknown>[], sour
             const key = `${urn}\u0000${pack}\u0000${remediation.policyName}\u0000${message}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            if (urn) resources.add(urn);
+            noteResource(urn);
             const rule = ourRule(remediation.policyName, pack);
             findings.push({
                 policy: remediation.policyName, pack,
@@ -224,7 +256,7 @@ export function eventsToResults(events: readonly Record<string, unknown>[], sour
             policyRecords++;
             const pack = summary.policyPackName!;
             const urn = summary.resourceUrn ?? "";
-            if (urn) resources.add(urn);
+            noteResource(urn);
             for (const [list, outcome] of [[passed, "passed"], [failed, "failed"]] as const) {
                 for (const name of list) {
                     notePolicy(name, pack, summary.policyPackVersion);
@@ -249,5 +281,7 @@ export function eventsToResults(events: readonly Record<string, unknown>[], sour
         findings,
         checks,
         resources: [...resources],
+        ...runTiming(events),
+        ...commonStack([...resources, ...findings.map((finding) => finding.urn), ...checks.map((check) => check.urn)]),
     };
 }

@@ -68,6 +68,32 @@ export interface Results {
     checks: Check[];
     /** Resources seen (URNs), for the counts. */
     resources: string[];
+    /** When the run started (an ISO 8601 instant, as Date#toISOString writes it); absent when unknown. */
+    startedAt?: string;
+    /** How long the run took, in seconds; absent when unknown. */
+    durationSeconds?: number;
+    /** The Pulumi project and stack the results are about, when known. */
+    project?: string;
+    stack?: string;
+}
+
+/** The type of the root resource every Pulumi stack has; not a resource anybody declared. */
+export const STACK_RESOURCE_TYPE = "pulumi:pulumi:Stack";
+
+export function isStackResource(urn: string): boolean {
+    return typeOfUrn(urn) === STACK_RESOURCE_TYPE;
+}
+
+/** The project and stack that all of `urns` name (`urn:pulumi:<stack>::<project>::…`); empty when they name none or several. */
+export function commonStack(urns: Iterable<string>): { project?: string; stack?: string } {
+    let common: { project: string; stack: string } | undefined;
+    for (const urn of urns) {
+        if (urn === "") continue;
+        const match = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn);
+        if (!match || (common && (common.stack !== match[1] || common.project !== match[2]))) return {};
+        common = { stack: match[1], project: match[2] };
+    }
+    return common ?? {};
 }
 
 export function typeOfUrn(urn: string): string {

@@ -3,7 +3,7 @@ import { CliError } from "../errors";
 import type { Results } from "../results";
 import { formatJson } from "./json";
 import { formatJunit } from "./junit";
-import { formatMarkdown } from "./markdown";
+import { formatMarkdown, MIN_MARKDOWN_MAX_LENGTH } from "./markdown";
 import { formatSarif } from "./sarif";
 import { formatText } from "./text";
 
@@ -18,12 +18,32 @@ export function checkFormat(value: string | undefined, command: string): Format 
     return value as Format;
 }
 
-export function render(results: Results, format: Format, options: { colour?: boolean; checks?: boolean } = {}): string {
+export interface RenderOptions {
+    colour?: boolean;
+    checks?: boolean;
+    /** Markdown only: the most characters the output may take (see checkMaxLength). */
+    maxLength?: number;
+}
+
+/**
+ * `--max-length N`: a whole number of characters, at least the summary's; only Markdown is capped
+ * (the other formats are files for tools, not comments), so naming it with another format is an error.
+ */
+export function checkMaxLength(value: string | undefined, format: Format, command: string): number | undefined {
+    if (value === undefined) return undefined;
+    if (format !== "markdown") throw new CliError(`${command}: --max-length applies to --format markdown only`);
+    if (!/^[0-9]+$/.test(value) || Number(value) < MIN_MARKDOWN_MAX_LENGTH || !Number.isSafeInteger(Number(value))) {
+        throw new CliError(`${command}: --max-length "${value}" is not a whole number of characters from ${MIN_MARKDOWN_MAX_LENGTH} up (GitHub comments hold 65,536)`);
+    }
+    return Number(value);
+}
+
+export function render(results: Results, format: Format, options: RenderOptions = {}): string {
     switch (format) {
         case "text": return formatText(results, options);
         case "json": return formatJson(results, options);
         case "sarif": return formatSarif(results);
         case "junit": return formatJunit(results);
-        case "markdown": return formatMarkdown(results);
+        case "markdown": return formatMarkdown(results, { maxLength: options.maxLength });
     }
 }

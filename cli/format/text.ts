@@ -1,9 +1,20 @@
 // Human-readable findings, grouped by resource; colour only when asked (the caller checks for a TTY).
+import * as path from "path";
 import { EXEMPTED } from "../../core/messages";
 import { severityRank, summaryLine, type ResultFinding, type Results } from "../results";
 
 export interface TextOptions {
     colour?: boolean;
+    /** Directory that declaring files are shown relative to (default: the working directory), so `file:line` opens from the terminal. */
+    cwd?: string;
+}
+
+/** Where a finding's resource is declared, as `file:line[:column]`, or "" when the scan does not know. */
+function declaredAt(finding: ResultFinding, results: Results, cwd: string): string {
+    const location = finding.location;
+    if (!location) return "";
+    const file = results.sourceRoot ? path.relative(cwd, path.resolve(results.sourceRoot, location.file)) : location.file;
+    return `${file}:${location.line}${location.column ? `:${location.column}` : ""}`;
 }
 
 export function formatText(results: Results, options: TextOptions = {}): string {
@@ -17,7 +28,8 @@ export function formatText(results: Results, options: TextOptions = {}): string 
     const lines: string[] = [];
     for (const [urn, findings] of byResource) {
         const first = findings[0];
-        lines.push(paint("1", urn ? `${first.type} ${first.name}` : "stack"), paint("2", `  ${urn || "(no resource)"}`));
+        const where = declaredAt(first, results, options.cwd ?? process.cwd());
+        lines.push(paint("1", urn ? `${first.type} ${first.name}` : "stack") + (where ? `  ${where}` : ""), paint("2", `  ${urn || "(no resource)"}`));
         findings.sort((a, b) => (a.level === b.level ? 0 : a.level === "mandatory" ? -1 : 1)
             || severityRank(a.severity) - severityRank(b.severity) || a.policy.localeCompare(b.policy));
         for (const finding of findings) {

@@ -2,8 +2,11 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import { eventsToResults, parseEventLog } from "../../cli/events";
 import { CliError } from "../../cli/errors";
+import { isStackResource } from "../../cli/results";
+import { repoRoot } from "../harness";
 import { sarifProblems } from "./sarif-check";
 import { assertOneLineError, cli, fixtures, tempDir } from "./helpers";
 
@@ -40,7 +43,29 @@ describe("cli: reading engine events", () => {
         const results = eventsToResults(parseEventLog(eventsText, "e"), "e", { packs: ["snapshot-guard"] });
         assert.deepStrictEqual(results.checks.map((check) => `${check.outcome} ${check.policy} ${check.name}`).sort(),
             ["failed aws-images-not-public public-ami", "failed aws-volumes-encrypted data", "passed aws-db-backups-retained orders-db"]);
-        assert.strictEqual(results.resources.length, 3);
+    });
+
+    it("counts the resources the program declares, not the stack's root resource the engine also analyzes", () => {
+        assert.ok(eventsText.includes('"resourceUrn": "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev"'), "the fixture has the stack's summary event");
+        const results = eventsToResults(parseEventLog(eventsText, "e"), "e", { packs: ["snapshot-guard"] });
+        assert.deepStrictEqual(results.resources.map((urn) => urn.split("::").pop()).sort(), ["data", "orders-db", "public-ami"]);
+        assert.ok(!results.resources.some(isStackResource));
+    });
+
+    it("reads when the run started and how long it took, and the project and stack from the URNs", () => {
+        const results = eventsToResults(parseEventLog(eventsText, "e"), "e");
+        // the earliest timestamp; the summary event's durationSeconds over the span of the timestamps
+        assert.deepStrictEqual([results.startedAt, results.durationSeconds, results.project, results.stack], ["2025-11-28T03:20:00.000Z", 3, "shop", "dev"]);
+        const withoutSummary = eventsText.split("\n").filter((line) => !line.includes("summaryEvent\": {\"maybeCorrupt")).join("\n");
+        assert.strictEqual(eventsToResults(parseEventLog(withoutSummary, "e"), "e").durationSeconds, 20, "no summary: the span of the timestamps");
+        const odd = [
+            JSON.stringify({ sequence: 1, timestamp: "yesterday", policyEvent: { resourceUrn: "urn:pulumi:prod::shop::aws:ebs/volume:Volume::data", policyName: "p", policyPackName: "snapshot-guard", enforcementLevel: "advisory", message: "m" } }),
+            JSON.stringify({ sequence: 2, timestamp: 1e300, summaryEvent: { durationSeconds: "3" } }),
+            JSON.stringify({ sequence: 3, timestamp: -5, policyEvent: { resourceUrn: "urn:pulumi:dev::shop::aws:ebs/volume:Volume::data", policyName: "p", policyPackName: "snapshot-guard", enforcementLevel: "advisory", message: "m" } }),
+        ].join("\n");
+        const oddResults = eventsToResults(parseEventLog(odd, "e"), "e");
+        assert.deepStrictEqual([oddResults.startedAt, oddResults.durationSeconds, oddResults.project, oddResults.stack], [undefined, undefined, undefined, undefined],
+            "timestamps and durations of the wrong type or out of range are left out; two stacks name none");
     });
 
     it("includes other packs when asked", () => {
@@ -140,12 +165,23 @@ describe("cli: report <events>", function () {
         assert.strictEqual(log.runs[0].results[0].locations[0].logicalLocations[0].fullyQualifiedName.startsWith("urn:pulumi:dev::shop::"), true);
     });
 
-    it("SARIF results point at --artifact when given", () => {
-        const log = JSON.parse(cli(["report", EVENTS, "--format", "sarif", "--artifact", "infra/index.ts"]).stdout);
+    it("SARIF results point at --artifact when given, relative to the working directory as %SRCROOT%", () => {
+        const log = JSON.parse(cli(["report", EVENTS, "--format", "sarif", "--artifact", "infra dir/index.ts"]).stdout);
         assert.deepStrictEqual(sarifProblems(log), []);
-        assert.ok(log.runs[0].results.every((result: any) => result.locations[0].physicalLocation.artifactLocation.uri === "infra/index.ts"));
+        assert.ok(log.runs[0].results.every((result: any) => result.locations[0].physicalLocation.artifactLocation.uri === "infra%20dir/index.ts"
+            && result.locations[0].physicalLocation.artifactLocation.uriBaseId === "%SRCROOT%"));
+        assert.strictEqual(log.runs[0].originalUriBaseIds["%SRCROOT%"].uri, pathToFileURL(repoRoot).href + "/");
+        const absolute = JSON.parse(cli(["report", EVENTS, "--format", "sarif", "--artifact", path.join(repoRoot, "infra", "index.ts")]).stdout);
+        assert.strictEqual(absolute.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "infra/index.ts", "an absolute path is made relative");
         const without = JSON.parse(cli(["report", EVENTS, "--format", "sarif"]).stdout);
         assert.strictEqual(without.runs[0].results[0].locations[0].physicalLocation, undefined);
+        assert.strictEqual(without.runs[0].originalUriBaseIds, undefined);
+    });
+
+    it("SARIF: the run's category names the tool, project and stack", () => {
+        const log = JSON.parse(cli(["report", EVENTS, "--format", "sarif"]).stdout);
+        assert.deepStrictEqual(log.runs[0].automationDetails, { id: "snapshot-guard/shop/dev/" });
+        assert.deepStrictEqual(log.runs[0].invocations, [{ executionSuccessful: true, startTimeUtc: "2025-11-28T03:20:00.000Z", endTimeUtc: "2025-11-28T03:20:03.000Z" }]);
     });
 
     it("SARIF with --all-packs names other packs' policies by pack", () => {
@@ -154,9 +190,10 @@ describe("cli: report <events>", function () {
         assert.ok(log.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === "other-pack/rds-no-public"));
     });
 
-    it("JUnit: a test case per resource and policy", () => {
+    it("JUnit: a test case per resource and policy; only the mandatory violation fails; the run's start and duration", () => {
         const run = cli(["report", EVENTS, "--format", "junit"]);
-        assert.match(run.stdout, /<testsuite name="snapshot-guard" tests="3" failures="2" errors="0" skipped="0">/);
+        assert.match(run.stdout, /<testsuite name="snapshot-guard" tests="3" failures="1" errors="0" skipped="0" time="3\.000" timestamp="2025-11-28T03:20:00">/);
+        assert.match(run.stdout, /name="aws-images-not-public">\n {6}<system-out>\[advisory\] AMI is public/);
         assert.match(run.stdout, /<testcase classname="urn:pulumi:dev::shop::aws:rds\/instance:Instance::orders-db" name="aws-db-backups-retained"\/>/);
     });
 
@@ -190,11 +227,27 @@ describe("cli: report <events>", function () {
         assert.deepStrictEqual(sarif.runs[0].results.map((result: any) => `${result.ruleId} ${result.level}`).sort(),
             ["azure-customer-managed-keys warning", "azure-disks-not-exportable note"]);
         const junit = cli(["report", file, "--format", "junit"]).stdout;
-        assert.match(junit, /<testcase classname="urn:pulumi:dev::shop::azure-native:compute:Disk::data" name="azure-disks-not-exportable">\n      <system-out>remediated by azure-disks-not-exportable: changed networkAccessPolicy, publicNetworkAccess<\/system-out>/);
-        assert.match(junit, /<testsuite name="snapshot-guard" tests="2" failures="1" errors="0" skipped="0">/);
+        assert.match(junit, /<testcase classname="urn:pulumi:dev::shop::azure-native:compute:Disk::data" name="azure-disks-not-exportable">\n      <system-out>\[remediate\] remediated by azure-disks-not-exportable: changed networkAccessPolicy, publicNetworkAccess<\/system-out>/);
+        assert.match(junit, /<testsuite name="snapshot-guard" tests="2" failures="0" errors="0" skipped="0" /);
         const markdown = cli(["report", file, "--format", "markdown"]).stdout;
+        assert.match(markdown, /^### snapshot-guard: policy violations\n\n0 mandatory, 1 advisory violation on 1 of 1 resource; 1 remediated /);
+        assert.match(markdown, /\| severity \| mandatory \| advisory \| remediated \|\n\|---\|---\|---\|---\|\n\| high \| 0 \| 0 \| 1 \|\n\| medium \| 0 \| 1 \| 0 \|/);
         assert.match(markdown, /\| remediate \| \[`azure-disks-not-exportable`\]\([^)]*\) \| `data` \(azure-native:compute:Disk\) \| remediated by azure-disks-not-exportable: changed networkAccessPolicy, publicNetworkAccess \|/);
         for (const output of [text.stdout, junit, markdown, JSON.stringify(json), JSON.stringify(sarif)]) assert.ok(!output.includes("SECRET-MARKER"));
+    });
+
+    it("Markdown: capped at 60,000 characters by default, or at --max-length, with a note of what was left out", () => {
+        const events = Array.from({ length: 400 }, (_, index) => JSON.stringify({ sequence: index, timestamp: 1764300000 + index, policyEvent: {
+            resourceUrn: `urn:pulumi:dev::shop::aws:ebs/volume:Volume::volume-${index}`, policyName: "aws-volumes-encrypted", policyPackName: "snapshot-guard",
+            policyPackVersion: "0.1.0", enforcementLevel: "mandatory", message: `EBS encryption is not enabled (omitted means unencrypted) at encrypted; set \`encrypted: true\` on the aws.ebs.Volume ${"(this replaces an existing volume) ".repeat(4)}`,
+        } })).join("\n");
+        const capped = cli(["report", "-", "--format", "markdown"], { input: events });
+        assert.strictEqual(capped.status, 1, capped.stderr);
+        assert.ok(capped.stdout.length <= 60_000, `${capped.stdout.length}`);
+        assert.match(capped.stdout, /^> \*\*\d+ of 400 findings are not listed\*\*/m);
+        const small = cli(["report", "-", "--format", "markdown", "--max-length", "3000"], { input: events });
+        assert.ok(small.stdout.length <= 3000 && small.stdout.length > 2000, `${small.stdout.length}`);
+        assert.match(small.stdout, /capped at 3000 \(`--max-length`\)/);
     });
 
     it("a malformed event is skipped with a count on stderr; exit code from the rest", () => {
@@ -230,6 +283,8 @@ describe("cli: report <events>", function () {
         ["a stack export instead of events", ["report", path.join("test", "cli", "fixtures", "stack-export.json")], /holds no Pulumi engine events/],
         ["an unknown format", ["report", EVENTS, "--format", "xml"], /unknown --format "xml"/],
         ["--pack with --all-packs", ["report", EVENTS, "--pack", "x", "--all-packs"], /either --pack or --all-packs/],
+        ["--max-length with another format than markdown", ["report", EVENTS, "--format", "sarif", "--max-length", "5000"], /--max-length applies to --format markdown only/],
+        ["a --max-length the summary cannot fit in", ["report", EVENTS, "--format", "markdown", "--max-length", "80"], /--max-length "80" is not a whole number of characters from 1000 up/],
     ] as const) {
         it(`exits 2 on ${name}`, () => {
             const run = cli([...args]);

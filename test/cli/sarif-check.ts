@@ -1,8 +1,19 @@
 // The structure SARIF 2.1.0 requires (checked by hand against the schema's required fields and
-// enums; no network at test time). Returns a list of problems, empty when valid.
+// enums; no network at test time), and what GitHub code scanning needs on top (help on every rule,
+// locations that resolve against declared base URIs). Returns a list of problems, empty when valid.
+// The full schema and Microsoft's multitool check the same logs where they are installed
+// (formats.spec.ts); this check runs everywhere.
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** Characters a URI reference may hold (RFC 3986), with `%` only before two hex digits; no `#` or `?` in a path. */
+const URI_PATH = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
+
+function isPositiveInteger(value: unknown): boolean {
+    return Number.isInteger(value) && (value as number) >= 1;
 }
 
 export function sarifProblems(log: unknown): string[] {
@@ -32,9 +43,13 @@ export function sarifProblems(log: unknown): string[] {
             if (!isObject(rule)) continue;
             need(!ids.has(rule.id as string), `${where}.id is unique`);
             ids.add(rule.id as string);
-            for (const key of ["shortDescription", "fullDescription", "help"]) {
+            for (const key of ["shortDescription", "fullDescription"]) {
                 if (rule[key] !== undefined) message(rule[key], `${where}.${key}`);
             }
+            // GitHub refuses rules without help (the multitool's GH2012)
+            need(isObject(rule.help) && typeof rule.help.text === "string" && rule.help.text !== "", `${where}.help.text is required`);
+            if (isObject(rule.help) && rule.help.markdown !== undefined) need(typeof rule.help.markdown === "string", `${where}.help.markdown is a string`);
+            if (rule.name !== undefined) need(typeof rule.name === "string" && rule.name !== rule.id, `${where}.name differs from the id`);
             if (rule.helpUri !== undefined) need(typeof rule.helpUri === "string" && /^[a-z]+:\/\//.test(rule.helpUri), `${where}.helpUri is a URI`);
             if (isObject(rule.defaultConfiguration)) {
                 need(["none", "note", "warning", "error"].includes(rule.defaultConfiguration.level as string), `${where}.defaultConfiguration.level`);
@@ -43,6 +58,16 @@ export function sarifProblems(log: unknown): string[] {
                 const tags = rule.properties.tags;
                 need(Array.isArray(tags) && tags.every((tag) => typeof tag === "string") && new Set(tags).size === tags.length, `${where}.properties.tags are unique strings`);
             }
+        }
+        if (run.automationDetails !== undefined) {
+            need(isObject(run.automationDetails) && typeof run.automationDetails.id === "string", `${at}.automationDetails.id is a string`);
+        }
+        const bases = isObject(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
+        need(run.originalUriBaseIds === undefined || isObject(run.originalUriBaseIds), `${at}.originalUriBaseIds is an object`);
+        for (const [name, base] of Object.entries(bases)) {
+            const uri = isObject(base) ? base.uri : undefined;
+            need(typeof uri === "string" && ABSOLUTE_URI.test(uri) && uri.endsWith("/") && !/\s/.test(uri),
+                `${at}.originalUriBaseIds.${name}.uri is an absolute URI ending in /`);
         }
         if (run.columnKind !== undefined) need(["utf16CodeUnits", "unicodeCodePoints"].includes(run.columnKind as string), `${at}.columnKind`);
         need(run.results === undefined || Array.isArray(run.results), `${at}.results is an array`);
@@ -67,6 +92,21 @@ export function sarifProblems(log: unknown): string[] {
                 if (location.physicalLocation !== undefined) {
                     const physical = location.physicalLocation;
                     need(isObject(physical) && (isObject(physical.artifactLocation) || isObject(physical.address)), `${where} physicalLocation needs artifactLocation or address`);
+                    const artifact = isObject(physical) && isObject(physical.artifactLocation) ? physical.artifactLocation : undefined;
+                    if (artifact) {
+                        const uri = artifact.uri;
+                        need(typeof uri === "string" && uri !== "", `${where} artifactLocation.uri is a non-empty string`);
+                        if (typeof uri === "string" && !ABSOLUTE_URI.test(uri)) need(URI_PATH.test(uri), `${where} artifactLocation.uri "${uri}" is a percent-encoded URI reference`);
+                        if (artifact.uriBaseId !== undefined) {
+                            need(typeof uri === "string" && !ABSOLUTE_URI.test(uri) && !uri.startsWith("/"), `${where} artifactLocation.uri is relative to its uriBaseId`);
+                            need(typeof artifact.uriBaseId === "string" && artifact.uriBaseId in bases, `${where} artifactLocation.uriBaseId is declared in originalUriBaseIds`);
+                        }
+                    }
+                    if (isObject(physical) && physical.region !== undefined) {
+                        const region = physical.region;
+                        need(isObject(region) && isPositiveInteger(region.startLine), `${where} region.startLine is a positive integer`);
+                        if (isObject(region) && region.startColumn !== undefined) need(isPositiveInteger(region.startColumn), `${where} region.startColumn is a positive integer`);
+                    }
                 }
                 for (const logical of Array.isArray(location.logicalLocations) ? location.logicalLocations : []) {
                     need(isObject(logical) && (logical.fullyQualifiedName === undefined || typeof logical.fullyQualifiedName === "string"), `${where} logicalLocation`);

@@ -163,7 +163,7 @@ describe("cli: scan <stack export>", function () {
         assert.strictEqual(sarif.runs[0].results.length, expected.length);
         assert.strictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "test/cli/fixtures/stack-export.json");
         const junit = scanOnce(["scan", EXPORT, "--format", "junit", ...pinned]).stdout;
-        assert.match(junit, /<testsuite name="snapshot-guard" tests="8" failures="6" errors="0" skipped="1">/);
+        assert.match(junit, /<testsuite name="snapshot-guard" tests="8" failures="6" errors="0" skipped="1" time="[0-9.]+" timestamp="[0-9T:-]+">/);
         const markdown = scanOnce(["scan", EXPORT, "--format", "markdown", ...pinned]).stdout;
         assert.match(markdown, /#### Critical \(3\)/);
         assert.match(markdown, /#### High \(3\)/);
