@@ -10,7 +10,7 @@ import { allRules } from "../policies";
 import { AnalyzerClient, StackRequest, type AnalyzeResult, type Diagnostic, type PolicyInfo, type PolicyPackConfig } from "./analyzer-client";
 import { CliError } from "./errors";
 import { progress, progressDone } from "./output";
-import { policyRef, splitMessage, withoutDescription, type Check, type PolicyRef, type ResultFinding, type Results } from "./results";
+import { isStackResource, policyRef, splitMessage, withoutDescription, type Check, type PolicyRef, type ResultFinding, type Results } from "./results";
 import type { ScanInput, ScanResource } from "./resources";
 
 /** The repository root, which is the compiled pack's directory (bin/cli/scanner.js → ../..). */
@@ -53,6 +53,7 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
     if (!fs.existsSync(path.join(packDir, "bin", "index.js"))) {
         throw new CliError(`the compiled pack is missing (${path.join(packDir, "bin", "index.js")}); run \`npm run build\``);
     }
+    const started = new Date();
     progress(`starting the policy pack…`);
     const client = await AnalyzerClient.start({ packDir });
     try {
@@ -160,7 +161,12 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
             policies: info.policies.map((policy) => ({ ...policyRef(policy.name, info.name, info.version), level: levels[policy.name] as PolicyRef["level"] })),
             findings: locate(dedupe(findings), byUrn, input.sourceRoot),
             checks: checks.filter((check) => check.pack === info.name),
-            resources: input.resources.map((resource) => resource.urn),
+            // As `pulumi preview` counts them: the stack's root resource is not one.
+            resources: input.resources.map((resource) => resource.urn).filter((urn) => !isStackResource(urn)),
+            ...(input.project ? { project: input.project } : {}),
+            ...(input.stack ? { stack: input.stack } : {}),
+            startedAt: started.toISOString(),
+            durationSeconds: (Date.now() - started.getTime()) / 1000,
         };
     } finally {
         progressDone();

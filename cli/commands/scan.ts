@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { expectPositionals, parseArgs, type ParsedArgs } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
-import { checkFormat, render } from "../format";
+import { checkFormat, checkMaxLength, render } from "../format";
 import { decodeInputText } from "../input-text";
 import { checkOutput, useColour, writeResult } from "../output";
 import { DEFAULT_STACK, DEFAULT_TIMEOUT_SECONDS, type ProgramOptions } from "../program";
@@ -13,7 +13,7 @@ import type { ScanInput } from "../resources";
 import { readStackExport } from "../stack-export";
 
 export const usage = "scan <stack.json | - | program-dir> [--policy-pack-config FILE] [--stack NAME] [--config KEY=VALUE]… [--timeout SECONDS]\n" +
-    "       [--format text|json|sarif|junit|markdown] [--checks] [--output FILE]\n" +
+    "       [--format text|json|sarif|junit|markdown] [--checks] [--max-length N] [--output FILE]\n" +
     "      runs the pack over a `pulumi stack export` file (or stdin) or a Pulumi TypeScript program directory;\n" +
     "      --checks adds every (resource, policy) outcome to --format json";
 
@@ -57,20 +57,23 @@ export async function loadInput(target: string, options: ProgramOptions): Promis
     }
     if (options.config.length > 0 || options.stackNamed) throw new CliError("scan: --config and --stack apply to a program directory, not to a stack export");
     const input = readStackExport(decodeInputText(fs.readFileSync(target), target, EXPORT), target);
-    return { ...input, artifact: path.relative(process.cwd(), path.resolve(target)).split(path.sep).join("/") };
+    // SARIF locates results in the export file, relative to where the scan runs (%SRCROOT%).
+    return { ...input, sourceRoot: process.cwd(), artifact: path.relative(process.cwd(), path.resolve(target)).split(path.sep).join("/") };
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv, {
-        "policy-pack-config": { kind: "string" }, format: { kind: "string" }, output: { kind: "string" }, checks: { kind: "boolean" }, ...PROGRAM_OPTIONS,
+        "policy-pack-config": { kind: "string" }, format: { kind: "string" }, output: { kind: "string" }, checks: { kind: "boolean" },
+        "max-length": { kind: "string" }, ...PROGRAM_OPTIONS,
     }, "scan");
     const [target] = expectPositionals(args, ["input"], "scan");
     checkOutput(args.values.output);
     const format = checkFormat(args.values.format, "scan");
+    const maxLength = checkMaxLength(args.values["max-length"], format, "scan");
     const config = readPolicyConfig(args.values["policy-pack-config"]);
     const input = await loadInput(target, programOptions(args, "scan"));
     const { scan } = await import("../scanner");
     const results = await scan(input, config);
-    writeResult(render(results, format, { colour: useColour(args.values.output), checks: args.flags.checks }), args.values.output);
+    writeResult(render(results, format, { colour: useColour(args.values.output), checks: args.flags.checks, maxLength }), args.values.output);
     return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
 }

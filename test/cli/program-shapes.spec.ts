@@ -47,9 +47,9 @@ describe("cli: scan of programs as people write them", function () {
         });
 
         it("the program runs to the end: promise and Output forms, lists, slices, maps, loops and JSON of invoke results", () => {
-            // the stack, the aws and gcp default providers, plain, keyed, shared, copy, one per-zone volume,
+            // the aws and gcp default providers, plain, keyed, shared, copy, one per-zone volume,
             // boot, and the snapshot declared in an apply of an Output-form data source
-            assert.strictEqual(result.summary.resources, 10);
+            assert.strictEqual(result.summary.resources, 9);
             assert.ok(result.findings.some((finding) => finding.name === "per-zone-(unknown)"), "the loop over an unknown list declared its volume");
             assert.strictEqual(outcome(result, "zone-backup-(unknown)", "aws-snapshots-expire")?.outcome, "passed", "the apply callback ran");
         });
@@ -139,6 +139,25 @@ describe("cli: scan of programs as people write them", function () {
             assert.strictEqual(run.status, 1, run.stderr);
             assert.deepStrictEqual(mandatory(json(run)), ["aws-volumes-encrypted first"]);
         });
+    });
+
+    it("scan --max-length caps Markdown, with a note of what was cut; other formats refuse it", () => {
+        const run = cli(["scan", program("data-sources"), "--format", "markdown", "--max-length", "1000"]);
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.ok(run.stdout.length <= 1000, `${run.stdout.length} characters`);
+        assert.match(run.stdout, /cut|omitted/i);
+        assertOneLineError(cli(["scan", program("data-sources"), "--format", "json", "--max-length", "1000"]), /scan: --max-length applies to --format markdown only/);
+    });
+
+    it("SARIF of a program scan: results at the declaring line, relative to %SRCROOT%, with the run's project and stack", () => {
+        const log = JSON.parse(cli(["scan", program("esm"), "--format", "sarif"]).stdout);
+        const run = log.runs[0];
+        assert.deepStrictEqual(Object.keys(run.originalUriBaseIds), ["%SRCROOT%"]);
+        assert.match(run.originalUriBaseIds["%SRCROOT%"].uri, /^file:\/\/\/.*\/$/);
+        assert.match(run.automationDetails.id, /\/esm\/dev\/$/);
+        const located = run.results.find((result: any) => result.ruleId === "aws-volumes-encrypted").locations[0].physicalLocation;
+        assert.deepStrictEqual(located.artifactLocation, { uri: `${programs.split(path.sep).join("/")}/esm/src/index.ts`, uriBaseId: "%SRCROOT%" });
+        assert.strictEqual(located.region.startLine, 6);
     });
 
     it("every finding on a program resource carries the file and line that declares it", () => {
