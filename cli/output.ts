@@ -26,9 +26,32 @@ export function checkOutput(output: string | undefined): void {
     }
 }
 
+// Every line for people on stderr starts `snapshot-guard <command>: ` (`snapshot-guard: ` before a
+// command is known); notices and warnings then say so. README, Command line, documents the shape.
+let command: string | undefined;
+
+/** Names the running command for the prefix (main.ts sets it once it knows the command). */
+export function setCommand(name: string | undefined): void {
+    command = name;
+}
+
+export function stderrPrefix(): string {
+    return command === undefined ? "snapshot-guard: " : `snapshot-guard ${command}: `;
+}
+
+/** A one-line status for people (stderr, always), e.g. what was written. */
+export function status(text: string): void {
+    process.stderr.write(`${stderrPrefix()}${text}\n`);
+}
+
 /** A one-line notice for people (stderr, always): the result is still produced. */
 export function notice(text: string): void {
-    process.stderr.write(`snapshot-guard: notice: ${text}\n`);
+    status(`notice: ${text}`);
+}
+
+/** A one-line warning: something in the input was skipped; the result is produced from the rest. */
+export function warning(text: string): void {
+    status(`warning: ${text}`);
 }
 
 /** Progress for people watching: stderr, and only when stderr is a terminal. */

@@ -1,5 +1,5 @@
 // The rule list as Markdown, rendered from allRules for the README (and later the docs command).
-import { ruleTypes, type Rule } from "../core/rule";
+import { isStackRule, ruleTypes, type Cloud, type Rule } from "../core/rule";
 
 function shortType(token: string): string {
     const [pkg, module, resource] = token.split(":");
@@ -40,6 +40,16 @@ export function renderCoverageTable(rules: readonly Rule[]): string {
     return [...summary, ...details].join("\n");
 }
 
+const CLOUD_NAMES: Record<Cloud, string> = { aws: "AWS", azure: "Azure", gcp: "Google Cloud" };
+
+/** How many rules there are, per cloud and cross-resource: the README's only rule count. */
+export function renderRuleCount(rules: readonly Rule[]): string {
+    const perCloud = (Object.keys(CLOUD_NAMES) as Cloud[])
+        .map((cloud) => `${rules.filter((rule) => rule.cloud === cloud).length} for ${CLOUD_NAMES[cloud]}`);
+    const stack = rules.filter(isStackRule).length;
+    return `${rules.length} rules: ${perCloud.join(", ")}; ${stack} of them cross-resource (\`policies/stack/\`).`;
+}
+
 export function renderRuleTable(rules: readonly Rule[]): string {
     const lines = [
         "| rule | cloud | category | severity | default level | checks | config |",
@@ -69,8 +79,8 @@ function replaceSection(text: string, startMarker: string, endMarker: string, bo
     return `${text.slice(0, start)}${startMarker}\n${body}\n${text.slice(end)}`;
 }
 
-/** Replaces the generated sections of a README text: the rule list and the provider coverage table. */
+/** Replaces the generated sections of a README text: the rule count and list, and the provider coverage table. */
 export function withRuleTable(readme: string, rules: readonly Rule[]): string {
-    const withRules = replaceSection(readme, RULES_START, RULES_END, renderRuleTable(rules), "rules:start/rules:end");
+    const withRules = replaceSection(readme, RULES_START, RULES_END, `${renderRuleCount(rules)}\n\n${renderRuleTable(rules)}`, "rules:start/rules:end");
     return replaceSection(withRules, COVERAGE_START, COVERAGE_END, renderCoverageTable(rules), "coverage:start/coverage:end");
 }

@@ -1,4 +1,4 @@
-// `npm run readme`: rewrites the rule list in README.md from allRules.
+// `npm run readme`: rewrites the rule count, the rule list and the coverage table in README.md from allRules.
 import * as fs from "fs";
 import * as path from "path";
 import { allRules } from "../policies";

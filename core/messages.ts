@@ -4,7 +4,7 @@ import type { Violation } from "./rule";
 import type { Exemption } from "./config";
 
 export function formatViolation(finding: Violation): string {
-    return `${finding.problem} at ${finding.path}; ${finding.fix}`;
+    return finding.path === "" ? `${finding.problem}; ${finding.fix}` : `${finding.problem} at ${finding.path}; ${finding.fix}`;
 }
 
 export function expiredNote(exemption: Exemption): string {

@@ -7,7 +7,10 @@ export type Category = "exposure" | "encryption" | "lifecycle" | "hardening";
 export type Severity = "critical" | "high" | "medium" | "low";
 export type Level = "mandatory" | "advisory";
 
-/** A definite problem: `<problem> at <path>; <fix>`. */
+/**
+ * A definite problem: `<problem> at <path>; <fix>`, or `<problem>; <fix>` when `path` is empty
+ * because no property is at fault (a stack rule finding something missing from the stack).
+ */
 export interface Violation {
     kind: "violation";
     path: string;
@@ -28,6 +31,11 @@ export type Finding = Violation | Deferral;
 
 export function violation(path: string, problem: string, fix: string): Violation {
     return { kind: "violation", path, problem, fix };
+}
+
+/** A problem no property of the resource can be pointed at for: the problem says it in words. */
+export function violationWithoutPath(problem: string, fix: string): Violation {
+    return { kind: "violation", path: "", problem, fix };
 }
 
 export function deferred(path: string): Deferral {

@@ -46,7 +46,7 @@ for (const name of examples) {
     const command = `snapshot-guard ${args.slice(1).join(" ")}`;
     process.stdout.write(`\n$ ${command}\n`);
     const run = spawnSync(process.execPath, full ? args : [...args, "--format", "json"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    const errors = run.stderr.split("\n").filter((line) => line.startsWith("snapshot-guard: "));
+    const errors = run.stderr.split("\n").filter((line) => line.startsWith("snapshot-guard scan: "));
     let found;
     if (full) {
         process.stdout.write(run.stdout);

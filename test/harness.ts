@@ -263,7 +263,10 @@ export interface StackRow {
     expect: StackExpectation;
     /** For "report": the names of exactly the resources reported (each once per finding, in order). */
     reported?: string[];
-    /** For "report": the property paths the findings name, in order; for "defer": paths the reason names. */
+    /**
+     * For "report": the property paths the findings name, in order ("" for a finding about
+     * something the stack lacks, which names no property); for "defer": paths the reason names.
+     */
     paths?: string[];
     message?: RegExp;
     config?: Record<string, unknown>;
@@ -300,7 +303,7 @@ export function assertStackOutcome(outcome: StackOutcome, row: StackRow, fixture
                 assert.deepStrictEqual(outcome.reported.map((entry) => entry.urn), row.reported.map(urnOf), `reported URNs differ: ${shown}`);
             }
             if (row.paths) {
-                const found = outcome.reported.map((entry) => / at ([^;\s]+);/.exec(entry.message)?.[1]);
+                const found = outcome.reported.map((entry) => / at ([^;\s]+);/.exec(entry.message)?.[1] ?? "");
                 assert.deepStrictEqual(found, row.paths, `violation paths differ: ${shown}`);
             }
             break;

@@ -5,17 +5,44 @@
 import { isValidDate } from "../../core/config";
 import { isGlob } from "../../core/glob";
 import type { PolicyPackConfig } from "../analyzer-client";
-import { expectPositionals, parseArgs } from "../args";
+import { expectPositionals, parseArgs, type OptionSpec } from "../args";
 import { CliError, EXIT_OK } from "../errors";
-import { checkOutput, notice, writeResult } from "../output";
+import { BAD_INPUT, type CommandHelp } from "../help";
+import { checkOutput, notice, status, writeResult } from "../output";
 import { readPolicyConfig, validatePolicyConfig } from "../policy-config";
 import type { ResultFinding } from "../results";
 import { loadInput, programOptions, PROGRAM_OPTIONS } from "./scan";
 
-export const usage = "baseline <stack.json | - | program-dir> --reason TEXT --expires YYYY-MM-DD --output FILE\n" +
-    "       [--policy-pack-config FILE] [--max-expiry DAYS] [--config KEY=VALUE]…\n" +
-    "      writes the policy config (merged into --policy-pack-config) with an exemption per existing mandatory\n" +
-    "      finding, by URN and rule, so existing resources pass until --expires (at most --max-expiry days ahead, default 365)";
+export const options = {
+    reason: { kind: "string" }, expires: { kind: "string" }, "max-expiry": { kind: "string" }, output: { kind: "string" },
+    "policy-pack-config": { kind: "string" }, ...PROGRAM_OPTIONS,
+} satisfies Record<string, OptionSpec>;
+
+export const help: CommandHelp = {
+    usage: "baseline <stack.json | - | program-dir> --reason TEXT --expires YYYY-MM-DD --output FILE [options]",
+    summary: "adopt the pack on a live stack: exempt its existing mandatory findings until a date",
+    description: [
+        "Scans the input as `scan` does, then writes the policy config (merged into --policy-pack-config) with one",
+        "exemption per existing mandatory finding, by exact URN and per rule, with the reason and expiry: existing",
+        "resources pass until --expires, everything new or changed is judged in full. A re-run adds nothing new.",
+    ],
+    inputs: [
+        ["stack.json", "the output of `pulumi stack export`"],
+        ["-", "the same, read from stdin"],
+        ["program-dir", "a Pulumi TypeScript program directory (Pulumi.yaml + index.ts), recorded under mocks"],
+    ],
+    options: [
+        ["--reason TEXT", "why the existing findings may stay (required; stored in every exemption)"],
+        ["--expires YYYY-MM-DD", "when the exemptions end (required; not in the past)"],
+        ["--output FILE", "the policy config to write (required; - for stdout); may be the --policy-pack-config file"],
+        ["--policy-pack-config FILE", "the config to merge into: its levels, knobs and exemptions are kept"],
+        ["--max-expiry DAYS", "how far ahead --expires may be (default 365)"],
+        ["--config KEY=VALUE…", "stack config for a program, as in scan"],
+        ["--stack NAME", "stack whose Pulumi.<stack>.yaml config a program scan reads (default dev)"],
+        ["--timeout SECONDS", "bound on recording a program (default 300)"],
+    ],
+    exitCodes: [[0, "written (existing findings are exempted, not reported)"], BAD_INPUT],
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_EXPIRY_DAYS = 365;
@@ -54,11 +81,11 @@ function existingViolations(findings: readonly ResultFinding[], pack: string): A
     for (const finding of findings) {
         if (finding.level !== "mandatory" || finding.pack !== pack) continue;
         if (finding.urn === "") {
-            notice(`baseline: ${finding.policy} reported a finding on no resource; it cannot be exempted by URN and still blocks`);
+            notice(`${finding.policy} reported a finding on no resource; it cannot be exempted by URN and still blocks`);
             continue;
         }
         if (isGlob(finding.urn)) {
-            notice(`baseline: ${finding.urn} contains * or ?, which an exemption reads as a pattern; exempt it by hand if you must`);
+            notice(`${finding.urn} contains * or ?, which an exemption reads as a pattern; exempt it by hand if you must`);
             continue;
         }
         pairs.set(`${finding.policy}\u0000${finding.urn}`, { policy: finding.policy, urn: finding.urn });
@@ -88,10 +115,7 @@ export function withExemptions(config: PolicyPackConfig, violations: ReadonlyArr
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
-    const args = parseArgs(argv, {
-        reason: { kind: "string" }, expires: { kind: "string" }, "max-expiry": { kind: "string" }, output: { kind: "string" },
-        "policy-pack-config": { kind: "string" }, ...PROGRAM_OPTIONS,
-    }, "baseline");
+    const args = parseArgs(argv, options, "baseline");
     const [target] = expectPositionals(args, ["input"], "baseline");
     const reason = args.values.reason?.trim();
     if (!reason) throw new CliError("baseline: --reason TEXT is required: say why existing findings may stay until --expires");
@@ -107,7 +131,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     validatePolicyConfig(config, "(baseline)");
     writeResult(JSON.stringify(config, null, 4) + "\n", args.values.output);
     const rules = new Set(violations.map((violation) => violation.policy)).size;
-    notice(`baseline: ${violations.length} existing mandatory finding${violations.length === 1 ? "" : "s"} across ${rules} rule${rules === 1 ? "" : "s"}; `
+    status(`${violations.length} existing mandatory finding${violations.length === 1 ? "" : "s"} across ${rules} rule${rules === 1 ? "" : "s"}; `
         + `${added} exemption${added === 1 ? "" : "s"} added, expiring ${expires}`);
     return EXIT_OK;
 }

@@ -3,16 +3,37 @@ import { ConfigError, knobs, parseRuleConfig, type KnobName } from "../../core/c
 import { formerIdNotice, resolveRuleId } from "../../core/former-ids";
 import { canRemediate } from "../../core/rule";
 import { allRules } from "../../policies";
-import { expectPositionals, parseArgs } from "../args";
+import { expectPositionals, parseArgs, type OptionSpec } from "../args";
 import { CliError, EXIT_OK } from "../errors";
-import { notice, writeResult } from "../output";
+import type { CommandHelp } from "../help";
+import { notice, status, writeResult } from "../output";
 
-export const usage = "config [--trusted-account ID]… [--trusted-org ARN]… [--min-retention-days N] [--max-retention-days N]\n" +
-    "       [--trusted-domain D]… [--trusted-tenant GUID]… [--trusted-subscription GUID]… [--allowed-key ID]…\n" +
-    "       [--require-customer-managed-keys] [--retention-tag-key KEY]… [--level all=LEVEL] [--level RULE=LEVEL]… [--output FILE]\n" +
-    "      writes a complete --policy-pack-config JSON file (levels: advisory, mandatory, disabled, and\n" +
-    "      remediate for a rule with a safe fix);\n" +
-    "      --require-customer-managed-keys makes the customer-managed-key rules mandatory";
+export const help: CommandHelp = {
+    usage: "config [options]",
+    summary: "write a complete --policy-pack-config file from a few shared flags",
+    description: [
+        "Writes a complete policy pack config (JSON): every rule with its enforcement level, its knobs and an empty",
+        "exemptions list, so shared settings are given once. Flags marked … repeat. It validates what it writes.",
+        "A rule's level comes from the most specific setting: --level RULE=…, then --require-customer-managed-keys,",
+        "then --level all=…, then the rule's default.",
+    ],
+    options: [
+        ["--trusted-account ID…", "AWS account id (12 digits) that snapshots and images may be shared with"],
+        ["--trusted-org ARN…", "AWS Organizations organization or OU ARN that snapshots and images may be shared with"],
+        ["--trusted-domain D…", "Google Cloud domain whose users, groups and service accounts may be granted access"],
+        ["--trusted-tenant GUID…", "Microsoft Entra tenant id that galleries and backups may be shared with"],
+        ["--trusted-subscription GUID…", "Azure subscription id that galleries and backups may be shared with"],
+        ["--allowed-key ID…", "KMS key, disk encryption set or Cloud KMS key the customer-managed-key rules accept"],
+        ["--min-retention-days N", "shortest retention of backups and snapshots (days)"],
+        ["--max-retention-days N", "longest retention of backups and snapshots (days)"],
+        ["--retention-tag-key KEY…", "tag or label key that gives a standalone snapshot or image an expiry"],
+        ["--require-customer-managed-keys", "make the customer-key rules (advisory by default) mandatory"],
+        ["--level RULE=LEVEL…", "a rule's level: advisory, mandatory, disabled, or remediate for a rule with a safe fix"],
+        ["--level all=LEVEL", "the level of every rule not set otherwise"],
+        ["--output FILE", "write the config to FILE (confirmed on stderr) instead of stdout (- for stdout)"],
+    ],
+    exitCodes: [[0, "written"], [2, "bad input: unknown option or rule, invalid value, conflicting levels, unwritable --output"]],
+};
 
 const LEVELS = ["advisory", "mandatory", "disabled"];
 
@@ -34,16 +55,17 @@ function wholeNumber(flag: string, text: string): number {
     return Number(text); // the knob's bound (MAX_RETENTION_DAYS) rejects what the clouds do not allow
 }
 
+export const options: Record<string, OptionSpec> = {
+    ...Object.fromEntries(Object.keys(listFlags).map((flag) => [flag, { kind: "list" as const }])),
+    "min-retention-days": { kind: "string" },
+    "max-retention-days": { kind: "string" },
+    "require-customer-managed-keys": { kind: "boolean" },
+    level: { kind: "list" },
+    output: { kind: "string" },
+};
+
 export function buildConfig(argv: readonly string[]): { config: Record<string, Record<string, unknown>>; output?: string } {
-    const spec = {
-        ...Object.fromEntries(Object.keys(listFlags).map((flag) => [flag, { kind: "list" as const }])),
-        "min-retention-days": { kind: "string" as const },
-        "max-retention-days": { kind: "string" as const },
-        "require-customer-managed-keys": { kind: "boolean" as const },
-        level: { kind: "list" as const },
-        output: { kind: "string" as const },
-    };
-    const args = parseArgs(argv, spec, "config");
+    const args = parseArgs(argv, options, "config");
     expectPositionals(args, [], "config");
 
     const given: Partial<Record<KnobName, unknown>> = {};
@@ -114,5 +136,9 @@ export function buildConfig(argv: readonly string[]): { config: Record<string, R
 export async function run(argv: readonly string[]): Promise<number> {
     const { config, output } = buildConfig(argv);
     writeResult(JSON.stringify(config, null, 4) + "\n", output);
+    if (output !== undefined && output !== "-") {
+        const rules = Object.keys(config).length;
+        status(`wrote policy config for ${rules} rule${rules === 1 ? "" : "s"} to ${output}`);
+    }
     return EXIT_OK;
 }

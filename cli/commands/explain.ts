@@ -3,13 +3,26 @@ import { knobs, type KnobName } from "../../core/config";
 import { formerIdNotice, resolveRuleId } from "../../core/former-ids";
 import { canRemediate, ruleTypes } from "../../core/rule";
 import { allRules } from "../../policies";
-import { expectPositionals, parseArgs } from "../args";
+import { expectPositionals, parseArgs, type OptionSpec } from "../args";
 import { CliError, EXIT_OK } from "../errors";
+import type { CommandHelp } from "../help";
 import { notice, writeResult } from "../output";
 import { knobDefault } from "../rules-doc";
 import { snippetsFor } from "../snippets";
 
-export const usage = "explain <rule> [--output FILE]\n      rationale, checked types, config knobs with defaults, remediation, snippets";
+export const options = { output: { kind: "string" } } satisfies Record<string, OptionSpec>;
+
+export const help: CommandHelp = {
+    usage: "explain <rule> [--output FILE]",
+    summary: "one rule: why, checked types, config knobs, fix, violating and compliant snippets",
+    description: [
+        "Explains one rule: the risk, the resource types it checks, its policy config knobs with their defaults, the fix",
+        "in Pulumi terms, a violating and a compliant snippet, related benchmark controls and a reference link.",
+    ],
+    inputs: [["rule", "a rule id as `snapshot-guard list` shows it (a former id of a renamed rule works too, with a notice)"]],
+    options: [["--output FILE", "write to FILE instead of stdout (- for stdout)"]],
+    exitCodes: [[0, "explained"], [2, "no such rule, or bad input (unknown option, unwritable --output)"]],
+};
 
 function indent(text: string): string {
     return text.split("\n").map((line) => `    ${line}`).join("\n");
@@ -32,7 +45,7 @@ function wrap(text: string, width = 96): string {
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
-    const args = parseArgs(argv, { output: { kind: "string" } }, "explain");
+    const args = parseArgs(argv, options, "explain");
     const [id] = expectPositionals(args, ["rule"], "explain");
     const resolved = resolveRuleId(allRules, id);
     if (resolved?.formerId) notice(formerIdNotice(id, resolved.rule.id));

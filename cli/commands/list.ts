@@ -1,16 +1,29 @@
 // `snapshot-guard list [--cloud aws|azure|gcp] [--json]`
 import { ruleTypes, type Cloud } from "../../core/rule";
 import { allRules } from "../../policies";
-import { parseArgs, expectPositionals } from "../args";
+import { parseArgs, expectPositionals, type OptionSpec } from "../args";
 import { CliError, EXIT_OK } from "../errors";
+import { BAD_INPUT, type CommandHelp } from "../help";
 import { writeResult } from "../output";
 
-export const usage = "list [--cloud aws|azure|gcp] [--json] [--output FILE]\n      rules with cloud, category, severity and default level";
+export const options = { cloud: { kind: "string" }, json: { kind: "boolean" }, output: { kind: "string" } } satisfies Record<string, OptionSpec>;
+
+export const help: CommandHelp = {
+    usage: "list [--cloud aws|azure|gcp] [--json] [--output FILE]",
+    summary: "the rules, with cloud, category, severity and default level",
+    description: ["Lists the pack's rules: id, cloud, category, severity, default level and title, one per line."],
+    options: [
+        ["--cloud aws|azure|gcp", "only the rules of one cloud"],
+        ["--json", "a JSON array instead (with the checked types, config knobs and docs link of each rule)"],
+        ["--output FILE", "write to FILE instead of stdout (- for stdout)"],
+    ],
+    exitCodes: [[0, "listed"], BAD_INPUT],
+};
 
 const clouds: readonly Cloud[] = ["aws", "azure", "gcp"];
 
 export async function run(argv: readonly string[]): Promise<number> {
-    const args = parseArgs(argv, { cloud: { kind: "string" }, json: { kind: "boolean" }, output: { kind: "string" } }, "list");
+    const args = parseArgs(argv, options, "list");
     expectPositionals(args, [], "list");
     const cloud = args.values.cloud;
     if (cloud !== undefined && !(clouds as readonly string[]).includes(cloud)) {

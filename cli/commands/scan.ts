@@ -1,9 +1,10 @@
 // `snapshot-guard scan <stack-export.json | - | program-dir>`
 import * as fs from "fs";
 import * as path from "path";
-import { expectPositionals, parseArgs, type ParsedArgs } from "../args";
+import { expectPositionals, parseArgs, type OptionSpec, type ParsedArgs } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { checkFormat, checkMaxLength, render } from "../format";
+import { BAD_INPUT, type CommandHelp } from "../help";
 import { decodeInputText } from "../input-text";
 import { checkOutput, useColour, writeResult } from "../output";
 import { DEFAULT_STACK, DEFAULT_TIMEOUT_SECONDS, type ProgramOptions } from "../program";
@@ -12,10 +13,30 @@ import { hasMandatory } from "../results";
 import type { ScanInput } from "../resources";
 import { readStackExport } from "../stack-export";
 
-export const usage = "scan <stack.json | - | program-dir> [--policy-pack-config FILE] [--stack NAME] [--config KEY=VALUE]… [--timeout SECONDS]\n" +
-    "       [--format text|json|sarif|junit|markdown] [--checks] [--max-length N] [--output FILE]\n" +
-    "      runs the pack over a `pulumi stack export` file (or stdin) or a Pulumi TypeScript program directory;\n" +
-    "      --checks adds every (resource, policy) outcome to --format json";
+export const help: CommandHelp = {
+    usage: "scan <stack.json | - | program-dir> [options]",
+    summary: "run the pack over a stack export or a Pulumi TypeScript program, without the Pulumi CLI",
+    description: [
+        "Starts the pack and sends every resource through the same Analyzer protocol as the Pulumi engine, so each is",
+        "judged as under `pulumi preview`, then prints the findings.",
+    ],
+    inputs: [
+        ["stack.json", "the output of `pulumi stack export` (inputs to Analyze, outputs to AnalyzeStack)"],
+        ["-", "the same, read from stdin"],
+        ["program-dir", "a Pulumi TypeScript program directory (Pulumi.yaml + index.ts), recorded under mocks in preview mode"],
+    ],
+    options: [
+        ["--policy-pack-config FILE", "policy config: levels, knobs and exemptions per rule (see `snapshot-guard config`)"],
+        ["--config KEY=VALUE…", "stack config for a program scan (keys without a namespace get the project's)"],
+        ["--stack NAME", "stack whose Pulumi.<stack>.yaml config a program scan reads (default dev)"],
+        ["--timeout SECONDS", "bound on recording a program (default 300)"],
+        ["--format FORMAT", "text (default), json, sarif, junit or markdown"],
+        ["--checks", "with --format json, also every (resource, policy) outcome"],
+        ["--max-length N", "cap on --format markdown output (default 60000)"],
+        ["--output FILE", "write the result to FILE instead of stdout (- for stdout)"],
+    ],
+    exitCodes: [[0, "no mandatory violation"], [1, "at least one mandatory violation"], BAD_INPUT],
+};
 
 const EXPORT = "the output of `pulumi stack export`";
 
@@ -61,11 +82,13 @@ export async function loadInput(target: string, options: ProgramOptions): Promis
     return { ...input, sourceRoot: process.cwd(), artifact: path.relative(process.cwd(), path.resolve(target)).split(path.sep).join("/") };
 }
 
+export const options = {
+    "policy-pack-config": { kind: "string" }, format: { kind: "string" }, output: { kind: "string" }, checks: { kind: "boolean" },
+    "max-length": { kind: "string" }, ...PROGRAM_OPTIONS,
+} satisfies Record<string, OptionSpec>;
+
 export async function run(argv: readonly string[]): Promise<number> {
-    const args = parseArgs(argv, {
-        "policy-pack-config": { kind: "string" }, format: { kind: "string" }, output: { kind: "string" }, checks: { kind: "boolean" },
-        "max-length": { kind: "string" }, ...PROGRAM_OPTIONS,
-    }, "scan");
+    const args = parseArgs(argv, options, "scan");
     const [target] = expectPositionals(args, ["input"], "scan");
     checkOutput(args.values.output);
     const format = checkFormat(args.values.format, "scan");

@@ -93,28 +93,42 @@ function retainRule(findings: Finding[], container: unknown, path: string, confi
     }
 }
 
-/** Redshift manual snapshot retention in days; -1 (and the default when omitted) keeps snapshots forever. */
-function manualRetention(props: unknown, key: string, omitted: number, resource: string, config: Bounds): Finding[] {
+/**
+ * Redshift manual snapshot retention in days; -1 (and the default when omitted) keeps snapshots
+ * forever. `of` says whose snapshots the setting governs when that is not obvious from the resource.
+ */
+function manualRetention(props: unknown, key: string, omitted: number, resource: string, config: Bounds, of?: { whose: string; why: string }): Finding[] {
     const value = readNumber(props, key);
     if (value.kind === "unknown") {
         return [deferred(key)];
     }
     const max = config.maxRetentionDays;
-    const fix = `set \`${key}\` on the ${resource} to a number of days${max === undefined ? "" : ` (at most ${max})`} instead of -1`;
+    const fix = `set \`${key}\` on the ${resource} to a number of days${max === undefined ? "" : ` (at most ${max})`} instead of -1` +
+        (of ? ` (${of.why})` : "");
+    const snapshots = of ? `manual snapshots of ${of.whose}` : "manual snapshots";
     if (value.kind === "invalid") {
         return [violation(key, "the retention is not a number of days", fix)];
     }
     const days = value.kind === "number" ? value.value : omitted;
     if (days < 0) {
         return [violation(key, value.kind === "omitted"
-            ? `manual snapshots are kept forever (omitted means ${omitted})`
-            : "manual snapshots are kept forever (-1)", fix)];
+            ? `${snapshots} are kept forever (omitted means ${omitted})`
+            : `${snapshots} are kept forever (-1)`, fix)];
     }
     if (max !== undefined && days > max) {
-        return [violation(key, `manual snapshots are kept longer than the maximum of ${max} days (maxRetentionDays)`, fix)];
+        return [violation(key, `${snapshots} are kept longer than the maximum of ${max} days (maxRetentionDays)`, fix)];
     }
     return [];
 }
+
+/**
+ * A cluster's `manualSnapshotRetentionPeriod` is the default for every manual snapshot of it, most
+ * of them taken outside the program, so it is judged even when the program creates none.
+ */
+const clusterSnapshots = {
+    whose: "this cluster, including those taken outside Pulumi (console, CLI, scripts),",
+    why: "the default retention of every manual snapshot of the cluster that does not set its own, whoever takes it",
+};
 
 export const backupRetentionBounded = defineRule({
     id: "aws-backup-retention-bounded",
@@ -127,7 +141,9 @@ export const backupRetentionBounded = defineRule({
         "Backups and snapshots that never expire accumulate copies of the data long after their purpose ended (and " +
         "keep deleted records recoverable), while ones that expire too soon leave nothing to restore. An AWS Backup rule " +
         "without `deleteAfter` keeps recovery points forever; a disabled Data Lifecycle Manager policy stops both creating " +
-        "and deleting snapshots; Redshift keeps manual snapshots forever by default (`-1`).",
+        "and deleting snapshots; Redshift keeps manual snapshots forever by default (`-1`). A Redshift cluster's setting " +
+        "is the default for every manual snapshot of it, including those taken in the console, the CLI or by scripts, so " +
+        "a cluster is judged even when the program creates no snapshot.",
     remediation:
         "Set `lifecycle.deleteAfter` on every `rules[]` and `rules[].copyActions[]` of `aws.backup.Plan` within " +
         "`minRetentionDays` (default 7) and `maxRetentionDays` (when set). Keep `aws.dlm.LifecyclePolicy` `state` " +
@@ -176,7 +192,7 @@ export const backupRetentionBounded = defineRule({
         }),
 
         on<RedshiftClusterArgs, Knobs>("aws:redshift/cluster:Cluster", (props, { config }) =>
-            manualRetention(props, "manualSnapshotRetentionPeriod", -1, "aws.redshift.Cluster", config)),
+            manualRetention(props, "manualSnapshotRetentionPeriod", -1, "aws.redshift.Cluster", config, clusterSnapshots)),
         on<RedshiftSnapshotCopyArgs, Knobs>("aws:redshift/snapshotCopy:SnapshotCopy", (props, { config }) =>
             manualRetention(props, "manualSnapshotRetentionPeriod", -1, "aws.redshift.SnapshotCopy", config)),
         on<ServerlessSnapshotArgs, Knobs>("aws:redshiftserverless/snapshot:Snapshot", (props, { config }) =>

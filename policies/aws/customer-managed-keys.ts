@@ -15,7 +15,8 @@ import type { NamespaceArgs } from "@pulumi/aws/redshiftserverless";
 import type { WorkspaceArgs } from "@pulumi/aws/workspaces";
 import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
 import { asString, isSet, isUnknown, prop } from "../../core/values";
-import { at, eachItem, objectAt } from "./lib/checks";
+import { at, eachItem, encryptionOff, objectAt, type EncryptionOff } from "./lib/checks";
+import { ENCRYPTION_SOURCES, inheritsEncryption, storageEncryptionOff } from "./lib/databases";
 
 type Knobs = "allowedKeyIds";
 type Config = { allowedKeyIds: string[] };
@@ -64,15 +65,31 @@ function requireKey(container: unknown, key: string, path: string, resource: str
     return [];
 }
 
-function topKey(key: string, resource: string) {
-    return (props: Record<string, unknown>, { config }: CheckContext<Knobs>): Finding[] => requireKey(props, key, "", resource, config);
+/**
+ * The key only matters for encrypted data. Where the data is not encrypted at all, the mandatory
+ * encryption rule reports it and this rule stays silent; while that is unknown, only what this rule
+ * would report waits for the value.
+ */
+function whenEncrypted(off: EncryptionOff, findings: Finding[]): Finding[] {
+    if (off === true) return [];
+    if (off === false || !findings.some((finding) => finding.kind === "violation")) return findings;
+    return [...findings.filter((finding) => finding.kind === "deferred"), deferred(off.unknown)];
 }
+
+function topKey(key: string, resource: string, encryption?: (props: Record<string, unknown>) => EncryptionOff) {
+    return (props: Record<string, unknown>, { config }: CheckContext<Knobs>): Finding[] =>
+        whenEncrypted(encryption?.(props) ?? false, requireKey(props, key, "", resource, config));
+}
+
+/** `encrypted` flag of the resource itself, omitted meaning unencrypted (EBS volumes, snapshot and AMI copies). */
+const encryptedFlag = (props: Record<string, unknown>) => encryptionOff(props, "encrypted", "", false);
 
 /** Extra EBS devices not restored from a snapshot (a snapshot's key carries over). */
 function ebsDevices(findings: Finding[], container: unknown, listKey: string, path: string, resource: string, config: Config) {
     eachItem(findings, container, listKey, path, (device, devicePath) => {
         if (!isSet(device, "snapshotId")) {
-            findings.push(...requireKey(device, "kmsKeyId", devicePath, resource, config));
+            findings.push(...whenEncrypted(encryptionOff(device, "encrypted", devicePath, false),
+                requireKey(device, "kmsKeyId", devicePath, resource, config)));
         }
     });
 }
@@ -82,20 +99,46 @@ function instanceKeys(resource: string) {
         const findings: Finding[] = [];
         const root = objectAt(findings, props, "rootBlockDevice", "");
         if (!isUnknown(prop(props, "rootBlockDevice"))) {
-            findings.push(...requireKey(root, "kmsKeyId", "rootBlockDevice", resource, config));
+            // Omitted means an unencrypted root volume (aws-volumes-encrypted reports it).
+            findings.push(...whenEncrypted(encryptionOff(root, "encrypted", "rootBlockDevice", false),
+                requireKey(root, "kmsKeyId", "rootBlockDevice", resource, config)));
         }
         ebsDevices(findings, props, "ebsBlockDevices", "", resource, config);
         return findings;
     };
 }
 
-/** Block device mappings with an `ebs` block: the mapping's `ebs.kmsKeyId` (instance-store mappings have none). */
-function mappingKeys(findings: Finding[], container: unknown, path: string, resource: string, config: Config, skipSnapshots: boolean) {
+/**
+ * Block device mappings with an `ebs` block: the mapping's `ebs.kmsKeyId` (instance-store mappings
+ * have none). Templates skip volumes restored from a snapshot and read an omitted `encrypted` as
+ * unencrypted; Image Builder recipes read it as inherited from the parent image.
+ */
+function mappingKeys(findings: Finding[], container: unknown, path: string, resource: string, config: Config, template: boolean) {
     eachItem(findings, container, "blockDeviceMappings", path, (mapping, mappingPath) => {
         const ebs = objectAt(findings, mapping, "ebs", mappingPath);
-        if (ebs === undefined || (skipSnapshots && isSet(ebs, "snapshotId"))) return;
-        findings.push(...requireKey(ebs, "kmsKeyId", `${mappingPath}.ebs`, resource, config));
+        if (ebs === undefined || (template && isSet(ebs, "snapshotId"))) return;
+        const ebsPath = `${mappingPath}.ebs`;
+        findings.push(...whenEncrypted(encryptionOff(ebs, "encrypted", ebsPath, !template),
+            requireKey(ebs, "kmsKeyId", ebsPath, resource, config)));
     });
+}
+
+/**
+ * A database's key, when its storage is encrypted. A restore or replica that omits the key keeps its
+ * source's (a cross-resource question), as a same-region read replica does.
+ */
+function databaseKey(key: string, resource: string, sources: readonly string[], aurora = false) {
+    return (props: Record<string, unknown>, ctx: CheckContext<Knobs>): Finding[] =>
+        inheritsEncryption(props, sources) && !isSet(props, key)
+            ? []
+            : topKey(key, resource, (db) => storageEncryptionOff(db, sources, aurora))(props, ctx);
+}
+
+/** A WorkSpace's key encrypts whichever of its volumes are encrypted; with neither, there is nothing to key. */
+function workspaceUnencrypted(props: Record<string, unknown>): EncryptionOff {
+    const volumes = [encryptionOff(props, "rootVolumeEncryptionEnabled", "", false), encryptionOff(props, "userVolumeEncryptionEnabled", "", false)];
+    if (volumes.includes(false)) return false;
+    return volumes.find((volume) => volume !== true) ?? true;
 }
 
 export const customerManagedKeys = defineRule({
@@ -114,7 +157,9 @@ export const customerManagedKeys = defineRule({
         "Set the resource's key field to a customer-managed KMS key (`kmsKeyId`; `kmsKeyArn` on Neptune, MemoryDB and " +
         "backup vaults; `encryptionKeyArn` on air-gapped vaults; `cmkArn` in DLM copy rules; `volumeEncryptionKey` on " +
         "WorkSpaces; `keyArn` on `aws.ebs.DefaultKmsKey`, not `alias/aws/ebs`). List approved keys in `allowedKeyIds` to " +
-        "restrict which keys count. Advisory by default; raise the level to mandatory to block.",
+        "restrict which keys count. Data that is not encrypted at all is reported by the encryption rules " +
+        "(`aws-volumes-encrypted`, `aws-snapshots-encrypted`, `aws-databases-encrypted`), not here; restored databases and " +
+        "read replicas that omit the key keep their source's. Advisory by default; raise the level to mandatory to block.",
     docsUrl,
     controls: {
         checkov: ["CKV_AWS_189", "CKV_AWS_183", "CKV_AWS_236", "CKV_AWS_200", "CKV_AWS_199", "CKV_AWS_256", "CKV_AWS_254", "CKV_AWS_166", "CKV_AWS_327", "CKV_AWS_182", "CKV_AWS_347", "CKV_AWS_142", "CKV_AWS_266", "CKV_AWS_245", "CKV_AWS_281", "CKV_AWS_282", "CKV_AWS_278"],
@@ -122,18 +167,19 @@ export const customerManagedKeys = defineRule({
     },
     config: ["allowedKeyIds"],
     targets: [
-        on<VolumeArgs, Knobs>("aws:ebs/volume:Volume", topKey("kmsKeyId", "aws.ebs.Volume")),
-        on<EbsSnapshotCopyArgs, Knobs>("aws:ebs/snapshotCopy:SnapshotCopy", topKey("kmsKeyId", "aws.ebs.SnapshotCopy")),
-        on<SnapshotImportArgs, Knobs>("aws:ebs/snapshotImport:SnapshotImport", topKey("kmsKeyId", "aws.ebs.SnapshotImport")),
+        on<VolumeArgs, Knobs>("aws:ebs/volume:Volume", topKey("kmsKeyId", "aws.ebs.Volume", encryptedFlag)),
+        on<EbsSnapshotCopyArgs, Knobs>("aws:ebs/snapshotCopy:SnapshotCopy", topKey("kmsKeyId", "aws.ebs.SnapshotCopy", encryptedFlag)),
+        on<SnapshotImportArgs, Knobs>("aws:ebs/snapshotImport:SnapshotImport", topKey("kmsKeyId", "aws.ebs.SnapshotImport", encryptedFlag)),
         on<DefaultKmsKeyArgs, Knobs>("aws:ebs/defaultKmsKey:DefaultKmsKey", topKey("keyArn", "aws.ebs.DefaultKmsKey")),
-        on<AmiCopyArgs, Knobs>("aws:ec2/amiCopy:AmiCopy", topKey("kmsKeyId", "aws.ec2.AmiCopy")),
+        on<AmiCopyArgs, Knobs>("aws:ec2/amiCopy:AmiCopy", topKey("kmsKeyId", "aws.ec2.AmiCopy", encryptedFlag)),
         on<InstanceArgs, Knobs>("aws:ec2/instance:Instance", instanceKeys("aws.ec2.Instance")),
         on<SpotInstanceRequestArgs, Knobs>("aws:ec2/spotInstanceRequest:SpotInstanceRequest", instanceKeys("aws.ec2.SpotInstanceRequest")),
         on<SpotFleetRequestArgs, Knobs>("aws:ec2/spotFleetRequest:SpotFleetRequest", (props, { config }) => {
             const findings: Finding[] = [];
             eachItem(findings, props, "launchSpecifications", "", (specification, path) => {
                 eachItem(findings, specification, "rootBlockDevices", path, (device, devicePath) => {
-                    findings.push(...requireKey(device, "kmsKeyId", devicePath, "aws.ec2.SpotFleetRequest", config));
+                    findings.push(...whenEncrypted(encryptionOff(device, "encrypted", devicePath, false),
+                        requireKey(device, "kmsKeyId", devicePath, "aws.ec2.SpotFleetRequest", config)));
                 });
                 ebsDevices(findings, specification, "ebsBlockDevices", path, "aws.ec2.SpotFleetRequest", config);
             });
@@ -165,14 +211,17 @@ export const customerManagedKeys = defineRule({
             const details = objectAt(findings, props, "policyDetails", "");
             eachItem(findings, details, "schedules", "policyDetails", (schedule, path) => {
                 eachItem(findings, schedule, "crossRegionCopyRules", path, (rule, rulePath) => {
-                    findings.push(...requireKey(rule, "cmkArn", rulePath, "aws.dlm.LifecyclePolicy", config));
+                    findings.push(...whenEncrypted(encryptionOff(rule, "encrypted", rulePath, false),
+                        requireKey(rule, "cmkArn", rulePath, "aws.dlm.LifecyclePolicy", config)));
                 });
             });
             const action = objectAt(findings, details, "action", "policyDetails");
             eachItem(findings, action, "crossRegionCopies", "policyDetails.action", (copy, copyPath) => {
                 const encryption = objectAt(findings, copy, "encryptionConfiguration", copyPath);
                 if (!isUnknown(prop(copy, "encryptionConfiguration"))) {
-                    findings.push(...requireKey(encryption, "cmkArn", `${copyPath}.encryptionConfiguration`, "aws.dlm.LifecyclePolicy", config));
+                    const encryptionPath = `${copyPath}.encryptionConfiguration`;
+                    findings.push(...whenEncrypted(encryptionOff(encryption, "encrypted", encryptionPath, false),
+                        requireKey(encryption, "cmkArn", encryptionPath, "aws.dlm.LifecyclePolicy", config)));
                 }
             });
             return findings;
@@ -180,23 +229,25 @@ export const customerManagedKeys = defineRule({
         on<VaultArgs, Knobs>("aws:backup/vault:Vault", topKey("kmsKeyArn", "aws.backup.Vault")),
         on<LogicallyAirGappedVaultArgs, Knobs>("aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault", topKey("encryptionKeyArn", "aws.backup.LogicallyAirGappedVault")),
         on<RdsInstanceArgs, Knobs>("aws:rds/instance:Instance", (props, ctx) => {
-            // A same-region read replica takes the source's key; a cross-region one names kmsKeyId and is checked.
-            if (isSet(props, "replicateSourceDb") && !isSet(props, "kmsKeyId")) {
-                return [];
+            // A same-region read replica takes the source's key; a cross-region one names kmsKeyId and is
+            // checked (its storageEncrypted is ignored).
+            if (isSet(props, "replicateSourceDb")) {
+                return isSet(props, "kmsKeyId") ? topKey("kmsKeyId", "aws.rds.Instance")(props, ctx) : [];
             }
-            return topKey("kmsKeyId", "aws.rds.Instance")(props, ctx);
+            return databaseKey("kmsKeyId", "aws.rds.Instance", ENCRYPTION_SOURCES.rdsInstance)(props, ctx);
         }),
-        on<RdsClusterArgs, Knobs>("aws:rds/cluster:Cluster", topKey("kmsKeyId", "aws.rds.Cluster")),
+        on<RdsClusterArgs, Knobs>("aws:rds/cluster:Cluster", databaseKey("kmsKeyId", "aws.rds.Cluster", ENCRYPTION_SOURCES.rdsCluster, true)),
         on<RdsSnapshotCopyArgs, Knobs>("aws:rds/snapshotCopy:SnapshotCopy", topKey("kmsKeyId", "aws.rds.SnapshotCopy")),
         on<ClusterSnapshotCopyArgs, Knobs>("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", topKey("kmsKeyId", "aws.rds.ClusterSnapshotCopy")),
         on<InstanceAutomatedBackupsReplicationArgs, Knobs>("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", topKey("kmsKeyId", "aws.rds.InstanceAutomatedBackupsReplication")),
-        on<DocdbClusterArgs, Knobs>("aws:docdb/cluster:Cluster", topKey("kmsKeyId", "aws.docdb.Cluster")),
+        on<DocdbClusterArgs, Knobs>("aws:docdb/cluster:Cluster", databaseKey("kmsKeyId", "aws.docdb.Cluster", ENCRYPTION_SOURCES.docdbCluster)),
         on<ElasticClusterArgs, Knobs>("aws:docdb/elasticCluster:ElasticCluster", topKey("kmsKeyId", "aws.docdb.ElasticCluster")),
-        on<NeptuneClusterArgs, Knobs>("aws:neptune/cluster:Cluster", topKey("kmsKeyArn", "aws.neptune.Cluster")),
-        on<RedshiftClusterArgs, Knobs>("aws:redshift/cluster:Cluster", topKey("kmsKeyId", "aws.redshift.Cluster")),
+        on<NeptuneClusterArgs, Knobs>("aws:neptune/cluster:Cluster", databaseKey("kmsKeyArn", "aws.neptune.Cluster", ENCRYPTION_SOURCES.neptuneCluster)),
+        // Redshift encrypts new clusters unless `encrypted` is false.
+        on<RedshiftClusterArgs, Knobs>("aws:redshift/cluster:Cluster", topKey("kmsKeyId", "aws.redshift.Cluster", (cluster) => encryptionOff(cluster, "encrypted", "", true))),
         on<SnapshotCopyGrantArgs, Knobs>("aws:redshift/snapshotCopyGrant:SnapshotCopyGrant", topKey("kmsKeyId", "aws.redshift.SnapshotCopyGrant")),
         on<NamespaceArgs, Knobs>("aws:redshiftserverless/namespace:Namespace", topKey("kmsKeyId", "aws.redshiftserverless.Namespace")),
         on<MemorydbSnapshotArgs, Knobs>("aws:memorydb/snapshot:Snapshot", topKey("kmsKeyArn", "aws.memorydb.Snapshot")),
-        on<WorkspaceArgs, Knobs>("aws:workspaces/workspace:Workspace", topKey("volumeEncryptionKey", "aws.workspaces.Workspace")),
+        on<WorkspaceArgs, Knobs>("aws:workspaces/workspace:Workspace", topKey("volumeEncryptionKey", "aws.workspaces.Workspace", workspaceUnencrypted)),
     ],
 });

@@ -8,55 +8,59 @@ import type { ClusterArgs as NativeRedshiftClusterArgs } from "@pulumi/aws-nativ
 import { defineRule, deferred, on, type Finding } from "../../core/rule";
 import { enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { requireTrue } from "./lib/checks";
+import { ENCRYPTION_SOURCES, inheritsEncryption } from "./lib/databases";
 
 const docsUrl = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html";
 
-function storageEncrypted(resource: string, omitted = false, why = "omitted means unencrypted") {
+/** A database resource as its fix names it: the SDK class, what it is, and its customer-managed key field. */
+interface Database {
+    resource: string;
+    /** "DB instance", "cluster" or "global cluster": what turning encryption on replaces. */
+    noun: string;
+    /** Where a customer-managed key goes; a global cluster's members name their own keys. */
+    keyField?: "kmsKeyId" | "kmsKeyArn";
+}
+
+function storageEncrypted(db: Database, omitted = false, why = "omitted means unencrypted") {
+    const key = db.keyField ? `add \`${db.keyField}\` for a customer-managed key` : "each member cluster names its own customer-managed key";
     return (props: unknown): Finding[] => requireTrue(props, "storageEncrypted", "", {
         omitted,
         off: "database storage, and with it every automated backup and snapshot, is not encrypted",
         absent: `database storage, and with it every automated backup and snapshot, is not encrypted (${why})`,
-        fix: `set \`storageEncrypted: true\` on the ${resource} (add \`kmsKeyId\` for a customer-managed key; this replaces an existing cluster)`,
+        fix: `set \`storageEncrypted: true\` on the ${db.resource} (${key}; this replaces an existing ${db.noun})`,
     });
 }
 
-/**
- * A database restored from a snapshot or a point in time, or created as a replica, takes its source's encryption
- * when `storageEncrypted` is omitted; whether that source is encrypted is a cross-resource question.
- */
-function inheritsEncryption(props: unknown, sources: readonly string[]): boolean {
-    return !isSet(props, "storageEncrypted") && sources.some((key) => isSet(props, key));
-}
-
-function restorable(resource: string, sources: readonly string[]) {
+function restorable(db: Database, sources: readonly string[]) {
     return (props: Record<string, unknown>): Finding[] =>
-        inheritsEncryption(props, sources) ? [] : storageEncrypted(resource)(props);
+        inheritsEncryption(props, sources) ? [] : storageEncrypted(db)(props);
 }
 
 /** Aurora clusters: restores and replicas inherit; serverless v1 clusters are always encrypted. */
-function auroraCluster(resource: string, sources: readonly string[]) {
+function auroraCluster(db: Database, sources: readonly string[]) {
     return (props: Record<string, unknown>): Finding[] => {
         if (inheritsEncryption(props, sources)) {
             return [];
         }
         if (isSet(props, "storageEncrypted")) {
-            return storageEncrypted(resource)(props);
+            return storageEncrypted(db)(props);
         }
         const serverless = enumIn(prop(props, "engineMode"), "serverless");
         if (isUnknown(serverless)) {
             return [deferred("engineMode")];
         }
-        return storageEncrypted(resource, serverless === true, "omitted means unencrypted for provisioned clusters")(props);
+        return storageEncrypted(db, serverless === true, "omitted means unencrypted for provisioned clusters")(props);
     };
 }
 
 /** A global cluster built from an existing cluster inherits its encryption when `storageEncrypted` is omitted. */
 function globalCluster(resource: string) {
+    const db: Database = { resource, noun: "global cluster" };
     return (props: Record<string, unknown>): Finding[] => {
         if (!isSet(props, "storageEncrypted") && isSet(props, "sourceDbClusterIdentifier")) {
             return [];
         }
-        return storageEncrypted(resource)(props);
+        return storageEncrypted(db)(props);
     };
 }
 
@@ -95,13 +99,13 @@ export const databasesEncrypted = defineRule({
             if (isSet(props, "replicateSourceDb")) {
                 return [];
             }
-            return restorable("aws.rds.Instance", ["snapshotIdentifier", "restoreToPointInTime"])(props);
+            return restorable({ resource: "aws.rds.Instance", noun: "DB instance", keyField: "kmsKeyId" }, ENCRYPTION_SOURCES.rdsInstance)(props);
         }),
-        on<RdsClusterArgs>("aws:rds/cluster:Cluster", auroraCluster("aws.rds.Cluster", ["snapshotIdentifier", "restoreToPointInTime", "replicationSourceIdentifier"])),
+        on<RdsClusterArgs>("aws:rds/cluster:Cluster", auroraCluster({ resource: "aws.rds.Cluster", noun: "cluster", keyField: "kmsKeyId" }, ENCRYPTION_SOURCES.rdsCluster)),
         on<RdsGlobalClusterArgs>("aws:rds/globalCluster:GlobalCluster", globalCluster("aws.rds.GlobalCluster")),
-        on<DocdbClusterArgs>("aws:docdb/cluster:Cluster", restorable("aws.docdb.Cluster", ["snapshotIdentifier", "restoreToPointInTime"])),
+        on<DocdbClusterArgs>("aws:docdb/cluster:Cluster", restorable({ resource: "aws.docdb.Cluster", noun: "cluster", keyField: "kmsKeyId" }, ENCRYPTION_SOURCES.docdbCluster)),
         on<DocdbGlobalClusterArgs>("aws:docdb/globalCluster:GlobalCluster", globalCluster("aws.docdb.GlobalCluster")),
-        on<NeptuneClusterArgs>("aws:neptune/cluster:Cluster", restorable("aws.neptune.Cluster", ["snapshotIdentifier", "replicationSourceIdentifier"])),
+        on<NeptuneClusterArgs>("aws:neptune/cluster:Cluster", restorable({ resource: "aws.neptune.Cluster", noun: "cluster", keyField: "kmsKeyArn" }, ENCRYPTION_SOURCES.neptuneCluster)),
         on<NeptuneGlobalClusterArgs>("aws:neptune/globalCluster:GlobalCluster", globalCluster("aws.neptune.GlobalCluster")),
         on<RedshiftClusterArgs>("aws:redshift/cluster:Cluster", (props) => requireTrue(props, "encrypted", "", {
             omitted: true,
@@ -115,11 +119,11 @@ export const databasesEncrypted = defineRule({
             if (isSet(props, "dbClusterIdentifier")) {
                 return [];
             }
-            return restorable("aws-native.rds.DbInstance", ["sourceDbInstanceIdentifier", "dbSnapshotIdentifier", "sourceDbiResourceId", "sourceDbClusterIdentifier"])(props);
+            return restorable({ resource: "aws-native.rds.DbInstance", noun: "DB instance", keyField: "kmsKeyId" }, ENCRYPTION_SOURCES.nativeDbInstance)(props);
         }),
-        on<DbClusterArgs>("aws-native:rds:DbCluster", auroraCluster("aws-native.rds.DbCluster", ["snapshotIdentifier", "sourceDbClusterIdentifier", "replicationSourceIdentifier"])),
+        on<DbClusterArgs>("aws-native:rds:DbCluster", auroraCluster({ resource: "aws-native.rds.DbCluster", noun: "cluster", keyField: "kmsKeyId" }, ENCRYPTION_SOURCES.nativeDbCluster)),
         on<NativeGlobalClusterArgs>("aws-native:rds:GlobalCluster", globalCluster("aws-native.rds.GlobalCluster")),
-        on<NativeNeptuneClusterArgs>("aws-native:neptune:DbCluster", restorable("aws-native.neptune.DbCluster", ["snapshotIdentifier", "sourceDbClusterIdentifier"])),
+        on<NativeNeptuneClusterArgs>("aws-native:neptune:DbCluster", restorable({ resource: "aws-native.neptune.DbCluster", noun: "cluster", keyField: "kmsKeyId" }, ENCRYPTION_SOURCES.nativeNeptuneCluster)),
         on<NativeRedshiftClusterArgs>("aws-native:redshift:Cluster", (props) => requireTrue(props, "encrypted", "", {
             omitted: true,
             off: "the Redshift cluster, and with it every snapshot, is not encrypted",

@@ -1,7 +1,7 @@
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
 import { asString, isUnknown, prop, type Unknown } from "../../core/values";
 import { providerKey, T } from "./lib/aws";
-import { deferredAt, StackGraph, violationAt } from "./lib/graph";
+import { deferredAt, StackGraph, violationOn } from "./lib/graph";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html";
 
@@ -106,8 +106,9 @@ export const awsAccountGuardrails = defineStackRule({
                     findings.push(deferredAt(subject, "region"));
                     continue;
                 }
-                findings.push(violationAt(subject, `(${guardrail.cls})`,
-                    `the stack creates ${guardrail.neededBy === IMAGES ? "AMIs" : "EBS volumes, snapshots or images"} in this account and region but does not set ${guardrail.what}`,
+                findings.push(violationOn(subject,
+                    `the stack creates ${guardrail.neededBy === IMAGES ? "AMIs" : "EBS volumes, snapshots or images"} in this account and region but does not set ${guardrail.what} ` +
+                    `(no ${guardrail.cls} with the same provider and region in the stack)`,
                     guardrail.fix));
             }
         }

@@ -1,7 +1,7 @@
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
 import { isUnknown, prop } from "../../core/values";
 import { Z } from "./lib/azure";
-import { deferredAt, listOf, StackGraph, violationAt } from "./lib/graph";
+import { deferredAt, listOf, StackGraph, violationOn } from "./lib/graph";
 
 const docsUrl = "https://learn.microsoft.com/azure/backup/disk-backup-overview";
 
@@ -29,13 +29,14 @@ export const azureDisksBackedUp = defineStackRule({
     checkStack: (resources) => {
         const graph = new StackGraph(resources, { [Z.disk]: [], [Z.virtualMachine]: [] });
         const covered = new Set<StackResource>();
-        let unreadable = false;
+        // Selectors whose target is unknown during preview: they could cover any disk left uncovered.
+        const unreadable: Finding[] = [];
 
         for (const instance of graph.of(Z.backupInstance)) {
             const properties = prop(instance.props, "properties");
             const value = isUnknown(properties) ? properties : prop(prop(properties, "dataSourceInfo"), "resourceID");
             const disks = graph.resolveIn(instance, "properties", value, [Z.disk]);
-            if (isUnknown(disks)) unreadable = true;
+            if (isUnknown(disks)) unreadable.push(deferredAt(instance, isUnknown(properties) ? "properties" : "properties.dataSourceInfo.resourceID"));
             else disks.forEach((disk) => covered.add(disk));
         }
         for (const item of graph.of(Z.protectedItem)) {
@@ -43,7 +44,7 @@ export const azureDisksBackedUp = defineStackRule({
             const value = isUnknown(properties) ? properties : prop(properties, "sourceResourceId");
             const machines = graph.resolveIn(item, "properties", value, [Z.virtualMachine]);
             if (isUnknown(machines)) {
-                unreadable = true;
+                unreadable.push(deferredAt(item, isUnknown(properties) ? "properties" : "properties.sourceResourceId"));
                 continue;
             }
             for (const machine of machines) {
@@ -59,13 +60,10 @@ export const azureDisksBackedUp = defineStackRule({
             }
         }
 
-        const findings: Finding[] = [];
-        for (const disk of graph.of(Z.disk)) {
-            if (covered.has(disk)) continue;
-            findings.push(unreadable ? deferredAt(disk, "(backup)") : violationAt(disk, "(backup)",
-                "no Backup vault backup instance covers this managed disk and no Recovery Services protected item covers a VM that attaches it",
-                "add an azure-native.dataprotection.BackupInstance with `properties.dataSourceInfo.resourceID` set to the disk's id, or protect its VM with an azure-native.recoveryservices.ProtectedItem"));
-        }
-        return findings;
+        const uncovered = graph.of(Z.disk).filter((disk) => !covered.has(disk));
+        if (uncovered.length > 0 && unreadable.length > 0) return unreadable;
+        return uncovered.map((disk) => violationOn(disk,
+            "no Backup vault backup instance covers this managed disk and no Recovery Services protected item covers a VM that attaches it",
+            "add an azure-native.dataprotection.BackupInstance with `properties.dataSourceInfo.resourceID` set to the disk's id, or protect its VM with an azure-native.recoveryservices.ProtectedItem"));
     },
 });

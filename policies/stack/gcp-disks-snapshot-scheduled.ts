@@ -1,7 +1,7 @@
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
 import { asList, isSet, isUnknown, prop } from "../../core/values";
 import { DISKS, G } from "./lib/gcp";
-import { deferredAt, listOf, present, StackGraph, violationAt } from "./lib/graph";
+import { deferredAt, listOf, present, StackGraph, violationAt, violationOn } from "./lib/graph";
 
 const docsUrl = "https://cloud.google.com/compute/docs/disks/scheduled-snapshots";
 
@@ -38,7 +38,8 @@ export const gcpDisksSnapshotScheduled = defineStackRule({
         const mark = (resource: StackResource, state: Coverage) => {
             if (covered.get(resource) !== "covered") covered.set(resource, state);
         };
-        let unreadable = false; // a selector whose target is unknown could cover any uncovered disk
+        // Selectors whose target is unknown during preview: they could cover any disk left uncovered.
+        const unreadable: Finding[] = [];
 
         /** False when the policies named are all in the stack and none is a snapshot schedule. */
         const schedules = (policies: readonly StackResource[]) =>
@@ -49,7 +50,7 @@ export const gcpDisksSnapshotScheduled = defineStackRule({
             if (!isUnknown(policies) && !schedules(policies)) continue;
             const disks = graph.resolve(attachment, "disk", DISKS);
             if (isUnknown(disks)) {
-                unreadable = true;
+                unreadable.push(deferredAt(attachment, "disk"));
                 continue;
             }
             disks.forEach((disk) => mark(disk, "covered"));
@@ -70,7 +71,7 @@ export const gcpDisksSnapshotScheduled = defineStackRule({
         for (const association of graph.of(G.backupPlanAssociation)) {
             const targets = graph.resolve(association, "resource", [...DISKS, G.instance]);
             if (isUnknown(targets)) {
-                unreadable = true;
+                unreadable.push(deferredAt(association, "resource"));
                 continue;
             }
             for (const target of targets) {
@@ -80,10 +81,14 @@ export const gcpDisksSnapshotScheduled = defineStackRule({
         }
 
         const findings: Finding[] = [];
+        let waiting = false; // an uncovered resource that an unreadable selector could cover
+        /** Reports an uncovered resource at `path`, or, with no property to point at (`path` ""), in words. */
         const report = (resource: StackResource, path: string, problem: string, fix: string) => {
             const state = covered.get(resource);
             if (state === "covered") return;
-            findings.push(state === "unknown" || unreadable ? deferredAt(resource, path) : violationAt(resource, path, problem, fix));
+            if (state === "unknown") findings.push(deferredAt(resource, path));
+            else if (unreadable.length > 0) waiting = true;
+            else findings.push(path === "" ? violationOn(resource, problem, fix) : violationAt(resource, path, problem, fix));
         };
         const attachFix = "attach a gcp.compute.ResourcePolicy with a `snapshotSchedulePolicy` (gcp.compute.DiskResourcePolicyAttachment) or add a gcp.backupdisasterrecovery.BackupPlanAssociation";
 
@@ -100,7 +105,8 @@ export const gcpDisksSnapshotScheduled = defineStackRule({
                 `${attachFix}, or set \`resourcePolicies\` on the gcp.compute.Disk`);
         }
         for (const disk of graph.of(G.regionDisk)) {
-            report(disk, "(schedule)", "no snapshot schedule or Backup and DR plan in this stack covers this regional disk",
+            // gcp.compute.RegionDisk has no resourcePolicies input: only an attachment or a plan can cover it.
+            report(disk, "", "no snapshot schedule or Backup and DR plan in this stack covers this regional disk",
                 attachFix.replace("DiskResourcePolicyAttachment", "RegionDiskResourcePolicyAttachment"));
         }
         for (const instance of graph.of(G.instance)) {
@@ -120,6 +126,6 @@ export const gcpDisksSnapshotScheduled = defineStackRule({
             report(instance, "bootDisk.initializeParams.resourcePolicies", "the instance's boot disk has no snapshot schedule and no Backup and DR plan covers the instance",
                 "set `bootDisk.initializeParams.resourcePolicies` on the gcp.compute.Instance (this recreates the instance) or protect it with a gcp.backupdisasterrecovery.BackupPlanAssociation");
         }
-        return findings;
+        return waiting ? [...findings, ...unreadable] : findings;
     },
 });

@@ -7,7 +7,7 @@ import { assertOneLineError, cli, fixtures, tempDir } from "./helpers";
 
 const FORMER = "aws-backup-vault-locked";
 const CURRENT = "aws-backup-recovery-points-protected";
-const notice = new RegExp(`^snapshot-guard: notice: .*"${FORMER}" is a former id of "${CURRENT}"`, "m");
+const notice = (command: string) => new RegExp(`^snapshot-guard ${command}: notice: .*"${FORMER}" is a former id of "${CURRENT}"`, "m");
 
 function configFile(config: unknown): string {
     const file = path.join(tempDir(), "policy-config.json");
@@ -19,7 +19,7 @@ describe("cli: former rule ids", () => {
     it("config --level FORMER=… writes the current id, with a notice", () => {
         const run = cli(["config", "--level", `${FORMER}=mandatory`]);
         assert.strictEqual(run.status, 0, run.stderr);
-        assert.match(run.stderr, notice);
+        assert.match(run.stderr, notice("config"));
         const config = JSON.parse(run.stdout);
         assert.strictEqual(config[CURRENT].enforcementLevel, "mandatory");
         assert.ok(!(FORMER in config));
@@ -30,7 +30,7 @@ describe("cli: former rule ids", () => {
         const file = configFile({ [FORMER]: { enforcementLevel: "mandatory" } });
         const run = cli(["scan", path.join("examples", "aws-insecure"), "--policy-pack-config", file, "--format", "json"]);
         assert.strictEqual(run.status, 1, run.stderr);
-        assert.match(run.stderr, notice);
+        assert.match(run.stderr, notice("scan"));
         const findings = JSON.parse(run.stdout).findings as Array<{ policy: string; level: string }>;
         assert.deepStrictEqual([...new Set(findings.filter((finding) => finding.policy === CURRENT).map((finding) => finding.level))], ["mandatory"]);
         assert.ok(!findings.some((finding) => finding.policy === FORMER));
@@ -44,7 +44,7 @@ describe("cli: former rule ids", () => {
     it("explain FORMER explains the current rule, with a notice", () => {
         const run = cli(["explain", FORMER]);
         assert.strictEqual(run.status, 0, run.stderr);
-        assert.match(run.stderr, notice);
+        assert.match(run.stderr, notice("explain"));
         assert.match(run.stdout, new RegExp(`^${CURRENT}: `));
     });
 });

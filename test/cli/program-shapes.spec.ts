@@ -30,7 +30,7 @@ const outcome = (result: Json, name: string, policy: string) => result.checks.fi
 
 /** The program's error line among its own output on stderr. */
 function errorLine(run: CliRun): CliRun {
-    const lines = run.stderr.trim().split("\n").filter((line) => line.startsWith("snapshot-guard: "));
+    const lines = run.stderr.trim().split("\n").filter((line) => line.startsWith("snapshot-guard scan: "));
     assert.strictEqual(lines.length, 1, run.stderr);
     return { ...run, stderr: `${lines[0]}\n` };
 }

@@ -119,7 +119,7 @@ describe("cli: scan <program dir>", function () {
         it(`exits 2 on ${name}`, () => {
             const run = cli([...args]);
             assert.strictEqual(run.status, 2, run.stderr);
-            const errorLines = run.stderr.trim().split("\n").filter((line) => line.startsWith("snapshot-guard: "));
+            const errorLines = run.stderr.trim().split("\n").filter((line) => line.startsWith("snapshot-guard scan: "));
             assert.strictEqual(errorLines.length, 1, run.stderr);
             assertOneLineError({ ...run, stderr: `${errorLines[0]}\n` }, pattern);
             assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");

@@ -254,7 +254,7 @@ describe("cli: report <events>", function () {
         const lines = eventsText.trimEnd() + "\n" + JSON.stringify({ sequence: 99, policyEvent: { policyName: "aws-volumes-encrypted", policyPackName: "snapshot-guard", enforcementLevel: 5 } }) + "\n";
         const run = cli(["report", "-"], { input: lines });
         assert.strictEqual(run.status, 1);
-        assert.strictEqual(run.stderr, "snapshot-guard: warning: stdin: skipped 1 malformed policy event (fields of the wrong type)\n");
+        assert.strictEqual(run.stderr, "snapshot-guard report: warning: stdin: skipped 1 malformed policy event (fields of the wrong type)\n");
     });
 
     it("accepts a UTF-8 byte-order mark; names UTF-16 when rejecting it", () => {
@@ -273,7 +273,7 @@ describe("cli: report <events>", function () {
     it("reports a log whose last line was cut off from its complete lines, with a warning", () => {
         const run = cli(["report", "-"], { input: eventsText.trimEnd() + "\n{\"sequence\": 99, \"policyEv" });
         assert.strictEqual(run.status, 1);
-        assert.match(run.stderr, /^snapshot-guard: warning: stdin line \d+ was cut off/);
+        assert.match(run.stderr, /^snapshot-guard report: warning: stdin line \d+ was cut off/);
         assert.strictEqual(run.stderr.trim().split("\n").length, 1);
     });
 

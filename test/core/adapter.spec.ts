@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import type { StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { toPolicy } from "../../core/adapter";
-import { defineRule, defineStackRule, deferred, on, violation, type Finding } from "../../core/rule";
+import { defineRule, defineStackRule, deferred, on, violation, violationWithoutPath, type Finding } from "../../core/rule";
 import { asBool, isUnknown, prop } from "../../core/values";
 import { evaluate, FIXED_NOW, UNKNOWN, urnFor } from "../harness";
 
@@ -125,6 +125,7 @@ describe("adapter", () => {
             checkStack: (resources) => resources.flatMap((resource): Finding[] => {
                 const sibling = prop(resource.props, "sibling");
                 if (isUnknown(sibling)) return [{ ...deferred("sibling"), urn: resource.urn }];
+                if (prop(resource.props, "orphan")) return [{ ...violationWithoutPath("nothing in the stack backs this volume up", "add a backup"), urn: resource.urn }];
                 return sibling ? [] : [{ ...violation("sibling", "no sibling", "add one"), urn: resource.urn }];
             }),
         });
@@ -153,6 +154,10 @@ describe("adapter", () => {
         it("reports each finding against the offending resource's URN", () => {
             const { reported } = runStack([{ name: "a", props: { sibling: true } }, { name: "b", props: {} }]);
             assert.deepStrictEqual(reported, [{ message: "no sibling at sibling; add one", urn: urnFor("aws:ebs/volume:Volume", "b") }]);
+        });
+        it("writes a finding with no property at fault as `<problem>; <fix>`, without ` at `", () => {
+            const { reported } = runStack([{ name: "o", props: { sibling: true, orphan: true } }]);
+            assert.deepStrictEqual(reported, [{ message: "nothing in the stack backs this volume up; add a backup", urn: urnFor("aws:ebs/volume:Volume", "o") }]);
         });
         it("applies exemptions per offending resource", () => {
             const config = { exemptions: [{ resource: "b", reason: "scratch disk" }] };

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { COVERAGE_END, COVERAGE_START, renderRuleTable, RULES_END, RULES_START, withRuleTable } from "../../cli/rule-table";
+import { COVERAGE_END, COVERAGE_START, renderRuleCount, renderRuleTable, RULES_END, RULES_START, withRuleTable } from "../../cli/rule-table";
 import { ruleTypes } from "../../core/rule";
 import { allRules } from "../../policies";
 import { repoRoot } from "../harness";
@@ -19,6 +19,27 @@ describe("meta: README", () => {
             assert.ok(section.includes(`[\`${rule.id}\`]`), `${rule.id} missing from the README`);
         }
         assert.strictEqual(renderRuleTable(allRules).split("\n").length, allRules.length + 2);
+    });
+
+    it("states the rule count from the rule list (generated), per cloud", () => {
+        const section = readme.slice(readme.indexOf(RULES_START), readme.indexOf(RULES_END));
+        assert.ok(section.includes(`\n${allRules.length} rules: `), "the rules section does not start with the rule count");
+        assert.ok(section.includes(renderRuleCount(allRules)));
+        const perCloud = ["aws", "azure", "gcp"].map((cloud) => allRules.filter((rule) => rule.cloud === cloud).length);
+        assert.match(renderRuleCount(allRules), new RegExp(`${perCloud[0]} for AWS, ${perCloud[1]} for Azure, ${perCloud[2]} for Google Cloud`));
+    });
+
+    it("counts rules only in generated text: no hand-written '<n> rules' that a new rule would leave stale", () => {
+        // Benchmark figures (Performance) record the rule count of the run that measured them.
+        let prose = readme;
+        for (const [start, end] of [[RULES_START, RULES_END], [COVERAGE_START, COVERAGE_END], ["\n## Performance\n", "\n## "]]) {
+            const from = prose.indexOf(start);
+            const to = prose.indexOf(end, from + start.length);
+            assert.ok(from >= 0 && to > from, `README.md has no ${start.trim()} section`);
+            prose = prose.slice(0, from) + prose.slice(to);
+        }
+        const counts = prose.split("\n").filter((line) => /\b[0-9]+ (rules|policies)\b/.test(line));
+        assert.deepStrictEqual(counts, [], "write the count through `npm run readme` (cli/rule-table.ts) or leave it out");
     });
 
     it("maps every type token of every provider to the rules that check it (the coverage table)", () => {

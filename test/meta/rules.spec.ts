@@ -7,7 +7,7 @@ import * as path from "path";
 import { isStackRule, ruleTypes, type Rule } from "../../core/rule";
 import { allRules } from "../../policies";
 import fc from "fast-check";
-import { compiledRoot, coverage, evaluateStack, repoRoot, secret, stackCoverage, UNKNOWN, type StackFixture } from "../harness";
+import { compiledRoot, coverage, evaluate, evaluateStack, repoRoot, secret, stackCoverage, UNKNOWN, type StackFixture } from "../harness";
 
 const root = repoRoot;
 const clouds = ["aws", "azure", "gcp"] as const;
@@ -90,6 +90,28 @@ describe("meta: the rule list", () => {
                     const file = sdkFileFor(token);
                     assert.ok(fs.existsSync(file), `${token}: no SDK file ${path.relative(root, file)}`);
                     assert.ok(fs.readFileSync(file, "utf8").includes(`'${token}'`), `${token} is not the SDK's __pulumiType`);
+                }
+            });
+
+            it("points at property paths or says what is missing in words: no placeholder like `at (backup)` in its table's messages", () => {
+                const texts: string[] = [];
+                if (isStackRule(rule)) {
+                    for (const row of stackCoverage.get(rule.id) ?? []) {
+                        const outcome = evaluateStack(rule, row.resources, row.config);
+                        texts.push(...outcome.reported.map((entry) => entry.message), outcome.notApplicable ?? "");
+                    }
+                } else {
+                    for (const [type, rows] of coverage.get(rule.id) ?? []) {
+                        for (const row of rows) {
+                            const outcome = evaluate(rule, { type, props: row.props, config: row.config, name: row.resourceName });
+                            texts.push(...outcome.violations, outcome.notApplicable ?? "");
+                        }
+                    }
+                }
+                assert.ok(texts.some((text) => text !== ""), "its table produced no message to check");
+                for (const text of texts) {
+                    // ` at (x); ` in a message, `name.(x)` in a deferral reason
+                    assert.doesNotMatch(text, / at \(|\.\([^)\s]*\)/, `placeholder path in: ${text}`);
                 }
             });
 

@@ -27,6 +27,13 @@ const dlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> =
 const trust = { trustedAccountIds: [trusted] };
 const sharingPolicy = (Resource: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:Modify*", Resource }] });
 const cmk = `arn:aws:kms:eu-west-1:${trusted}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const encryptedBase: Record<string, Record<string, unknown>> = {
+    "aws:ebs/volume:Volume": { encrypted: true }, "aws:ebs/snapshotCopy:SnapshotCopy": { encrypted: true },
+    "aws:ebs/snapshotImport:SnapshotImport": { encrypted: true }, "aws:ec2/amiCopy:AmiCopy": { encrypted: true },
+    "aws:rds/instance:Instance": { storageEncrypted: true }, "aws:rds/cluster:Cluster": { storageEncrypted: true },
+    "aws:docdb/cluster:Cluster": { storageEncrypted: true }, "aws:neptune/cluster:Cluster": { storageEncrypted: true },
+    "aws:workspaces/workspace:Workspace": { rootVolumeEncryptionEnabled: true },
+};
 
 export const cases: Case[] = [
     // exposure
@@ -97,9 +104,13 @@ export const cases: Case[] = [
         ["aws:redshift/cluster:Cluster", "kmsKeyId"], ["aws:redshift/snapshotCopyGrant:SnapshotCopyGrant", "kmsKeyId"],
         ["aws:redshiftserverless/namespace:Namespace", "kmsKeyId"], ["aws:memorydb/snapshot:Snapshot", "kmsKeyArn"],
         ["aws:workspaces/workspace:Workspace", "volumeEncryptionKey"],
-    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { [field]: "alias/aws/ebs" }, good: { [field]: cmk } })),
+    ] as const).map(([type, field]): Case => {
+        // Keys are judged only on encrypted data (unencrypted data is the encryption rules' finding).
+        const encrypted = encryptedBase[type] ?? {};
+        return { rule: "aws-customer-managed-keys", type, level: "advisory", bad: { ...encrypted, [field]: "alias/aws/ebs" }, good: { ...encrypted, [field]: cmk } };
+    }),
     { rule: "aws-customer-managed-keys", type: "aws:ec2/instance:Instance", level: "advisory", bad: { rootBlockDevice: { encrypted: true } }, good: { rootBlockDevice: { encrypted: true, kmsKeyId: cmk } } },
-    { rule: "aws-customer-managed-keys", type: "aws:ec2/spotInstanceRequest:SpotInstanceRequest", level: "advisory", bad: {}, good: { rootBlockDevice: { kmsKeyId: cmk } } },
+    { rule: "aws-customer-managed-keys", type: "aws:ec2/spotInstanceRequest:SpotInstanceRequest", level: "advisory", bad: { rootBlockDevice: { encrypted: true } }, good: { rootBlockDevice: { encrypted: true, kmsKeyId: cmk } } },
     { rule: "aws-customer-managed-keys", type: "aws:ec2/spotFleetRequest:SpotFleetRequest", level: "advisory", bad: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ encrypted: true }] }] }, good: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ kmsKeyId: cmk }] }] } },
     { rule: "aws-customer-managed-keys", type: "aws:ec2/launchTemplate:LaunchTemplate", level: "advisory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, good: { blockDeviceMappings: [{ ebs: { encrypted: "true", kmsKeyId: cmk } }] } },
     { rule: "aws-customer-managed-keys", type: "aws:imagebuilder/imageRecipe:ImageRecipe", level: "advisory", bad: { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, good: { blockDeviceMappings: [{ ebs: { kmsKeyId: cmk } }] } },

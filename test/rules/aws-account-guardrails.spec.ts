@@ -25,10 +25,13 @@ const others: StackFixture[] = [
 describeStackRule(rule, [
     { name: "volumes, snapshots and images with every guardrail", resources: [on("eu", volume), on("eu", snapshot), on("eu", image), ...guardrails("eu")], expect: "pass" },
     { name: "no guardrails at all: one finding per guardrail against the provider", resources: [provider, on("eu", volume), on("eu", snapshot), on("eu", image)], expect: "report",
-        reported: ["eu", "eu", "eu"], paths: ["(aws.ebs.EncryptionByDefault)", "(aws.ebs.SnapshotBlockPublicAccess)", "(aws.ec2.ImageBlockPublicAccess)"] },
+        reported: ["eu", "eu", "eu"], paths: ["", "", ""],
+        message: /^the stack creates EBS volumes, snapshots or images in this account and region but does not set EBS encryption by default \(no aws\.ebs\.EncryptionByDefault with the same provider and region in the stack\); add an aws\.ebs\.EncryptionByDefault/ },
+    { name: "the AMI guardrail is named in words", resources: [provider, on("eu", image), ...guardrails("eu").slice(0, 2)], expect: "report", reported: ["eu"], paths: [""],
+        message: /^the stack creates AMIs in this account and region but does not set AMI block public access \(no aws\.ec2\.ImageBlockPublicAccess with the same provider and region in the stack\); add an aws\.ec2\.ImageBlockPublicAccess with `state: "block-new-sharing"` and the same provider$/m },
     { name: "volumes only: no AMI guardrail needed", resources: [on("eu", volume), ...guardrails("eu").slice(0, 2)], expect: "pass" },
-    { name: "guardrails in another provider do not count", resources: [on("us", volume), ...guardrails("eu")], expect: "report", paths: ["(aws.ebs.EncryptionByDefault)", "(aws.ebs.SnapshotBlockPublicAccess)"] },
-    { name: "guardrails with a per-resource region cover only that region", resources: [on("eu", volume), on("eu", { type: EBD, name: "ebd", props: { region: "us-east-1" } }), on("eu", { type: SBPA, name: "sbpa", props: { state: "block-all-sharing" } })], expect: "report", paths: ["(aws.ebs.EncryptionByDefault)"] },
+    { name: "guardrails in another provider do not count", resources: [on("us", volume), ...guardrails("eu")], expect: "report", paths: ["", ""], message: /no aws\.ebs\.SnapshotBlockPublicAccess with the same provider and region/ },
+    { name: "guardrails with a per-resource region cover only that region", resources: [on("eu", volume), on("eu", { type: EBD, name: "ebd", props: { region: "us-east-1" } }), on("eu", { type: SBPA, name: "sbpa", props: { state: "block-all-sharing" } })], expect: "report", paths: [""], message: /no aws\.ebs\.EncryptionByDefault with the same provider and region/ },
     { name: "instances, snapshot copies and registered or copied AMIs need the guardrails too", resources: [provider, ...others.map((fixture) => on("eu", fixture))], expect: "report", reported: ["eu", "eu", "eu"] },
     { name: "deployed outputs carry the provider's region on every resource", resources: [
         { ...on("eu", { ...volume, props: { ...volume.props, region: "eu-west-1" } }), providerProps: { region: "eu-west-1" } },

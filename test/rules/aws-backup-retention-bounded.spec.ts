@@ -67,6 +67,15 @@ for (const [type, key, base] of [
     ]);
 }
 
+describeRule(backupRetentionBounded, "aws:redshift/cluster:Cluster", [
+    { name: "retention omitted and no snapshot in the program: still blocked, and the message says why", props: { clusterIdentifier: "c" }, expect: "fail", paths: ["manualSnapshotRetentionPeriod"],
+        message: /^manual snapshots of this cluster, including those taken outside Pulumi \(console, CLI, scripts\), are kept forever \(omitted means -1\) at manualSnapshotRetentionPeriod; set `manualSnapshotRetentionPeriod` on the aws\.redshift\.Cluster to a number of days instead of -1 \(the default retention of every manual snapshot of the cluster that does not set its own, whoever takes it\)$/m },
+]);
+
+describeRule(backupRetentionBounded, "aws:redshift/snapshotCopy:SnapshotCopy", [
+    { name: "copies: the message is about the copied snapshots only", props: { clusterIdentifier: "c", destinationRegion: "us-east-1" }, expect: "fail", paths: ["manualSnapshotRetentionPeriod"], message: /^manual snapshots are kept forever \(omitted means -1\) at manualSnapshotRetentionPeriod; set `manualSnapshotRetentionPeriod` on the aws\.redshift\.SnapshotCopy to a number of days instead of -1$/m },
+]);
+
 // ---- Remediation: a missing lifecycle.deleteAfter on backup plan rules and copy actions ---------
 
 const planRule = (extra: Record<string, unknown>) => ({ ruleName: "daily", targetVaultName: "vault", schedule: "cron(0 5 * * ? *)", ...extra });

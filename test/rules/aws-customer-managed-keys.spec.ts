@@ -1,5 +1,9 @@
 import { customerManagedKeys } from "../../policies/aws/customer-managed-keys";
-import { describeRule, secret, UNKNOWN } from "../harness";
+import { databasesEncrypted } from "../../policies/aws/databases-encrypted";
+import { snapshotsEncrypted } from "../../policies/aws/snapshots-encrypted";
+import { volumesEncrypted } from "../../policies/aws/volumes-encrypted";
+import type { Rule } from "../../core/rule";
+import { assertOutcome, describeRule, evaluate, secret, UNKNOWN } from "../harness";
 
 const keyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const key = `arn:aws:kms:eu-west-1:111122223333:key/${keyId}`;
@@ -49,16 +53,41 @@ for (const [type, field, base] of [
 describeRule(customerManagedKeys, "aws:rds/instance:Instance", [
     { name: "same-region read replica with kmsKeyId omitted inherits the source key", props: { replicateSourceDb: "primary" }, expect: "pass" },
     { name: "cross-region replica with an AWS-managed key", props: { replicateSourceDb: "arn", kmsKeyId: "alias/aws/rds" }, expect: "fail", paths: ["kmsKeyId"] },
+    { name: "restored from a snapshot, kmsKeyId omitted: keeps the snapshot's key", props: { snapshotIdentifier: "snap" }, expect: "pass" },
+    { name: "restored from a snapshot onto an AWS-managed key", props: { snapshotIdentifier: "snap", kmsKeyId: "alias/aws/rds" }, expect: "fail", paths: ["kmsKeyId"] },
+    { name: "storage encryption unknown, key omitted: waits for the flag", props: { storageEncrypted: UNKNOWN }, expect: "defer", paths: ["storageEncrypted"] },
+]);
+
+describeRule(customerManagedKeys, "aws:rds/cluster:Cluster", [
+    { name: "serverless v1 (always encrypted), kmsKeyId omitted", props: { engineMode: "serverless" }, expect: "fail", paths: ["kmsKeyId"] },
+    { name: "engine mode unknown, encryption and key omitted: waits for the engine mode", props: { engineMode: UNKNOWN }, expect: "defer", paths: ["engineMode"] },
+    { name: "replica cluster, kmsKeyId omitted: keeps the source's key", props: { replicationSourceIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:c" }, expect: "pass" },
+]);
+
+describeRule(customerManagedKeys, "aws:redshift/cluster:Cluster", [
+    { name: "encrypted omitted (Redshift's default is encrypted), kmsKeyId omitted", props: { clusterIdentifier: "c" }, expect: "fail", paths: ["kmsKeyId"] },
+]);
+
+describeRule(customerManagedKeys, "aws:workspaces/workspace:Workspace", [
+    { name: "only the user volume encrypted, key omitted", props: { userVolumeEncryptionEnabled: true }, expect: "fail", paths: ["volumeEncryptionKey"] },
+    { name: "one volume's encryption unknown, the other off, key omitted", props: { rootVolumeEncryptionEnabled: UNKNOWN, userVolumeEncryptionEnabled: false }, expect: "defer", paths: ["rootVolumeEncryptionEnabled"] },
+]);
+
+describeRule(customerManagedKeys, "aws:ebs/volume:Volume", [
+    { name: "encryption unknown during preview, key omitted: waits for the flag", props: { size: 8, encrypted: UNKNOWN }, expect: "defer", paths: ["encrypted"] },
+    { name: "encryption unknown during preview, customer key set: passes either way", props: { size: 8, encrypted: UNKNOWN, kmsKeyId: key }, expect: "pass" },
 ]);
 
 for (const [type, resource] of [["aws:ec2/instance:Instance", "aws.ec2.Instance"], ["aws:ec2/spotInstanceRequest:SpotInstanceRequest", "aws.ec2.SpotInstanceRequest"]] as const) {
     describeRule(customerManagedKeys, type, [
         { name: "root and extra devices on a customer key", props: { rootBlockDevice: { encrypted: true, kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", kmsKeyId: key }] }, expect: "pass" },
-        { name: "rootBlockDevice omitted", props: { ami: "ami-1" }, expect: "fail", paths: ["rootBlockDevice.kmsKeyId"], message: new RegExp(`rootBlockDevice of the ${resource.replace(/\./g, "\\.")}`) },
-        { name: "extra device without a key", props: { rootBlockDevice: { kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }, expect: "fail", paths: ["ebsBlockDevices[0].kmsKeyId"] },
-        { name: "extra device from a snapshot keeps the snapshot key", props: { rootBlockDevice: { kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-1" }] }, expect: "pass" },
+        { name: "encrypted root device without a key", props: { ami: "ami-1", rootBlockDevice: { encrypted: true } }, expect: "fail", paths: ["rootBlockDevice.kmsKeyId"], message: new RegExp(`rootBlockDevice of the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "extra device without a key", props: { rootBlockDevice: { encrypted: true, kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }, expect: "fail", paths: ["ebsBlockDevices[0].kmsKeyId"] },
+        { name: "extra device from a snapshot keeps the snapshot key", props: { rootBlockDevice: { encrypted: true, kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-1" }] }, expect: "pass" },
         { name: "root device unknown during preview", props: { rootBlockDevice: UNKNOWN }, expect: "defer" },
-        { name: "root key unknown with an allow-list", props: { rootBlockDevice: { kmsKeyId: UNKNOWN } }, config: allow, expect: "defer" },
+        { name: "root key unknown with an allow-list", props: { rootBlockDevice: { encrypted: true, kmsKeyId: UNKNOWN } }, config: allow, expect: "defer" },
+        { name: "root encryption unknown, key omitted: waits for the flag", props: { rootBlockDevice: { encrypted: UNKNOWN } }, expect: "defer", paths: ["rootBlockDevice.encrypted"] },
+        { name: "root encryption unknown, customer key set: passes either way", props: { rootBlockDevice: { encrypted: UNKNOWN, kmsKeyId: key } }, expect: "pass" },
     ]);
 }
 
@@ -66,7 +95,7 @@ describeRule(customerManagedKeys, "aws:ec2/spotFleetRequest:SpotFleetRequest", [
     { name: "root device on a customer key", props: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ kmsKeyId: key }] }] }, expect: "pass" },
     { name: "launchSpecifications omitted", props: { launchTemplateConfigs: [] }, expect: "pass" },
     { name: "root device key omitted", props: { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ encrypted: true }] }] }, expect: "fail", paths: ["launchSpecifications[0].rootBlockDevices[0].kmsKeyId"] },
-    { name: "extra device key omitted", props: { launchSpecifications: [{ ami: "ami-1", ebsBlockDevices: [{ deviceName: "/dev/sdf" }] }] }, expect: "fail", paths: ["launchSpecifications[0].ebsBlockDevices[0].kmsKeyId"] },
+    { name: "extra device key omitted", props: { launchSpecifications: [{ ami: "ami-1", ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }] }, expect: "fail", paths: ["launchSpecifications[0].ebsBlockDevices[0].kmsKeyId"] },
     { name: "specifications unknown during preview", props: { launchSpecifications: UNKNOWN }, expect: "defer" },
 ]);
 
@@ -100,3 +129,41 @@ describeRule(customerManagedKeys, "aws:dlm/lifecyclePolicy:LifecyclePolicy", [
     { name: "event-based copy cmkArn omitted", props: dlm({ action: { name: "a", crossRegionCopies: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true } }] } }), expect: "fail", paths: ["policyDetails.action.crossRegionCopies[0].encryptionConfiguration.cmkArn"] },
     { name: "copy rules unknown during preview", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: UNKNOWN }] }), expect: "defer" },
 ]);
+
+// ---- Data that is not encrypted at all: the mandatory encryption rule reports it, this rule does not ----
+// Each row: this rule passes, and the named encryption rule fails at the given paths (one report, not two).
+
+const notEncrypted: Array<[string, string, Record<string, unknown>, Rule, string[]]> = [
+    ["aws:ebs/volume:Volume", "encrypted omitted", { size: 8 }, volumesEncrypted, ["encrypted"]],
+    ["aws:ebs/volume:Volume", "encrypted false with an AWS-managed alias", { size: 8, encrypted: false, kmsKeyId: "alias/aws/ebs" }, volumesEncrypted, ["encrypted"]],
+    ["aws:ebs/snapshotCopy:SnapshotCopy", "encrypted omitted", { sourceSnapshotId: "snap-1" }, snapshotsEncrypted, ["encrypted"]],
+    ["aws:ebs/snapshotImport:SnapshotImport", "encrypted false", { encrypted: false }, snapshotsEncrypted, ["encrypted"]],
+    ["aws:ec2/amiCopy:AmiCopy", "encrypted omitted", { sourceAmiId: "ami-1" }, snapshotsEncrypted, ["encrypted"]],
+    ["aws:ec2/instance:Instance", "rootBlockDevice omitted", { ami: "ami-1" }, volumesEncrypted, ["rootBlockDevice.encrypted"]],
+    ["aws:ec2/instance:Instance", "extra device encrypted false", { rootBlockDevice: { encrypted: true, kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }] }, volumesEncrypted, ["ebsBlockDevices[0].encrypted"]],
+    ["aws:ec2/spotInstanceRequest:SpotInstanceRequest", "rootBlockDevice.encrypted omitted", { rootBlockDevice: { volumeSize: 8 } }, volumesEncrypted, ["rootBlockDevice.encrypted"]],
+    ["aws:ec2/spotFleetRequest:SpotFleetRequest", "root and extra device encrypted omitted", { launchSpecifications: [{ ami: "ami-1", rootBlockDevices: [{ volumeSize: 8 }], ebsBlockDevices: [{ deviceName: "/dev/sdf" }] }] }, volumesEncrypted,
+        ["launchSpecifications[0].rootBlockDevices[0].encrypted", "launchSpecifications[0].ebsBlockDevices[0].encrypted"]],
+    ["aws:ec2/launchTemplate:LaunchTemplate", "mapping encrypted \"false\"", { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, volumesEncrypted, ["blockDeviceMappings[0].ebs.encrypted"]],
+    ["aws:ec2/launchTemplate:LaunchTemplate", "mapping encrypted omitted", { blockDeviceMappings: [{ ebs: { volumeSize: 20 } }] }, volumesEncrypted, ["blockDeviceMappings[0].ebs.encrypted"]],
+    ["aws:imagebuilder/imageRecipe:ImageRecipe", "mapping encrypted \"false\"", { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, volumesEncrypted, ["blockDeviceMappings[0].ebs.encrypted"]],
+    ["aws:dlm/lifecyclePolicy:LifecyclePolicy", "cross-region copy encrypted false", dlm({ schedules: [{ name: "s", crossRegionCopyRules: [{ target: "us-east-1", encrypted: false }] }] }), snapshotsEncrypted,
+        ["policyDetails.schedules[0].crossRegionCopyRules[0].encrypted"]],
+    ["aws:dlm/lifecyclePolicy:LifecyclePolicy", "event-based copy without encryptionConfiguration", dlm({ action: { name: "a", crossRegionCopies: [{ target: "us-east-1" }] } }), snapshotsEncrypted,
+        ["policyDetails.action.crossRegionCopies[0].encryptionConfiguration.encrypted"]],
+    ["aws:rds/instance:Instance", "storageEncrypted omitted", { engine: "postgres" }, databasesEncrypted, ["storageEncrypted"]],
+    ["aws:rds/instance:Instance", "storageEncrypted false with an AWS-managed alias", { storageEncrypted: false, kmsKeyId: "alias/aws/rds" }, databasesEncrypted, ["storageEncrypted"]],
+    ["aws:rds/cluster:Cluster", "provisioned, storageEncrypted omitted", { engine: "aurora-postgresql" }, databasesEncrypted, ["storageEncrypted"]],
+    ["aws:docdb/cluster:Cluster", "storageEncrypted omitted", { clusterIdentifier: "c" }, databasesEncrypted, ["storageEncrypted"]],
+    ["aws:neptune/cluster:Cluster", "storageEncrypted \"false\"", { storageEncrypted: "false" }, databasesEncrypted, ["storageEncrypted"]],
+    ["aws:redshift/cluster:Cluster", "encrypted \"false\"", { encrypted: "false" }, databasesEncrypted, ["encrypted"]],
+    ["aws:workspaces/workspace:Workspace", "neither volume encrypted", { bundleId: "b" }, volumesEncrypted, ["rootVolumeEncryptionEnabled", "userVolumeEncryptionEnabled"]],
+];
+
+for (const [type, situation, props, encryptionRule, paths] of notEncrypted) {
+    const name = `not encrypted at all (${situation}): left to ${encryptionRule.id}`;
+    describeRule(customerManagedKeys, type, [{ name, props, expect: "pass" }]);
+    it(`${encryptionRule.id} reports what aws-customer-managed-keys leaves out on ${type}: ${situation}`, () => {
+        assertOutcome(evaluate(encryptionRule, { type, props }), { name, props, expect: "fail", paths });
+    });
+}

@@ -100,3 +100,23 @@ describeRule(databasesEncrypted, "aws-native:redshift:Cluster", [
     { name: "encryption turned off", props: { clusterType: "single-node", encrypted: false }, expect: "fail", paths: ["encrypted"], message: /`encrypted: true` on the aws-native\.redshift\.Cluster/ },
     { name: "encryption unknown during preview", props: { clusterType: "single-node", encrypted: UNKNOWN }, expect: "defer" },
 ]);
+
+// The fix names the resource, where its customer-managed key goes and what turning encryption on replaces.
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+for (const [type, props, fix] of [
+    ["aws:rds/instance:Instance", { engine: "postgres" }, "on the aws.rds.Instance (add `kmsKeyId` for a customer-managed key; this replaces an existing DB instance)"],
+    ["aws:rds/cluster:Cluster", { engine: "aurora-postgresql" }, "on the aws.rds.Cluster (add `kmsKeyId` for a customer-managed key; this replaces an existing cluster)"],
+    ["aws:rds/globalCluster:GlobalCluster", { globalClusterIdentifier: "g" }, "on the aws.rds.GlobalCluster (each member cluster names its own customer-managed key; this replaces an existing global cluster)"],
+    ["aws:docdb/cluster:Cluster", { clusterIdentifier: "c" }, "on the aws.docdb.Cluster (add `kmsKeyId` for a customer-managed key; this replaces an existing cluster)"],
+    ["aws:docdb/globalCluster:GlobalCluster", { globalClusterIdentifier: "g" }, "on the aws.docdb.GlobalCluster (each member cluster names its own customer-managed key; this replaces an existing global cluster)"],
+    ["aws:neptune/cluster:Cluster", { clusterIdentifier: "c" }, "on the aws.neptune.Cluster (add `kmsKeyArn` for a customer-managed key; this replaces an existing cluster)"],
+    ["aws:neptune/globalCluster:GlobalCluster", { globalClusterIdentifier: "g" }, "on the aws.neptune.GlobalCluster (each member cluster names its own customer-managed key; this replaces an existing global cluster)"],
+    ["aws-native:rds:DbInstance", { ...nativeDb }, "on the aws-native.rds.DbInstance (add `kmsKeyId` for a customer-managed key; this replaces an existing DB instance)"],
+    ["aws-native:rds:DbCluster", { engine: "aurora-postgresql" }, "on the aws-native.rds.DbCluster (add `kmsKeyId` for a customer-managed key; this replaces an existing cluster)"],
+    ["aws-native:rds:GlobalCluster", { engine: "aurora-postgresql" }, "on the aws-native.rds.GlobalCluster (each member cluster names its own customer-managed key; this replaces an existing global cluster)"],
+    ["aws-native:neptune:DbCluster", { dbClusterIdentifier: "graph" }, "on the aws-native.neptune.DbCluster (add `kmsKeyId` for a customer-managed key; this replaces an existing cluster)"],
+] as const) {
+    describeRule(databasesEncrypted, type, [
+        { name: "fix fits the resource type (key field, what is replaced)", props: { ...props }, expect: "fail", paths: ["storageEncrypted"], message: new RegExp(`; set \`storageEncrypted: true\` ${escape(fix)}$`, "m") },
+    ]);
+}

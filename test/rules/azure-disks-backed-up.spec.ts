@@ -20,16 +20,17 @@ const protectedItem = (sourceResourceId: unknown, extra: Partial<StackFixture> =
 
 describeStackRule(rule, [
     { name: "disk with a backup instance (by id)", resources: [disk, backupInstance(diskId)], expect: "pass" },
-    { name: "disk without any backup", resources: [disk], expect: "report", reported: ["data"], paths: ["(backup)"], message: /no Backup vault backup instance/ },
+    { name: "disk without any backup", resources: [disk], expect: "report", reported: ["data"], paths: [""],
+        message: /^no Backup vault backup instance covers this managed disk and no Recovery Services protected item covers a VM that attaches it; add an azure-native\.dataprotection\.BackupInstance/ },
     { name: "backup instance of another disk", resources: [disk, backupInstance(`${RG}/Microsoft.Compute/disks/other`)], expect: "report", reported: ["data"] },
     { name: "backup instance through propertyDependencies during preview", resources: [disk, backupInstance(UNKNOWN, { propertyDependencies: { properties: ["data"] } })], expect: "pass" },
     { name: "ids match case-insensitively", resources: [disk, backupInstance(diskId.toLowerCase())], expect: "pass" },
     { name: "versioned azure-native tokens", resources: [{ ...disk, type: "azure-native:compute/v20240302:Disk" }, { ...backupInstance(diskId), type: "azure-native:dataprotection/v20250101:BackupInstance" }], expect: "pass" },
-    { name: "backup instance target unknown during preview", resources: [disk, backupInstance(UNKNOWN)], expect: "defer", paths: ["data.(backup)"] },
+    { name: "backup instance target unknown during preview", resources: [disk, backupInstance(UNKNOWN)], expect: "defer", paths: ["bi.properties.dataSourceInfo.resourceID"] },
     { name: "disk attached to a VM protected by Recovery Services (by ids)", resources: [disk, machine({ osDisk: { createOption: "FromImage" }, dataDisks: [{ lun: 0, createOption: "Attach", managedDisk: { id: diskId } }] }), protectedItem(vmId)], expect: "pass" },
     { name: "disk attached to a protected VM through dependencies during preview", resources: [disk, machine({ dataDisks: [{ lun: 0, managedDisk: { id: UNKNOWN } }] }, { propertyDependencies: { storageProfile: ["data"] } }), protectedItem(UNKNOWN, { propertyDependencies: { properties: ["app"] } })], expect: "pass" },
     { name: "disk attached to an unprotected VM", resources: [disk, machine({ dataDisks: [{ lun: 0, managedDisk: { id: diskId } }] })], expect: "report", reported: ["data"] },
-    { name: "protected item's VM unknown during preview", resources: [disk, protectedItem(UNKNOWN)], expect: "defer" },
+    { name: "protected item's VM unknown during preview", resources: [disk, protectedItem(UNKNOWN)], expect: "defer", paths: ["pi.properties.sourceResourceId"] },
     { name: "exempted disk", resources: [disk], config: { exemptions: [{ resource: "data", reason: "cache disk", expires: "2027-01-01" }] }, expect: "exempt" },
     { name: "invalid config", resources: [disk], config: { trustedTenantIds: [] }, expect: "report", message: /invalid policy config/ },
 ]);

@@ -70,6 +70,21 @@ export function requireTrue(container: unknown, key: string, path: string, rule:
     return [violation(fullPath, value === undefined ? (rule.absent ?? `${rule.off} (omitted)`) : rule.off, rule.fix)];
 }
 
+/** Whether data is left unencrypted: yes, no, or not known until deploy (with the path of the unknown value). */
+export type EncryptionOff = boolean | { unknown: string };
+
+/**
+ * Whether the encryption flag at `container[key]` leaves the data unencrypted, judged as the
+ * mandatory encryption rules judge it with `requireTrue`: false, a value that is not a boolean, or
+ * omitted while `omitted` (the provider default) is false.
+ */
+export function encryptionOff(container: unknown, key: string, path: string, omitted: boolean): EncryptionOff {
+    const value = asBool(prop(container, key));
+    if (isUnknown(value)) return { unknown: at(path, key) };
+    if (value !== undefined) return !value;
+    return isSet(container, key) ? true : !omitted;
+}
+
 /** The boolean at `container[key]` must not be true; `omitted` is the provider default. */
 export function requireNotTrue(container: unknown, key: string, path: string, omitted: boolean, problem: string, fix: string): Finding[] {
     const fullPath = at(path, key);

@@ -8,7 +8,7 @@
 // resources that already exist). An unknown reference that neither resolves is reported as unknown
 // so the rule defers; it is never guessed.
 
-import { deferred, violation, type Deferral, type Finding, type StackResource, type Violation } from "../../../core/rule";
+import { deferred, violation, violationWithoutPath, type Deferral, type Finding, type StackResource, type Violation } from "../../../core/rule";
 import { asList, asString, isUnknown, normaliseTypeToken, parseJson, prop, UNKNOWN, type Unknown } from "../../../core/values";
 
 /** Identifier keys every indexed resource is reachable by. */
@@ -196,6 +196,11 @@ export function tagsOf(resource: StackResource): { tags: Map<string, unknown>; p
 /** A finding reported against one resource's URN. */
 export function violationAt(resource: StackResource, path: string, problem: string, fix: string): Violation {
     return { ...violation(path, problem, fix), urn: resource.urn };
+}
+
+/** A finding against one resource's URN about something the stack lacks, with no property at fault. */
+export function violationOn(resource: StackResource, problem: string, fix: string): Violation {
+    return { ...violationWithoutPath(problem, fix), urn: resource.urn };
 }
 
 export function deferredAt(resource: StackResource, path: string): Deferral {
