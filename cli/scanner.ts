@@ -207,9 +207,13 @@ function dedupe(findings: ResultFinding[]): ResultFinding[] {
 }
 
 function addChecks(checks: Check[], resource: ScanResource, policies: readonly PolicyInfo[], result: AnalyzeResult, pack: string): void {
+    // Every response names each policy once; indexed, not searched per policy (59 × 59 per resource).
+    const failedPolicies = new Set(result.diagnostics.map((diagnostic) => diagnostic.policyName));
+    const reasons = new Map<string, string>();
+    for (const entry of result.notApplicable) if (!reasons.has(entry.policyName)) reasons.set(entry.policyName, entry.reason);
     for (const policy of policies) {
-        const failed = result.diagnostics.some((diagnostic) => diagnostic.policyName === policy.name);
-        const reason = result.notApplicable.find((entry) => entry.policyName === policy.name)?.reason;
+        const failed = failedPolicies.has(policy.name);
+        const reason = reasons.get(policy.name);
         if (!failed && reason === NOT_THIS_TYPE) continue;
         checks.push({
             urn: resource.urn, type: resource.type, name: resource.name, policy: policy.name, pack,
