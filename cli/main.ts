@@ -18,6 +18,7 @@ const commands: Record<string, () => Command> = {
     scan: () => require("./commands/scan"),
     report: () => require("./commands/report"),
     baseline: () => require("./commands/baseline"),
+    assess: () => require("./commands/assess"),
 };
 
 function help(): string {

@@ -1,0 +1,101 @@
+// `snapshot-guard assess <inputs…> | --all-stacks --output DIR`: the periodic assessment of every
+// deployed stack. Scans all stacks through one pack process and writes DIR/assessment.json and a
+// self-contained DIR/index.html; with --previous, also what changed since that assessment.
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "../args";
+import { CliError, EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
+import { notice } from "../output";
+import { readPolicyConfig } from "../policy-config";
+import type { Assessment } from "../assessment/model";
+
+export const usage = "assess <stack.json | dir | ->… | --all-stacks  --output DIR\n" +
+    "       [--policy-pack-config FILE] [--previous FILE.json] [--fail-on mandatory|advisory|none]\n" +
+    "      scans many stacks (export files, directories of them, or every stack `pulumi stack ls --all` lists)\n" +
+    "      through one pack and writes DIR/assessment.json and DIR/index.html; --previous adds new, fixed and the trend";
+
+const FAIL_ON = ["mandatory", "advisory", "none"] as const;
+type FailOn = typeof FAIL_ON[number];
+
+/** The output directory, created when missing; refused when it is a file or cannot be created. */
+function prepareOutputDir(dir: string): string {
+    try {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.accessSync(dir, fs.constants.W_OK);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliError(`assess: cannot write to --output ${dir}: ${code === "EEXIST" || code === "ENOTDIR" ? "not a directory" : code ?? (error as Error).message}`);
+    }
+    return dir;
+}
+
+/** Written next to its final name first, so a scheduled run never leaves half a report. */
+function writeAtomically(file: string, text: string): void {
+    const partial = `${file}.partial`;
+    try {
+        fs.writeFileSync(partial, text);
+        fs.renameSync(partial, file);
+    } catch (error) {
+        throw new CliError(`assess: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+}
+
+/**
+ * As `scan`: 1 when a stack has a mandatory finding (with --fail-on advisory, any finding), else 0;
+ * 2 when a stack could not be assessed (the report is written first). --fail-on none: always 0 once
+ * the report is written, for scheduled runs whose product is the report.
+ */
+function exitCode(assessment: Pick<Assessment, "totals">, failOn: FailOn): number {
+    if (failOn === "none") return EXIT_OK;
+    if (assessment.totals.stacksWithErrors > 0) return EXIT_BAD_INPUT;
+    const { mandatory, advisory } = assessment.totals.byLevel;
+    return mandatory > 0 || (failOn === "advisory" && advisory > 0) ? EXIT_VIOLATIONS : EXIT_OK;
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+    const args = parseArgs(argv, {
+        "policy-pack-config": { kind: "string" }, previous: { kind: "string" }, output: { kind: "string" },
+        "all-stacks": { kind: "boolean" }, "fail-on": { kind: "string" },
+    }, "assess");
+    const allStacks = args.flags["all-stacks"] === true;
+    if (allStacks && args.positionals.length > 0) throw new CliError("assess: give either export files (or directories, or -) or --all-stacks, not both");
+    if (!allStacks && args.positionals.length === 0) throw new CliError("assess: missing <stack.json | dir | -> or --all-stacks (see snapshot-guard assess --help)");
+    const failOn = (args.values["fail-on"] ?? "mandatory") as FailOn;
+    if (!FAIL_ON.includes(failOn)) throw new CliError(`assess: --fail-on must be ${FAIL_ON.join(", ")}, not "${args.values["fail-on"]}"`);
+    if (args.values.output === undefined) throw new CliError("assess: --output DIR is required (where assessment.json and index.html are written)");
+    const config = readPolicyConfig(args.values["policy-pack-config"]);
+    const { readPrevious } = await import("../assessment/previous");
+    const previous = args.values.previous === undefined ? undefined : readPrevious(args.values.previous);
+    const sources = allStacks
+        ? await (await import("../assessment/pulumi-stacks")).pulumiStackSources()
+        : (await import("../assessment/sources")).exportSources(args.positionals);
+    const outputDir = prepareOutputDir(args.values.output);
+
+    const now = new Date();
+    const { ExemptionTracker } = await import("../assessment/exemptions");
+    const exemptions = new ExemptionTracker(config, now);
+    const { startPack, closePack } = await import("../scanner");
+    const { assessStacks } = await import("../assessment/assess-stacks");
+    const pack = await startPack(config);
+    let assessed;
+    try {
+        assessed = await assessStacks(pack, sources, exemptions, (line) => process.stderr.write(`snapshot-guard: assess: ${line}\n`));
+    } finally {
+        await closePack(pack);
+    }
+    const { assemble } = await import("../assessment/assemble");
+    const assessment = assemble({ generatedAt: now, tool: { name: pack.info.name, version: pack.info.version }, assessed, exemptions, previous });
+    const { renderHtml } = await import("../assessment/html");
+    writeAtomically(path.join(outputDir, "assessment.json"), JSON.stringify(assessment, null, 2) + "\n");
+    writeAtomically(path.join(outputDir, "index.html"), renderHtml(assessment));
+
+    const { totals } = assessment;
+    process.stdout.write(`assessed ${totals.stacks - totals.stacksWithErrors} of ${totals.stacks} stacks (${totals.resources} resources): ` +
+        `${totals.byLevel.mandatory} mandatory, ${totals.byLevel.advisory} advisory findings; ` +
+        `${totals.stacksAffected} stack${totals.stacksAffected === 1 ? "" : "s"} with mandatory findings; ` +
+        `report: ${path.join(outputDir, "index.html")}\n`);
+    if (totals.stacksWithErrors > 0) {
+        notice(`assess: ${totals.stacksWithErrors} stack${totals.stacksWithErrors === 1 ? "" : "s"} could not be assessed (listed in the report)`);
+    }
+    return exitCode(assessment, failOn);
+}
