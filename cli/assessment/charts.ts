@@ -68,7 +68,7 @@ export function trendChart(history: readonly HistoryPoint[]): string {
     const width = 640;
     const height = 220;
     const left = 50;
-    const right = 20;
+    const right = 50;
     const top = 20;
     const bottom = 50;
     const max = Math.max(1, ...history.flatMap((point) => [point.mandatory, point.advisory]));

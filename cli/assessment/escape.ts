@@ -7,3 +7,8 @@ export function escapeHtml(text: string): string {
 export function withInlineCode(text: string): string {
     return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
 }
+
+/** Escaped text of a long token (type token, URN) that may wrap after its separators. */
+export function breakableToken(text: string): string {
+    return escapeHtml(text).replace(/([:/$])/g, "$1<wbr>");
+}

@@ -4,7 +4,7 @@
 // exemptions running out, then every rule with its resources and fix.
 import { SEVERITIES } from "../results";
 import { CLOUD_SERIES, stackedBarChart, trendChart } from "./charts";
-import { escapeHtml as esc, withInlineCode } from "./escape";
+import { breakableToken, escapeHtml as esc, withInlineCode } from "./escape";
 import { CATEGORIES, type AssessedFinding, type Assessment, type ExemptionStatus, type StackAssessment } from "./model";
 import { SORT_SCRIPT, STYLE } from "./page-assets";
 
@@ -19,7 +19,7 @@ const plural = (count: number, noun: string) => `${number(count)} ${noun}${count
 const anchor = (rule: string) => `rule-${rule.replace(/[^A-Za-z0-9-]/g, "-")}`;
 
 function resourceCell(finding: Pick<AssessedFinding, "urn" | "name" | "type">): string {
-    return finding.urn ? `<code>${esc(finding.name)}</code><br><span class="meta">${esc(finding.type)}</span>` : "stack";
+    return finding.urn ? `<code>${esc(finding.name)}</code><br><span class="meta">${breakableToken(finding.type)}</span>` : "stack";
 }
 
 function daysText(exemption: ExemptionStatus): string {
@@ -214,7 +214,6 @@ export function renderHtml(assessment: Assessment): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<link rel="icon" href="data:,">
 <title>Snapshot, disk and image assessment, ${esc(date)}</title>
 <style>${STYLE}</style>
 </head>

@@ -20,6 +20,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
 caption { text-align: left; color: var(--muted); padding: 4px 0; caption-side: top; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
+td .meta { overflow-wrap: anywhere; }
 thead th { background: #f3f3f3; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-align: inherit; }
@@ -36,6 +37,8 @@ th button:focus-visible, a:focus-visible { outline: 2px solid #0072B2; outline-o
 .error { color: var(--bad); }
 @media print {
   body { font-size: 11pt; }
+  table { font-size: 9pt; }
+  th, td { padding: 3px 5px; }
   header, main { max-width: none; padding: 0; }
   th button { pointer-events: none; }
   th button::after { content: ""; }
