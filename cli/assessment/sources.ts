@@ -40,13 +40,15 @@ function stdinSource(): StackSource {
         label: "stdin",
         fallbackName: "stdin",
         load: async () => {
-            let bytes: Buffer;
+            // As a stream: a synchronous read of a pipe whose writer is still starting (`pulumi stack
+            // export | …`) can fail with EAGAIN.
+            const chunks: Buffer[] = [];
             try {
-                bytes = fs.readFileSync(0);
+                for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
             } catch (error) {
                 throw new CliError(`cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
             }
-            return readStackExport(decodeInputText(bytes, "stdin", EXPORT), "stdin");
+            return readStackExport(decodeInputText(Buffer.concat(chunks), "stdin", EXPORT), "stdin");
         },
     };
 }

@@ -3,12 +3,13 @@
 // report files, exit codes, stacks that cannot be read, --all-stacks through a stand-in `pulumi`,
 // and bad input. The rendered page is checked in a browser by assess-browser.spec.ts.
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { Assessment } from "../../cli/assessment/model";
 import { repoRoot } from "../harness";
 import { assessFixtureEstate, dateIn, stacksDir, writePolicyConfig } from "./assess-fixtures";
-import { assertOneLineError, cli, fixtures, tempDir, type CliRun } from "./helpers";
+import { assertOneLineError, cli, cliPath, fixtures, tempDir, type CliRun } from "./helpers";
 
 const SHOP = "urn:pulumi:prod::shop::";
 const MEDIA = "urn:pulumi:prod::media::";
@@ -214,6 +215,14 @@ describe("cli: assess exit codes and unreadable stacks", function () {
         assert.doesNotMatch(fs.readFileSync(path.join(dir, "out", "index.html"), "utf8") + run.stderr, /SECRET-MARKER/);
         const tolerant = cli(["assess", broken, gcpOnly, "--policy-pack-config", config, "--output", path.join(dir, "out2"), "--fail-on", "none"]);
         assert.strictEqual(tolerant.status, 0, tolerant.stderr);
+    });
+
+    it("reads stdin from a writer that starts late, as `pulumi stack export | snapshot-guard assess -` does", () => {
+        const dir = tempDir();
+        const run = spawnSync("sh", ["-c", `(sleep 1; cat "$1") | "$2" "$3" assess - --policy-pack-config "$4" --output "$5"`, "sh",
+            path.join(stacksDir, "gcp-analytics-prod.json"), process.execPath, cliPath, writePolicyConfig(dir), path.join(dir, "out")], { encoding: "utf8" });
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.deepStrictEqual(readAssessment(path.join(dir, "out")).stacks.map((stack) => stack.stack), ["analytics/prod"]);
     });
 
     it("reads an export from stdin (-)", () => {
