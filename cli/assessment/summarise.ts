@@ -23,16 +23,28 @@ export function countFindings(findings: readonly AssessedFinding[]): Counts {
     return counts;
 }
 
+/**
+ * One copy of each text: an estate's findings repeat the same messages, fixes and types thousands of
+ * times, and every stack's scan makes new copies of them.
+ */
+const texts = new Map<string, string>();
+function shared(text: string): string {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+}
+
 export function assessedFindings(results: Results, stack: string): AssessedFinding[] {
     return results.findings.map((finding) => {
         const rule = ourRule(finding.policy, finding.pack);
         return {
-            stack, rule: finding.policy, level: finding.level,
-            severity: finding.severity ?? rule?.severity ?? "unspecified",
+            stack, rule: shared(finding.policy), level: finding.level,
+            severity: shared(finding.severity ?? rule?.severity ?? "unspecified"),
             cloud: rule?.cloud ?? "other", category: rule?.category ?? "other",
-            urn: finding.urn, type: finding.type, name: finding.name, message: finding.message,
-            ...(finding.path !== undefined ? { path: finding.path } : {}),
-            ...(finding.fix !== undefined ? { fix: finding.fix } : {}),
+            urn: finding.urn, type: shared(finding.type), name: finding.name, message: shared(finding.message),
+            ...(finding.path !== undefined ? { path: shared(finding.path) } : {}),
+            ...(finding.fix !== undefined ? { fix: shared(finding.fix) } : {}),
         };
     });
 }

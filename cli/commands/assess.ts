@@ -30,10 +30,10 @@ function prepareOutputDir(dir: string): string {
 }
 
 /** Written next to its final name first, so a scheduled run never leaves half a report. */
-function writeAtomically(file: string, text: string): void {
+function writeAtomically(file: string, write: (partial: string) => void): void {
     const partial = `${file}.partial`;
     try {
-        fs.writeFileSync(partial, text);
+        write(partial);
         fs.renameSync(partial, file);
     } catch (error) {
         throw new CliError(`assess: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -86,8 +86,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     const { assemble } = await import("../assessment/assemble");
     const assessment = assemble({ generatedAt: now, tool: { name: pack.info.name, version: pack.info.version }, assessed, exemptions, previous });
     const { renderHtml } = await import("../assessment/html");
-    writeAtomically(path.join(outputDir, "assessment.json"), JSON.stringify(assessment, null, 2) + "\n");
-    writeAtomically(path.join(outputDir, "index.html"), renderHtml(assessment));
+    const { writeJsonFile } = await import("../assessment/json-file");
+    writeAtomically(path.join(outputDir, "assessment.json"), (partial) => writeJsonFile(partial, assessment));
+    writeAtomically(path.join(outputDir, "index.html"), (partial) => fs.writeFileSync(partial, renderHtml(assessment)));
 
     const { totals } = assessment;
     process.stdout.write(`assessed ${totals.stacks - totals.stacksWithErrors} of ${totals.stacks} stacks (${totals.resources} resources): ` +
