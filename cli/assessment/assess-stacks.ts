@@ -33,6 +33,7 @@ export async function assessStacks(pack: Pack, sources: readonly StackSource[], 
     const started = Date.now();
     const stacks: StackAssessment[] = [];
     const findings: AssessedFinding[] = [];
+    const names = new Set<string>();
     let next = sources.length > 0 ? load(sources[0]) : undefined;
     for (let index = 0; index < sources.length; index++) {
         const source = sources[index];
@@ -45,12 +46,13 @@ export async function assessStacks(pack: Pack, sources: readonly StackSource[], 
             continue;
         }
         const stackStarted = Date.now();
-        const name = stackName(loaded.input, source, new Set(stacks.map((stack) => stack.stack)));
+        const name = stackName(loaded.input, source, names);
+        names.add(name);
         const results = await scanWithPack(pack, loaded.input);
         exemptions.observe(name, loaded.input.resources);
         const assessed = assessStack(results, name, source.label);
         stacks.push(assessed.stack);
-        findings.push(...assessed.findings);
+        for (const finding of assessed.findings) findings.push(finding); // a spread of a huge stack's findings would overflow the call stack
         const { byLevel } = assessed.stack.counts;
         report(`${position}, ${name}: ${assessed.stack.resources} resources, ${byLevel.mandatory} mandatory, ${byLevel.advisory} advisory ` +
             `(${seconds(Date.now() - stackStarted)}; ${seconds(Date.now() - started)} elapsed)`);

@@ -36,6 +36,7 @@ function writeAtomically(file: string, write: (partial: string) => void): void {
         write(partial);
         fs.renameSync(partial, file);
     } catch (error) {
+        fs.rmSync(partial, { force: true });
         throw new CliError(`assess: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
 }
