@@ -15,7 +15,9 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { performance } = require("perf_hooks");
+const { samplePeaks } = require("./process-peaks");
 const { makeResources } = require("./run");
+const { writeExport } = require("./stack-export");
 
 const ROOT = path.resolve(__dirname, "..");
 const BUDGET = { seconds: 120, bytes: 2 * 1024 ** 3 };
@@ -30,58 +32,13 @@ function option(name, fallback) {
     return index >= 0 ? process.argv[index + 1] : fallback;
 }
 
-/** Writes a `pulumi stack export` (version 3) of the generated resources, one resource at a time. */
-function writeExport(file, count) {
-    const resources = makeResources(count);
-    const fd = fs.openSync(file, "w");
-    fs.writeSync(fd, '{"version":3,"deployment":{"manifest":{"time":"2026-01-01T00:00:00Z","magic":"","version":"v3.277.0"},"resources":[\n');
-    resources.forEach((resource, index) => {
-        const entry = {
-            urn: resource.urn, custom: true, id: `id-${index}`, type: resource.type,
-            inputs: resource.properties, outputs: resource.properties,
-            ...(resource.parent ? { parent: resource.parent } : {}),
-            ...(resource.provider ? { provider: `${resource.provider.urn}::id-${resource.provider.name}` } : {}),
-            dependencies: resource.dependencies ?? [],
-            ...(resource.propertyDependencies ? { propertyDependencies: resource.propertyDependencies } : {}),
-        };
-        fs.writeSync(fd, (index > 0 ? ",\n" : "") + JSON.stringify(entry));
-    });
-    fs.writeSync(fd, "\n]}}\n");
-    fs.closeSync(fd);
-}
-
-function childrenOf(pid) {
-    try {
-        return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-        return [];
-    }
-}
-
-function peakKiB(pid) {
-    try {
-        const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-        return match ? Number(match[1]) : undefined;
-    } catch {
-        return undefined;
-    }
-}
-
-function commandOf(pid) {
-    try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
-    } catch {
-        return "";
-    }
-}
-
 async function main() {
     const count = Number(option("resources", "100000"));
     if (!Number.isInteger(count) || count < 1) fail("--resources takes a whole number of at least 1");
     const format = option("format", "json");
     const exportOnly = option("write-export", undefined);
     if (exportOnly) {
-        writeExport(exportOnly, count);
+        writeExport(exportOnly, makeResources(count));
         return;
     }
     if (!fs.existsSync(path.join(ROOT, "bin", "cli", "main.js"))) fail("bin/ is missing: run npm run build first");
@@ -89,7 +46,7 @@ async function main() {
     try {
         const exportFile = path.join(dir, "stack.json");
         const outputFile = path.join(dir, `result.${format}`);
-        writeExport(exportFile, count);
+        writeExport(exportFile, makeResources(count));
         const timeFile = path.join(dir, "time.txt");
         const cli = [path.join(ROOT, "bin", "cli", "main.js"), "scan", exportFile, "--format", format, "--output", outputFile];
         const withTime = fs.existsSync("/usr/bin/time");
@@ -99,29 +56,11 @@ async function main() {
             : spawn(process.execPath, cli, { stdio: ["ignore", "ignore", "pipe"] });
         let stderr = "";
         child.stderr.on("data", (chunk) => { stderr += chunk; });
-        const peaks = new Map(); // pid -> { command, kib }
-        const sample = () => {
-            const queue = [child.pid];
-            while (queue.length > 0) {
-                const pid = queue.shift();
-                const kib = peakKiB(pid);
-                if (kib !== undefined && (pid !== child.pid || !withTime)) {
-                    const known = peaks.get(pid) ?? { command: commandOf(pid), kib: 0 };
-                    known.kib = Math.max(known.kib, kib);
-                    peaks.set(pid, known);
-                }
-                queue.push(...childrenOf(pid));
-            }
-        };
-        const timer = setInterval(sample, 100);
+        const sampling = samplePeaks(child.pid, { skipRoot: withTime });
         const code = await new Promise((resolve) => child.on("exit", (status) => resolve(status)));
-        clearInterval(timer);
+        const processes = sampling.stop();
         const seconds = (performance.now() - started) / 1000;
         if (code !== 0 && code !== 1) fail(`scan exited ${code}: ${stderr.trim().split("\n").pop()}`);
-        const processes = [...peaks.values()].map(({ command, kib }) => ({
-            role: command.includes("run-policy-pack") ? "pack" : command.includes("main.js") ? "cli" : command,
-            peakMiB: Math.round(kib / 1024),
-        }));
         const timeReport = withTime ? fs.readFileSync(timeFile, "utf8") : "";
         const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeReport);
         const together = processes.reduce((sum, entry) => sum + entry.peakMiB, 0);

@@ -20,6 +20,7 @@ export const commands: Record<string, () => Command> = {
     scan: () => require("./commands/scan"),
     report: () => require("./commands/report"),
     baseline: () => require("./commands/baseline"),
+    assess: () => require("./commands/assess"),
 };
 
 /** `snapshot-guard --help`: one line per command; each command's --help has the rest. */

@@ -50,10 +50,28 @@ function toFinding(diagnostic: Diagnostic, resource: { urn: string; type: string
 
 /** Scans `input` through the pack. The scan consumes it: each resource's property bags are dropped once sent. */
 export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<Results> {
+    const pack = await startPack(config);
+    try {
+        return await scanWithPack(pack, input);
+    } finally {
+        progressDone();
+        await closePack(pack);
+    }
+}
+
+/** A started and configured pack process: it scans any number of inputs (`assess` scans many stacks with one). */
+export interface Pack {
+    client: AnalyzerClient;
+    /** The pack's name, version and policies (former rule ids left out). */
+    info: { name: string; version: string; policies: PolicyInfo[] };
+    /** Enforcement level of each policy after Configure. */
+    levels: Record<string, string>;
+}
+
+export async function startPack(config: PolicyPackConfig): Promise<Pack> {
     if (!fs.existsSync(path.join(packDir, "bin", "index.js"))) {
         throw new CliError(`the compiled pack is missing (${path.join(packDir, "bin", "index.js")}); run \`npm run build\``);
     }
-    const started = new Date();
     progress(`starting the policy pack…`);
     const client = await AnalyzerClient.start({ packDir });
     try {
@@ -68,109 +86,11 @@ export async function scan(input: ScanInput, config: PolicyPackConfig): Promise<
         } catch (error) {
             throw new CliError(`invalid policy pack config: ${(error as Error).message}`);
         }
-        await client.configureStack({ stack: input.stack, project: input.project, dryRun: input.dryRun });
-
-        const findings: ResultFinding[] = [];
-        const checks: Check[] = [];
-        const enabled = info.policies.filter((policy) => levels[policy.name] !== "disabled");
-        const resourcePolicies = enabled.filter((policy) => policy.policyType !== "stack");
-        const stackPolicies = enabled.filter((policy) => policy.policyType === "stack");
-        // The engine sends every resource to Remediate and Analyze; a scan skips the calls whose answer
-        // is known: Remediate runs only policies at the remediate level, and a resource of a type no
-        // enabled resource policy targets gets only "not applicable" from each (never a check or finding).
-        const remediating = resourcePolicies.some((policy) => levels[policy.name] === "remediate");
-        const analyzed = targetedTypes(resourcePolicies.map((policy) => policy.name));
-        // The stack's resources go to AnalyzeStack encoded as each is done, in input order; their
-        // property bags are released then (a scan consumes its input), so a large stack is not held twice.
-        const stackRequest = new StackRequest();
-        const addToStack = (resource: ScanResource, index: number, inputs: Record<string, unknown>) => {
-            stackRequest.set(index, {
-                type: resource.type, name: resource.name, urn: resource.urn,
-                // Preview has no outputs; the engine hands stack policies the (remediated) inputs then.
-                properties: input.dryRun ? inputs : resource.outputs,
-                ...(resource.provider ? { provider: resource.provider } : {}),
-                ...(resource.parent ? { parent: resource.parent } : {}),
-                dependencies: resource.dependencies,
-                propertyDependencies: resource.propertyDependencies,
-            });
-            resource.inputs = resource.outputs = {};
-        };
-        let done = 0;
-        // Each result is boiled down to its findings and checks as it arrives: a response carries a
-        // not-applicable entry per policy, and keeping 100,000 of them was most of the CLI's memory.
-        const perResource = await pool(input.resources, CONCURRENCY, async (resource, index) => {
-            const request = {
-                type: resource.type, name: resource.name, urn: resource.urn, properties: resource.inputs,
-                ...(resource.provider ? { provider: resource.provider } : {}),
-                ...(resource.parent ? { parent: resource.parent } : {}),
-                ...(resource.protect ? { protect: true } : {}),
-            };
-            const found: ResultFinding[] = [];
-            if (!analyzed(resource.type)) {
-                addToStack(resource, index, request.properties);
-                return { findings: found, checks: [] };
-            }
-            const remediated = remediating ? await client.remediate(request) : { remediations: [] };
-            for (const remediation of remediated.remediations) {
-                if (remediation.properties) request.properties = remediation.properties;
-                found.push({
-                    policy: remediation.policyName, pack: remediation.policyPackName, level: "remediate",
-                    urn: resource.urn, type: resource.type, name: resource.name,
-                    message: remediation.diagnostic || `remediated by ${remediation.policyName}: ${remediation.description}`,
-                });
-            }
-            const result = await client.analyze(request);
-            done++;
-            if (done % 50 === 0) progress(`analyzed ${done} of ${input.resources.length} resources…`);
-            found.push(...result.diagnostics.map((diagnostic) => toFinding(diagnostic, resource)));
-            const resourceChecks: Check[] = [];
-            addChecks(resourceChecks, resource, resourcePolicies, result, info.name);
-            addToStack(resource, index, request.properties);
-            return { findings: found, checks: resourceChecks };
-        });
-        for (const entry of perResource) {
-            findings.push(...entry.findings);
-            checks.push(...entry.checks);
-        }
-
-        progress(`analyzing the stack…`);
-        const stackResult = await client.analyzeStack(stackRequest);
-        const byUrn = new Map(input.resources.map((resource) => [resource.urn, resource]));
-        for (const diagnostic of stackResult.diagnostics) {
-            const resource = diagnostic.urn ? byUrn.get(diagnostic.urn) : undefined;
-            findings.push(toFinding(diagnostic, resource ?? (diagnostic.urn ? { urn: diagnostic.urn, type: "", name: diagnostic.urn } : undefined)));
-        }
-        for (const policy of stackPolicies) {
-            const failed = stackResult.diagnostics.some((diagnostic) => diagnostic.policyName === policy.name);
-            if (failed) {
-                for (const diagnostic of stackResult.diagnostics.filter((entry) => entry.policyName === policy.name)) {
-                    const resource = diagnostic.urn ? byUrn.get(diagnostic.urn) : undefined;
-                    checks.push({ urn: diagnostic.urn ?? "", type: resource?.type ?? "", name: resource?.name ?? "", policy: policy.name, pack: info.name, outcome: "failed" });
-                }
-            } else {
-                const reason = stackResult.notApplicable.find((entry) => entry.policyName === policy.name)?.reason;
-                checks.push({ urn: "", type: "", name: "stack", policy: policy.name, pack: info.name, outcome: reason ? "skipped" : "passed", ...(reason ? { reason } : {}) });
-            }
-        }
-        progressDone();
-        return {
-            source: input.source,
-            ...(input.artifact ? { artifact: input.artifact } : {}),
-            ...(input.sourceRoot ? { sourceRoot: input.sourceRoot } : {}),
-            tool: { name: info.name, version: info.version },
-            policies: info.policies.map((policy) => ({ ...policyRef(policy.name, info.name, info.version), level: levels[policy.name] as PolicyRef["level"] })),
-            findings: locate(dedupe(findings), byUrn, input.sourceRoot),
-            checks: checks.filter((check) => check.pack === info.name),
-            // As `pulumi preview` counts them: the stack's root resource is not one.
-            resources: input.resources.map((resource) => resource.urn).filter((urn) => !isStackResource(urn)),
-            ...(input.project ? { project: input.project } : {}),
-            ...(input.stack ? { stack: input.stack } : {}),
-            startedAt: started.toISOString(),
-            durationSeconds: (Date.now() - started.getTime()) / 1000,
-        };
-    } finally {
+        return { client, info, levels };
+    } catch (error) {
         progressDone();
         await client.close();
+        throw error;
     }
 }
 
@@ -183,6 +103,116 @@ function targetedTypes(policyNames: readonly string[]): (type: string) => boolea
         for (const target of rule.targets) types.add(normaliseTypeToken(target.type));
     }
     return (type) => types.has(normaliseTypeToken(type));
+}
+
+export async function closePack(pack: Pack): Promise<void> {
+    await pack.client.close();
+}
+
+/** Scans one input with a started pack: ConfigureStack, Remediate and Analyze per resource, AnalyzeStack. The scan consumes the input: each resource's property bags are dropped once sent. */
+export async function scanWithPack(pack: Pack, input: ScanInput): Promise<Results> {
+    const { client, info, levels } = pack;
+    const started = new Date();
+    await client.configureStack({ stack: input.stack, project: input.project, dryRun: input.dryRun });
+
+    const findings: ResultFinding[] = [];
+    const checks: Check[] = [];
+    const enabled = info.policies.filter((policy) => levels[policy.name] !== "disabled");
+    const resourcePolicies = enabled.filter((policy) => policy.policyType !== "stack");
+    const stackPolicies = enabled.filter((policy) => policy.policyType === "stack");
+    // The engine sends every resource to Remediate and Analyze; a scan skips the calls whose answer
+    // is known: Remediate runs only policies at the remediate level, and a resource of a type no
+    // enabled resource policy targets gets only "not applicable" from each (never a check or finding).
+    const remediating = resourcePolicies.some((policy) => levels[policy.name] === "remediate");
+    const analyzed = targetedTypes(resourcePolicies.map((policy) => policy.name));
+    // The stack's resources go to AnalyzeStack encoded as each is done, in input order; their
+    // property bags are released then (a scan consumes its input), so a large stack is not held twice.
+    const stackRequest = new StackRequest();
+    const addToStack = (resource: ScanResource, index: number, inputs: Record<string, unknown>) => {
+        stackRequest.set(index, {
+            type: resource.type, name: resource.name, urn: resource.urn,
+            // Preview has no outputs; the engine hands stack policies the (remediated) inputs then.
+            properties: input.dryRun ? inputs : resource.outputs,
+            ...(resource.provider ? { provider: resource.provider } : {}),
+            ...(resource.parent ? { parent: resource.parent } : {}),
+            dependencies: resource.dependencies,
+            propertyDependencies: resource.propertyDependencies,
+        });
+        resource.inputs = resource.outputs = {};
+    };
+    let done = 0;
+    // Each result is boiled down to its findings and checks as it arrives: a response carries a
+    // not-applicable entry per policy, and keeping 100,000 of them was most of the CLI's memory.
+    const perResource = await pool(input.resources, CONCURRENCY, async (resource, index) => {
+        const request = {
+            type: resource.type, name: resource.name, urn: resource.urn, properties: resource.inputs,
+            ...(resource.provider ? { provider: resource.provider } : {}),
+            ...(resource.parent ? { parent: resource.parent } : {}),
+            ...(resource.protect ? { protect: true } : {}),
+        };
+        const found: ResultFinding[] = [];
+        if (!analyzed(resource.type)) {
+            addToStack(resource, index, request.properties);
+            return { findings: found, checks: [] };
+        }
+        const remediated = remediating ? await client.remediate(request) : { remediations: [] };
+        for (const remediation of remediated.remediations) {
+            if (remediation.properties) request.properties = remediation.properties;
+            found.push({
+                policy: remediation.policyName, pack: remediation.policyPackName, level: "remediate",
+                urn: resource.urn, type: resource.type, name: resource.name,
+                message: remediation.diagnostic || `remediated by ${remediation.policyName}: ${remediation.description}`,
+            });
+        }
+        const result = await client.analyze(request);
+        done++;
+        if (done % 50 === 0) progress(`analyzed ${done} of ${input.resources.length} resources…`);
+        found.push(...result.diagnostics.map((diagnostic) => toFinding(diagnostic, resource)));
+        const resourceChecks: Check[] = [];
+        addChecks(resourceChecks, resource, resourcePolicies, result, info.name);
+        addToStack(resource, index, request.properties);
+        return { findings: found, checks: resourceChecks };
+    });
+    for (const entry of perResource) {
+        findings.push(...entry.findings);
+        checks.push(...entry.checks);
+    }
+
+    progress(`analyzing the stack…`);
+    const stackResult = await client.analyzeStack(stackRequest);
+    const byUrn = new Map(input.resources.map((resource) => [resource.urn, resource]));
+    for (const diagnostic of stackResult.diagnostics) {
+        const resource = diagnostic.urn ? byUrn.get(diagnostic.urn) : undefined;
+        findings.push(toFinding(diagnostic, resource ?? (diagnostic.urn ? { urn: diagnostic.urn, type: "", name: diagnostic.urn } : undefined)));
+    }
+    for (const policy of stackPolicies) {
+        const failed = stackResult.diagnostics.some((diagnostic) => diagnostic.policyName === policy.name);
+        if (failed) {
+            for (const diagnostic of stackResult.diagnostics.filter((entry) => entry.policyName === policy.name)) {
+                const resource = diagnostic.urn ? byUrn.get(diagnostic.urn) : undefined;
+                checks.push({ urn: diagnostic.urn ?? "", type: resource?.type ?? "", name: resource?.name ?? "", policy: policy.name, pack: info.name, outcome: "failed" });
+            }
+        } else {
+            const reason = stackResult.notApplicable.find((entry) => entry.policyName === policy.name)?.reason;
+            checks.push({ urn: "", type: "", name: "stack", policy: policy.name, pack: info.name, outcome: reason ? "skipped" : "passed", ...(reason ? { reason } : {}) });
+        }
+    }
+    progressDone();
+    return {
+        source: input.source,
+        ...(input.artifact ? { artifact: input.artifact } : {}),
+        ...(input.sourceRoot ? { sourceRoot: input.sourceRoot } : {}),
+        tool: { name: info.name, version: info.version },
+        policies: info.policies.map((policy) => ({ ...policyRef(policy.name, info.name, info.version), level: levels[policy.name] as PolicyRef["level"] })),
+        findings: locate(dedupe(findings), byUrn, input.sourceRoot),
+        checks: checks.filter((check) => check.pack === info.name),
+        // As `pulumi preview` counts them: the stack's root resource is not one.
+        resources: input.resources.map((resource) => resource.urn).filter((urn) => !isStackResource(urn)),
+        ...(input.project ? { project: input.project } : {}),
+        ...(input.stack ? { stack: input.stack } : {}),
+        startedAt: started.toISOString(),
+        durationSeconds: (Date.now() - started.getTime()) / 1000,
+    };
 }
 
 /** Findings on resources of a recorded program point at the line that declares the resource. */

@@ -38,13 +38,13 @@ describe("cli: top level", () => {
     it("prints usage with every command on --help", () => {
         const run = cli(["--help"]);
         assert.strictEqual(run.status, 0);
-        for (const command of ["list", "explain", "config", "docs", "scan", "report", "baseline"]) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
+        for (const command of ["list", "explain", "config", "docs", "scan", "report", "baseline", "assess"]) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
     });
 
     it("exits 2 with one line pointing to --help when no command is given", () => {
         const run = cli([]);
         assert.strictEqual(run.status, 2);
-        assertOneLineError(run, /no command given \(commands: list, explain, config, docs, scan, report, baseline\); see snapshot-guard --help$/);
+        assertOneLineError(run, /no command given \(commands: list, explain, config, docs, scan, report, baseline, assess\); see snapshot-guard --help$/);
     });
 
     it("exits 2 on an unknown command, in one line", () => {

@@ -76,11 +76,12 @@ export function multiset(findings: readonly EngineFinding[]): string[] {
 }
 
 /**
- * A copy of `programDir` with a stack `dev` in a fresh file backend. `node_modules` links to the
- * program's own dependencies, so the program runs with the SDKs it was written against.
+ * A copy of `programDir` with a stack `dev` in a fresh file backend (or in `options.tools`'s, shared
+ * by several programs). `node_modules` links to the program's own dependencies, so the program runs
+ * with the SDKs it was written against.
  */
-export function workspace(programDir: string, options: ToolchainOptions = {}): Workspace {
-    const tools = toolchain(providerPackages(programDir), options);
+export function workspace(programDir: string, options: ToolchainOptions & { tools?: Toolchain } = {}): Workspace {
+    const tools = options.tools ?? toolchain(providerPackages(programDir), options);
     const dir = path.join(tools.home, path.basename(programDir));
     fs.mkdirSync(dir);
     for (const entry of fs.readdirSync(programDir)) {
