@@ -16,3 +16,17 @@ export function decodeInputText(bytes: Buffer, source: string, expected: string)
     if (bytes.includes(0)) throw new CliError(`${source} is not UTF-8 text (it holds NUL bytes); expected ${expected}`);
     return bytes.toString("utf8");
 }
+
+/**
+ * All of stdin, read as a stream: a synchronous read of a pipe whose writer is still starting
+ * (`pulumi stack export | snapshot-guard scan -`) can fail with EAGAIN.
+ */
+export async function readStdin(): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    try {
+        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    } catch (error) {
+        throw new CliError(`cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    return Buffer.concat(chunks);
+}

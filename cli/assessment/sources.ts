@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CliError } from "../errors";
-import { decodeInputText } from "../input-text";
+import { decodeInputText, readStdin } from "../input-text";
 import type { ScanInput } from "../resources";
 import { readStackExport } from "../stack-export";
 
@@ -39,17 +39,7 @@ function stdinSource(): StackSource {
     return {
         label: "stdin",
         fallbackName: "stdin",
-        load: async () => {
-            // As a stream: a synchronous read of a pipe whose writer is still starting (`pulumi stack
-            // export | …`) can fail with EAGAIN.
-            const chunks: Buffer[] = [];
-            try {
-                for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-            } catch (error) {
-                throw new CliError(`cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-            }
-            return readStackExport(decodeInputText(Buffer.concat(chunks), "stdin", EXPORT), "stdin");
-        },
+        load: async () => readStackExport(decodeInputText(await readStdin(), "stdin", EXPORT), "stdin"),
     };
 }
 

@@ -6,7 +6,7 @@ import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { eventsToResults, parseEventLog } from "../events";
 import { checkFormat, checkMaxLength, render } from "../format";
 import type { CommandHelp } from "../help";
-import { decodeInputText } from "../input-text";
+import { decodeInputText, readStdin } from "../input-text";
 import { checkOutput, useColour, warning, writeResult } from "../output";
 import { hasMandatory } from "../results";
 
@@ -45,7 +45,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (args.flags["all-packs"] && args.lists.pack) throw new CliError("report: use either --pack or --all-packs");
     let bytes: Buffer;
     try {
-        bytes = fs.readFileSync(target === "-" ? 0 : target);
+        bytes = target === "-" ? await readStdin() : fs.readFileSync(target);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new CliError(code === "ENOENT" ? `report: ${target} does not exist` : `report: cannot read ${target}: ${code ?? (error as Error).message}`);

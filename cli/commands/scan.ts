@@ -5,7 +5,7 @@ import { expectPositionals, parseArgs, type OptionSpec, type ParsedArgs } from "
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { checkFormat, checkMaxLength, render } from "../format";
 import { BAD_INPUT, type CommandHelp } from "../help";
-import { decodeInputText } from "../input-text";
+import { decodeInputText, readStdin } from "../input-text";
 import { checkOutput, useColour, writeResult } from "../output";
 import { DEFAULT_STACK, DEFAULT_TIMEOUT_SECONDS, type ProgramOptions } from "../program";
 import { readPolicyConfig } from "../policy-config";
@@ -40,15 +40,6 @@ export const help: CommandHelp = {
 
 const EXPORT = "the output of `pulumi stack export`";
 
-function readStdin(): string {
-    try {
-        return decodeInputText(fs.readFileSync(0), "stdin", EXPORT);
-    } catch (error) {
-        if (error instanceof CliError) throw error;
-        throw new CliError(`cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-}
-
 /** Options that apply when the input is a program directory (shared by scan and baseline). */
 export const PROGRAM_OPTIONS = { config: { kind: "list" }, stack: { kind: "string" }, timeout: { kind: "string" } } as const;
 
@@ -64,7 +55,7 @@ export function programOptions(args: ParsedArgs, command: string): ProgramOption
 }
 
 export async function loadInput(target: string, options: ProgramOptions): Promise<ScanInput> {
-    if (target === "-") return readStackExport(readStdin(), "stdin");
+    if (target === "-") return readStackExport(decodeInputText(await readStdin(), "stdin", EXPORT), "stdin");
     let stat: fs.Stats;
     try {
         stat = fs.statSync(target);

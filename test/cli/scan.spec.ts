@@ -307,3 +307,25 @@ describe("cli: scan <stack export>", function () {
         }
     });
 });
+
+describe("cli: scan - with a writer that starts late", function () {
+    this.timeout(120_000);
+
+    it("waits for the pipe instead of failing with EAGAIN (`pulumi stack export | snapshot-guard scan -`)", async () => {
+        const { spawn } = await import("child_process");
+        const { cliPath } = await import("./helpers");
+        const child = spawn(process.execPath, [cliPath, "scan", "-", "--format", "json"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => (stdout += chunk));
+        child.stderr.on("data", (chunk) => (stderr += chunk));
+        const text = fs.readFileSync(path.join(fixtures, "stack-export.json"));
+        setTimeout(() => {
+            child.stdin.write(text.subarray(0, 100));
+            setTimeout(() => child.stdin.end(text.subarray(100)), 300);
+        }, 1500);
+        const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+        assert.strictEqual(status, 1, stderr);
+        assert.strictEqual((JSON.parse(stdout) as { summary: { resources: number } }).summary.resources, 9);
+    });
+});
