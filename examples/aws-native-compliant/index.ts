@@ -2,6 +2,7 @@
 import * as awsnative from "@pulumi/aws-native";
 
 const trustedAccount = "111122223333";
+const copyKey = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 new awsnative.ec2.Volume("data", { availabilityZone: "eu-west-1a", size: 100, encrypted: true });
 
@@ -26,6 +27,27 @@ new awsnative.imagebuilder.DistributionConfiguration("golden-partner", {
         region: "eu-west-1",
         amiDistributionConfiguration: { launchPermissionConfiguration: { userIds: [trustedAccount] } },
     }],
+});
+
+// Shared only with the trusted account; copies encrypted under a customer key and expired after 14 days.
+new awsnative.dlm.LifecyclePolicy("daily-snapshots", {
+    description: "daily snapshots of tagged volumes",
+    executionRoleArn: "arn:aws:iam::111122223333:role/dlm-lifecycle",
+    state: "ENABLED",
+    policyDetails: {
+        resourceTypes: ["VOLUME"],
+        targetTags: [{ key: "backup", value: "daily" }],
+        schedules: [{
+            name: "daily",
+            createRule: { interval: 24, intervalUnit: "HOURS" },
+            retainRule: { count: 7 },
+            shareRules: [{ targetAccounts: [trustedAccount] }],
+            crossRegionCopyRules: [{
+                targetRegion: "us-east-1", encrypted: true, cmkArn: copyKey,
+                retainRule: { interval: 14, intervalUnit: "DAYS" },
+            }],
+        }],
+    },
 });
 
 new awsnative.rds.DbInstance("orders-db", {

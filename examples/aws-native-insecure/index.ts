@@ -23,6 +23,27 @@ new awsnative.ec2.LaunchTemplate("workers", {
 // Only new public sharing is blocked: snapshots that were public before stay public.
 new awsnative.ec2.SnapshotBlockPublicAccess("snapshot-guardrail", { state: "block-new-sharing" });
 
+// ---- Snapshot lifecycle ---------------------------------------------------------------------
+
+// Daily snapshots shared with an account nobody trusts, copied to another region unencrypted,
+// under an AWS-managed key and without a retention rule for the copies.
+new awsnative.dlm.LifecyclePolicy("daily-snapshots", {
+    description: "daily snapshots of tagged volumes",
+    executionRoleArn: "arn:aws:iam::111122223333:role/dlm-lifecycle",
+    state: "ENABLED",
+    policyDetails: {
+        resourceTypes: ["VOLUME"],
+        targetTags: [{ key: "backup", value: "daily" }],
+        schedules: [{
+            name: "daily",
+            createRule: { interval: 24, intervalUnit: "HOURS" },
+            retainRule: { count: 7 },
+            shareRules: [{ targetAccounts: ["999988887777"] }],
+            crossRegionCopyRules: [{ targetRegion: "us-east-1", encrypted: false }],
+        }],
+    },
+});
+
 // ---- Images --------------------------------------------------------------------------------
 
 // Every AMI the pipeline distributes is launchable by every AWS account.

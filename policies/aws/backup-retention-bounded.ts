@@ -1,11 +1,13 @@
 import type { PlanArgs } from "@pulumi/aws/backup";
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
+import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
 import type { ClusterArgs as RedshiftClusterArgs, SnapshotCopyArgs as RedshiftSnapshotCopyArgs } from "@pulumi/aws/redshift";
 import type { SnapshotArgs as ServerlessSnapshotArgs } from "@pulumi/aws/redshiftserverless";
 import { applyEdits, at as fixAt, assign, eachElement, UNCHANGED, update, updateIn } from "../../core/fix";
 import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
 import { asNumber, enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { at, eachItem, objectAt, readNumber, retentionBounds } from "./lib/checks";
+import { DLM, eachEventCopy, eachSchedule, NATIVE_DLM } from "./lib/dlm";
 
 type Knobs = "minRetentionDays" | "maxRetentionDays" | "defaultRetentionDays";
 type Bounds = { minRetentionDays: number; maxRetentionDays: number | undefined };
@@ -59,7 +61,7 @@ function addDeleteAfter(props: Record<string, unknown>, { config }: CheckContext
 const unitDays: Record<string, number> = { days: 1, weeks: 7, months: 30, years: 365 };
 
 /** A DLM retain rule: present, with a count or an interval, and an interval within maxRetentionDays. */
-function retainRule(findings: Finding[], container: unknown, path: string, config: Bounds, what: string, countAllowed: boolean): void {
+function retainRule(findings: Finding[], container: unknown, path: string, config: Bounds, what: string, countAllowed: boolean, resource = DLM.resource): void {
     const rulePath = at(path, "retainRule");
     const rule = prop(container, "retainRule");
     if (isUnknown(rule)) {
@@ -67,8 +69,8 @@ function retainRule(findings: Finding[], container: unknown, path: string, confi
         return;
     }
     const fix = countAllowed
-        ? `set \`retainRule\` with \`count\` or \`interval\` and \`intervalUnit\` on ${path} of the aws.dlm.LifecyclePolicy`
-        : `set \`retainRule: { interval, intervalUnit }\` on ${path} of the aws.dlm.LifecyclePolicy`;
+        ? `set \`retainRule\` with \`count\` or \`interval\` and \`intervalUnit\` on ${path} of the ${resource}`
+        : `set \`retainRule: { interval, intervalUnit }\` on ${path} of the ${resource}`;
     if (rule === undefined) {
         findings.push(violation(rulePath, `${what} are never deleted (retainRule omitted)`, fix));
         return;
@@ -89,7 +91,7 @@ function retainRule(findings: Finding[], container: unknown, path: string, confi
     const perUnit = typeof unit === "string" ? unitDays[unit.trim().toLowerCase()] : undefined;
     if (interval !== undefined && perUnit !== undefined && interval * perUnit > max) {
         findings.push(violation(`${rulePath}.interval`, `${what} are kept longer than the maximum of ${max} days (maxRetentionDays)`,
-            `lower \`interval\` of ${rulePath} on the aws.dlm.LifecyclePolicy to at most ${max} days`));
+            `lower \`interval\` of ${rulePath} on the ${resource} to at most ${max} days`));
     }
 }
 
@@ -171,6 +173,29 @@ export const backupRetentionBounded = defineRule({
             const action = objectAt(findings, details, "action", "policyDetails");
             eachItem(findings, action, "crossRegionCopies", "policyDetails.action", (copy, copyPath) => {
                 retainRule(findings, copy, copyPath, config, "copies of shared snapshots", false);
+            });
+            return findings;
+        }),
+
+        // aws-native (CloudFormation): schedules, copy rules and event copies are lists; State as in @pulumi/aws.
+        on<NativeLifecyclePolicyArgs, Knobs>("aws-native:dlm:LifecyclePolicy", (props, { config }) => {
+            const findings: Finding[] = [];
+            const resource = NATIVE_DLM.resource;
+            const disabled = enumIn(prop(props, "state"), "DISABLED");
+            if (isUnknown(disabled)) {
+                findings.push(deferred("state"));
+            } else if (disabled === true) {
+                findings.push(violation("state", "the lifecycle policy is disabled, so it neither creates nor deletes snapshots",
+                    `set \`state: "ENABLED"\` on the ${resource} (or delete it)`));
+            }
+            eachSchedule(findings, props, (schedule, path) => {
+                retainRule(findings, schedule, path, config, "snapshots this schedule creates", true, resource);
+                eachItem(findings, schedule, "crossRegionCopyRules", path, (copy, copyPath) => {
+                    retainRule(findings, copy, copyPath, config, "cross-region copies", false, resource);
+                });
+            });
+            eachEventCopy(findings, props, NATIVE_DLM, (copy, copyPath) => {
+                retainRule(findings, copy, copyPath, config, "copies of shared snapshots", false, resource);
             });
             return findings;
         }),

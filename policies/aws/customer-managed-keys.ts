@@ -1,5 +1,6 @@
 import type { LogicallyAirGappedVaultArgs, VaultArgs } from "@pulumi/aws/backup";
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
+import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
 import type { ClusterArgs as DocdbClusterArgs, ElasticClusterArgs } from "@pulumi/aws/docdb";
 import type { DefaultKmsKeyArgs, SnapshotCopyArgs as EbsSnapshotCopyArgs, SnapshotImportArgs, VolumeArgs } from "@pulumi/aws/ebs";
 import type { AmiCopyArgs, InstanceArgs, LaunchTemplateArgs, SpotFleetRequestArgs, SpotInstanceRequestArgs } from "@pulumi/aws/ec2";
@@ -16,6 +17,7 @@ import type { WorkspaceArgs } from "@pulumi/aws/workspaces";
 import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
 import { asString, isSet, isUnknown, prop } from "../../core/values";
 import { at, eachItem, objectAt } from "./lib/checks";
+import { eachEventCopy, eachSchedule, NATIVE_DLM } from "./lib/dlm";
 
 type Knobs = "allowedKeyIds";
 type Config = { allowedKeyIds: string[] };
@@ -198,5 +200,22 @@ export const customerManagedKeys = defineRule({
         on<NamespaceArgs, Knobs>("aws:redshiftserverless/namespace:Namespace", topKey("kmsKeyId", "aws.redshiftserverless.Namespace")),
         on<MemorydbSnapshotArgs, Knobs>("aws:memorydb/snapshot:Snapshot", topKey("kmsKeyArn", "aws.memorydb.Snapshot")),
         on<WorkspaceArgs, Knobs>("aws:workspaces/workspace:Workspace", topKey("volumeEncryptionKey", "aws.workspaces.Workspace")),
+
+        // aws-native (CloudFormation shapes)
+        on<NativeLifecyclePolicyArgs, Knobs>("aws-native:dlm:LifecyclePolicy", (props, { config }) => {
+            const findings: Finding[] = [];
+            eachSchedule(findings, props, (schedule, path) => {
+                eachItem(findings, schedule, "crossRegionCopyRules", path, (rule, rulePath) => {
+                    findings.push(...requireKey(rule, "cmkArn", rulePath, NATIVE_DLM.resource, config));
+                });
+            });
+            eachEventCopy(findings, props, NATIVE_DLM, (copy, copyPath) => {
+                const encryption = objectAt(findings, copy, "encryptionConfiguration", copyPath);
+                if (!isUnknown(prop(copy, "encryptionConfiguration"))) {
+                    findings.push(...requireKey(encryption, "cmkArn", `${copyPath}.encryptionConfiguration`, NATIVE_DLM.resource, config));
+                }
+            });
+            return findings;
+        }),
     ],
 });

@@ -24,6 +24,11 @@ const dlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> =
     description: "daily", executionRoleArn: `arn:aws:iam::${trusted}:role/dlm`,
     policyDetails: { resourceTypes: ["VOLUME"], targetTags: { backup: "daily" }, schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, ...schedule }], ...extra },
 });
+/** aws-native (CloudFormation) DLM policy: tags as a list, share rules as a list. */
+const nativeDlm = (schedule: Record<string, unknown>) => ({
+    description: "daily", executionRoleArn: `arn:aws:iam::${trusted}:role/dlm`,
+    policyDetails: { resourceTypes: ["VOLUME"], targetTags: [{ key: "backup", value: "daily" }], schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, ...schedule }] },
+});
 const trust = { trustedAccountIds: [trusted] };
 const sharingPolicy = (Resource: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:Modify*", Resource }] });
 const cmk = `arn:aws:kms:eu-west-1:${trusted}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -137,6 +142,10 @@ export const cases: Case[] = [
     { rule: "aws-db-backups-retained", type: "aws-native:rds:DbCluster", level: "mandatory", bad: { backupRetentionPeriod: 1 }, good: { backupRetentionPeriod: 14 } },
     { rule: "aws-db-backups-retained", type: "aws-native:neptune:DbCluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
     { rule: "aws-db-backups-retained", type: "aws-native:redshift:Cluster", level: "mandatory", bad: { automatedSnapshotRetentionPeriod: 0 }, good: { automatedSnapshotRetentionPeriod: 7 } },
+    { rule: "aws-snapshots-not-public", type: "aws-native:dlm:LifecyclePolicy", level: "mandatory", bad: nativeDlm({ shareRules: [{ targetAccounts: [stranger] }] }), good: nativeDlm({ shareRules: [{ targetAccounts: [trusted] }] }), config: trust },
+    { rule: "aws-snapshots-encrypted", type: "aws-native:dlm:LifecyclePolicy", level: "mandatory", bad: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: false, retainRule: { interval: 7, intervalUnit: "DAYS" } }] }), good: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, retainRule: { interval: 7, intervalUnit: "DAYS" } }] }) },
+    { rule: "aws-backup-retention-bounded", type: "aws-native:dlm:LifecyclePolicy", level: "mandatory", bad: { ...nativeDlm({}), state: "DISABLED" }, good: nativeDlm({}) },
+    { rule: "aws-customer-managed-keys", type: "aws-native:dlm:LifecyclePolicy", level: "advisory", bad: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }), good: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, cmkArn: cmk }] }) },
 ];
 
 describe("protocol: the AWS catalogue over gRPC", function () {

@@ -85,3 +85,22 @@ describeFix(backupRetentionBounded, "aws:backup/plan:Plan", [
     { name: "lifecycle unknown: nothing changes", props: { name: "p", rules: [planRule({ lifecycle: UNKNOWN })] }, expect: "unchanged" },
     { name: "exempted: nothing changes", props: { name: "p", rules: [planRule({})] }, config: exempt, expect: "unchanged" },
 ]);
+
+// aws-native (CloudFormation): lists of tags, event copies under `actions[].crossRegionCopy[]`.
+const nativeDlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> = {}, details: Record<string, unknown> = {}) => ({
+    description: "d", executionRoleArn: "r", ...extra,
+    policyDetails: { resourceTypes: ["VOLUME"], targetTags: [{ key: "a", value: "b" }], schedules: [{ name: "daily", createRule: { interval: 24 }, ...schedule }], ...details },
+});
+
+describeRule(backupRetentionBounded, "aws-native:dlm:LifecyclePolicy", [
+    { name: "count-based retention", props: nativeDlm({ retainRule: { count: 14 } }), expect: "pass" },
+    { name: "state omitted", props: nativeDlm({ retainRule: { count: 7 } }), expect: "pass" },
+    { name: "disabled", props: nativeDlm({ retainRule: { count: 7 } }, { state: "DISABLED" }), expect: "fail", paths: ["state"], message: /disabled.* on the aws-native\.dlm\.LifecyclePolicy/ },
+    { name: "retainRule omitted", props: nativeDlm({}), expect: "fail", paths: ["policyDetails.schedules[0].retainRule"], message: /never deleted \(retainRule omitted\) .* of the aws-native\.dlm\.LifecyclePolicy/ },
+    { name: "interval above the configured maximum", props: nativeDlm({ retainRule: { interval: 2, intervalUnit: "YEARS" } }), config: { maxRetentionDays: 365 }, expect: "fail", paths: ["policyDetails.schedules[0].retainRule.interval"] },
+    { name: "cross-region copy without retainRule", props: nativeDlm({ retainRule: { count: 7 }, crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }), expect: "fail", paths: ["policyDetails.schedules[0].crossRegionCopyRules[0].retainRule"] },
+    { name: "event-based copy without retainRule", props: { policyDetails: { policyType: "EVENT_BASED_POLICY", actions: [{ name: "a", crossRegionCopy: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true } }] }] } }, expect: "fail", paths: ["policyDetails.actions[0].crossRegionCopy[0].retainRule"] },
+    { name: "default policy without schedules", props: { defaultPolicy: "VOLUME", retainInterval: 7 }, expect: "pass" },
+    { name: "retainRule unknown during preview", props: nativeDlm({ retainRule: UNKNOWN }), expect: "defer" },
+    { name: "state unknown during preview", props: nativeDlm({ retainRule: { count: 7 } }, { state: UNKNOWN }), expect: "defer" },
+]);

@@ -100,3 +100,12 @@ describeRule(customerManagedKeys, "aws:dlm/lifecyclePolicy:LifecyclePolicy", [
     { name: "event-based copy cmkArn omitted", props: dlm({ action: { name: "a", crossRegionCopies: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true } }] } }), expect: "fail", paths: ["policyDetails.action.crossRegionCopies[0].encryptionConfiguration.cmkArn"] },
     { name: "copy rules unknown during preview", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: UNKNOWN }] }), expect: "defer" },
 ]);
+
+describeRule(customerManagedKeys, "aws-native:dlm:LifecyclePolicy", [
+    { name: "cross-region copy on a customer key", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: [{ encrypted: true, cmkArn: key }] }] }), expect: "pass" },
+    { name: "no copies (crossRegionCopyRules omitted)", props: dlm({ schedules: [{ name: "s", retainRule: { count: 7 } }] }), expect: "pass" },
+    { name: "cross-region copy cmkArn omitted", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: [{ encrypted: true }] }] }), expect: "fail", paths: ["policyDetails.schedules[0].crossRegionCopyRules[0].cmkArn"], message: /of the aws-native\.dlm\.LifecyclePolicy/ },
+    { name: "event-based copy cmkArn omitted", props: dlm({ actions: [{ name: "a", crossRegionCopy: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true } }] }] }), expect: "fail", paths: ["policyDetails.actions[0].crossRegionCopy[0].encryptionConfiguration.cmkArn"] },
+    { name: "event-based copy on an AWS-managed alias", props: dlm({ actions: [{ name: "a", crossRegionCopy: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true, cmkArn: "alias/aws/ebs" } }] }] }), expect: "fail", paths: ["policyDetails.actions[0].crossRegionCopy[0].encryptionConfiguration.cmkArn"] },
+    { name: "copy rules unknown during preview", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: UNKNOWN }] }), expect: "defer" },
+]);
