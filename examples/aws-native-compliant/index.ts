@@ -2,6 +2,7 @@
 import * as awsnative from "@pulumi/aws-native";
 
 const trustedAccount = "111122223333";
+const backupKey = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const copyKey = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 new awsnative.ec2.Volume("data", { availabilityZone: "eu-west-1a", size: 100, encrypted: true });
@@ -45,6 +46,41 @@ new awsnative.dlm.LifecyclePolicy("daily-snapshots", {
             crossRegionCopyRules: [{
                 targetRegion: "us-east-1", encrypted: true, cmkArn: copyKey,
                 retainRule: { interval: 14, intervalUnit: "DAYS" },
+            }],
+        }],
+    },
+});
+
+// Only the trusted account may copy into the vault; compliance-mode lock; customer-managed key.
+const backupVault = new awsnative.backup.BackupVault("backups", {
+    backupVaultName: "backups",
+    encryptionKeyArn: backupKey,
+    accessPolicy: {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${trustedAccount}:root` }, Action: "backup:CopyIntoBackupVault", Resource: "*" }],
+    },
+    lockConfiguration: { minRetentionDays: 7, changeableForDays: 3 },
+});
+
+new awsnative.backup.LogicallyAirGappedBackupVault("air-gapped", {
+    backupVaultName: "air-gapped",
+    minRetentionDays: 7,
+    maxRetentionDays: 35,
+    encryptionKeyArn: backupKey,
+});
+
+// Recovery points and their copies in the trusted account's vault expire after 35 days.
+new awsnative.backup.BackupPlan("daily-backups", {
+    backupPlan: {
+        backupPlanName: "daily",
+        backupPlanRule: [{
+            ruleName: "daily",
+            targetBackupVault: backupVault.backupVaultName,
+            scheduleExpression: "cron(0 5 * * ? *)",
+            lifecycle: { deleteAfterDays: 35 },
+            copyActions: [{
+                destinationBackupVaultArn: `arn:aws:backup:eu-west-1:${trustedAccount}:backup-vault:recovery`,
+                lifecycle: { deleteAfterDays: 35 },
             }],
         }],
     },

@@ -44,6 +44,43 @@ new awsnative.dlm.LifecyclePolicy("daily-snapshots", {
     },
 });
 
+// ---- Backups --------------------------------------------------------------------------------
+
+// Any AWS account may copy recovery points out of the vault; the lock is in governance mode (no
+// changeableForDays) and the vault uses the AWS-managed key.
+const backupVault = new awsnative.backup.BackupVault("backups", {
+    backupVaultName: "backups",
+    accessPolicy: {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: "*", Action: "backup:CopyIntoBackupVault", Resource: "*" }],
+    },
+    lockConfiguration: { minRetentionDays: 7 },
+});
+
+// The air-gapped vault's access policy names an account nobody trusts, and it has no customer key.
+new awsnative.backup.LogicallyAirGappedBackupVault("air-gapped", {
+    backupVaultName: "air-gapped",
+    minRetentionDays: 7,
+    maxRetentionDays: 35,
+    accessPolicy: {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999988887777:root" }, Action: "backup:CopyIntoBackupVault", Resource: "*" }],
+    },
+});
+
+// Recovery points never expire, and every one is copied into a vault of an untrusted account.
+new awsnative.backup.BackupPlan("daily-backups", {
+    backupPlan: {
+        backupPlanName: "daily",
+        backupPlanRule: [{
+            ruleName: "daily",
+            targetBackupVault: backupVault.backupVaultName,
+            scheduleExpression: "cron(0 5 * * ? *)",
+            copyActions: [{ destinationBackupVaultArn: "arn:aws:backup:eu-west-1:999988887777:backup-vault:partner" }],
+        }],
+    },
+});
+
 // ---- Images --------------------------------------------------------------------------------
 
 // Every AMI the pipeline distributes is launchable by every AWS account.

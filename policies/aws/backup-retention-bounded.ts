@@ -1,4 +1,5 @@
 import type { PlanArgs } from "@pulumi/aws/backup";
+import type { BackupPlanArgs as NativeBackupPlanArgs } from "@pulumi/aws-native/backup";
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
 import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
 import type { ClusterArgs as RedshiftClusterArgs, SnapshotCopyArgs as RedshiftSnapshotCopyArgs } from "@pulumi/aws/redshift";
@@ -7,6 +8,7 @@ import { applyEdits, at as fixAt, assign, eachElement, UNCHANGED, update, update
 import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
 import { asNumber, enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { at, eachItem, objectAt, readNumber, retentionBounds } from "./lib/checks";
+import { eachPlanRule, NATIVE_PLAN, PLAN, type PlanShape } from "./lib/backup-plan";
 import { DLM, eachEventCopy, eachSchedule, NATIVE_DLM } from "./lib/dlm";
 
 type Knobs = "minRetentionDays" | "maxRetentionDays" | "defaultRetentionDays";
@@ -15,20 +17,21 @@ type Bounds = { minRetentionDays: number; maxRetentionDays: number | undefined }
 const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/creating-a-backup-plan.html";
 
 /** `lifecycle.deleteAfter` of a backup rule or copy action: set, at least the minimum, at most the maximum. */
-function deleteAfter(findings: Finding[], container: unknown, path: string, config: Bounds, what: string): void {
+function deleteAfter(findings: Finding[], container: unknown, path: string, config: Bounds, what: string, shape: PlanShape = PLAN): void {
     const lifecycle = objectAt(findings, container, "lifecycle", path);
     if (isUnknown(prop(container, "lifecycle"))) return;
     const lifecyclePath = at(path, "lifecycle");
-    const key = at(lifecyclePath, "deleteAfter");
+    const name = shape.deleteAfterKey;
+    const key = at(lifecyclePath, name);
     const { minRetentionDays: min, maxRetentionDays: max } = config;
-    const fix = `set \`lifecycle: { deleteAfter: <days> }\` on ${path} of the aws.backup.Plan to ${retentionBounds(min, max)}`;
-    const value = readNumber(lifecycle, "deleteAfter");
+    const fix = `set \`lifecycle: { ${name}: <days> }\` on ${path} of the ${shape.resource} to ${retentionBounds(min, max)}`;
+    const value = readNumber(lifecycle, name);
     if (value.kind === "unknown") {
         findings.push(deferred(key));
     } else if (value.kind === "omitted") {
-        findings.push(violation(key, `${what} never expire (deleteAfter omitted)`, fix));
+        findings.push(violation(key, `${what} never expire (${name} omitted)`, fix));
     } else if (value.kind === "invalid") {
-        findings.push(violation(key, "deleteAfter is not a number of days", fix));
+        findings.push(violation(key, `${name} is not a number of days`, fix));
     } else if (value.value < min) {
         findings.push(violation(key, `${what} are deleted before the minimum of ${min} days (minRetentionDays)`, fix));
     } else if (max !== undefined && value.value > max) {
@@ -37,25 +40,28 @@ function deleteAfter(findings: Finding[], container: unknown, path: string, conf
 }
 
 /**
- * Remediation for aws.backup.Plan: a rule or copy action whose lifecycle has no `deleteAfter` gets
- * defaultRetentionDays, kept within min/maxRetentionDays (plan rules change in place). Lifecycles
- * with `coldStorageAfter` are left alone: AWS requires deleteAfter to be 90 days past it. A set
- * value, even an out-of-bounds one, is the owner's to change.
+ * Remediation for backup plans: a rule or copy action whose lifecycle has no `deleteAfter`
+ * (`deleteAfterDays` in aws-native) gets defaultRetentionDays, kept within min/maxRetentionDays (plan
+ * rules change in place). Lifecycles with `coldStorageAfter` (`moveToColdStorageAfterDays`) are left
+ * alone: AWS requires deleteAfter to be 90 days past it. A set value, even an out-of-bounds one, is
+ * the owner's to change.
  */
-function addDeleteAfter(props: Record<string, unknown>, { config }: CheckContext<Knobs>): Record<string, unknown> | undefined {
-    const { minRetentionDays: min, maxRetentionDays: max, defaultRetentionDays } = config;
-    const days = Math.max(min, Math.min(defaultRetentionDays, max ?? defaultRetentionDays));
-    const expire = (container: unknown) => updateIn(container, ["lifecycle"], (lifecycle) => {
-        if (lifecycle !== undefined && (typeof lifecycle !== "object" || lifecycle === null)) return UNCHANGED;
-        if (isSet(lifecycle, "deleteAfter") || isSet(lifecycle, "coldStorageAfter")) return UNCHANGED;
-        return update(lifecycle ?? {}, "deleteAfter", assign(days));
-    });
-    return applyEdits(props, fixAt(["rules"], eachElement((rule) => {
-        const withLifecycle = expire(rule);
-        const base = withLifecycle === UNCHANGED ? rule : withLifecycle;
-        const withCopies = update(base, "copyActions", eachElement(expire));
-        return withCopies === UNCHANGED ? withLifecycle : withCopies;
-    })));
+function addDeleteAfter(shape: PlanShape) {
+    return (props: Record<string, unknown>, { config }: CheckContext<Knobs>): Record<string, unknown> | undefined => {
+        const { minRetentionDays: min, maxRetentionDays: max, defaultRetentionDays } = config;
+        const days = Math.max(min, Math.min(defaultRetentionDays, max ?? defaultRetentionDays));
+        const expire = (container: unknown) => updateIn(container, ["lifecycle"], (lifecycle) => {
+            if (lifecycle !== undefined && (typeof lifecycle !== "object" || lifecycle === null)) return UNCHANGED;
+            if (isSet(lifecycle, shape.deleteAfterKey) || isSet(lifecycle, shape.coldStorageKey)) return UNCHANGED;
+            return update(lifecycle ?? {}, shape.deleteAfterKey, assign(days));
+        });
+        return applyEdits(props, fixAt(shape.rulesPath, eachElement((rule) => {
+            const withLifecycle = expire(rule);
+            const base = withLifecycle === UNCHANGED ? rule : withLifecycle;
+            const withCopies = update(base, "copyActions", eachElement(expire));
+            return withCopies === UNCHANGED ? withLifecycle : withCopies;
+        })));
+    };
 }
 
 const unitDays: Record<string, number> = { days: 1, weeks: 7, months: 30, years: 365 };
@@ -152,7 +158,17 @@ export const backupRetentionBounded = defineRule({
                 });
             });
             return findings;
-        }, addDeleteAfter),
+        }, addDeleteAfter(PLAN)),
+        on<NativeBackupPlanArgs, Knobs>("aws-native:backup:BackupPlan", (props, { config }) => {
+            const findings: Finding[] = [];
+            eachPlanRule(findings, props, NATIVE_PLAN, (rule, path) => {
+                deleteAfter(findings, rule, path, config, "recovery points", NATIVE_PLAN);
+                eachItem(findings, rule, "copyActions", path, (copy, copyPath) => {
+                    deleteAfter(findings, copy, copyPath, config, "copied recovery points", NATIVE_PLAN);
+                });
+            });
+            return findings;
+        }, addDeleteAfter(NATIVE_PLAN)),
 
         on<LifecyclePolicyArgs, Knobs>("aws:dlm/lifecyclePolicy:LifecyclePolicy", (props, { config }) => {
             const findings: Finding[] = [];

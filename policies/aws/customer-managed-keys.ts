@@ -1,4 +1,5 @@
 import type { LogicallyAirGappedVaultArgs, VaultArgs } from "@pulumi/aws/backup";
+import type { BackupVaultArgs, LogicallyAirGappedBackupVaultArgs } from "@pulumi/aws-native/backup";
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
 import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
 import type { ClusterArgs as DocdbClusterArgs, ElasticClusterArgs } from "@pulumi/aws/docdb";
@@ -202,6 +203,8 @@ export const customerManagedKeys = defineRule({
         on<WorkspaceArgs, Knobs>("aws:workspaces/workspace:Workspace", topKey("volumeEncryptionKey", "aws.workspaces.Workspace")),
 
         // aws-native (CloudFormation shapes)
+        on<BackupVaultArgs, Knobs>("aws-native:backup:BackupVault", topKey("encryptionKeyArn", "aws-native.backup.BackupVault")),
+        on<LogicallyAirGappedBackupVaultArgs, Knobs>("aws-native:backup:LogicallyAirGappedBackupVault", topKey("encryptionKeyArn", "aws-native.backup.LogicallyAirGappedBackupVault")),
         on<NativeLifecyclePolicyArgs, Knobs>("aws-native:dlm:LifecyclePolicy", (props, { config }) => {
             const findings: Finding[] = [];
             eachSchedule(findings, props, (schedule, path) => {

@@ -29,6 +29,10 @@ const nativeDlm = (schedule: Record<string, unknown>) => ({
     description: "daily", executionRoleArn: `arn:aws:iam::${trusted}:role/dlm`,
     policyDetails: { resourceTypes: ["VOLUME"], targetTags: [{ key: "backup", value: "daily" }], schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, ...schedule }] },
 });
+/** aws-native (CloudFormation) backup plan with one rule kept 35 days. */
+const nativePlan = (rule: Record<string, unknown>) => ({
+    backupPlan: { backupPlanName: "daily", backupPlanRule: [{ ruleName: "daily", targetBackupVault: "v", lifecycle: { deleteAfterDays: 35 }, ...rule }] },
+});
 const trust = { trustedAccountIds: [trusted] };
 const sharingPolicy = (Resource: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:Modify*", Resource }] });
 const cmk = `arn:aws:kms:eu-west-1:${trusted}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -146,6 +150,13 @@ export const cases: Case[] = [
     { rule: "aws-snapshots-encrypted", type: "aws-native:dlm:LifecyclePolicy", level: "mandatory", bad: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: false, retainRule: { interval: 7, intervalUnit: "DAYS" } }] }), good: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, retainRule: { interval: 7, intervalUnit: "DAYS" } }] }) },
     { rule: "aws-backup-retention-bounded", type: "aws-native:dlm:LifecyclePolicy", level: "mandatory", bad: { ...nativeDlm({}), state: "DISABLED" }, good: nativeDlm({}) },
     { rule: "aws-customer-managed-keys", type: "aws-native:dlm:LifecyclePolicy", level: "advisory", bad: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }), good: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, cmkArn: cmk }] }) },
+    { rule: "aws-backup-vault-not-public", type: "aws-native:backup:BackupVault", level: "mandatory", bad: { accessPolicy: JSON.parse(vaultPolicy({ AWS: "*" })) }, good: { accessPolicy: JSON.parse(vaultPolicy({ AWS: `arn:aws:iam::${trusted}:root` })) }, config: trust },
+    { rule: "aws-backup-vault-not-public", type: "aws-native:backup:LogicallyAirGappedBackupVault", level: "mandatory", bad: { minRetentionDays: 7, maxRetentionDays: 35, accessPolicy: vaultPolicy("*") }, good: { minRetentionDays: 7, maxRetentionDays: 35 } },
+    { rule: "aws-backup-copies-trusted", type: "aws-native:backup:BackupPlan", level: "mandatory", bad: nativePlan({ copyActions: [{ destinationBackupVaultArn: `arn:aws:backup:eu-west-1:${stranger}:backup-vault:r`, lifecycle: { deleteAfterDays: 35 } }] }), good: nativePlan({ copyActions: [{ destinationBackupVaultArn: `arn:aws:backup:eu-west-1:${trusted}:backup-vault:r`, lifecycle: { deleteAfterDays: 35 } }] }), config: trust },
+    { rule: "aws-backup-retention-bounded", type: "aws-native:backup:BackupPlan", level: "mandatory", bad: nativePlan({ lifecycle: { deleteAfterDays: 1 } }), good: nativePlan({}) },
+    { rule: "aws-backup-recovery-points-protected", type: "aws-native:backup:BackupVault", level: "advisory", bad: { lockConfiguration: { minRetentionDays: 30 } }, good: { lockConfiguration: { minRetentionDays: 30, changeableForDays: 3 } } },
+    { rule: "aws-customer-managed-keys", type: "aws-native:backup:BackupVault", level: "advisory", bad: { encryptionKeyArn: "alias/aws/backup" }, good: { encryptionKeyArn: cmk } },
+    { rule: "aws-customer-managed-keys", type: "aws-native:backup:LogicallyAirGappedBackupVault", level: "advisory", bad: { minRetentionDays: 7, maxRetentionDays: 35 }, good: { minRetentionDays: 7, maxRetentionDays: 35, encryptionKeyArn: cmk } },
 ];
 
 describe("protocol: the AWS catalogue over gRPC", function () {

@@ -85,6 +85,9 @@ const cases: Case[] = [
     { rule: "aws-backup-retention-bounded", type: "aws:backup/plan:Plan",
         props: { name: "p", rules: [{ ruleName: "daily", targetVaultName: "vault", copyActions: [{ destinationVaultArn: "arn" }] }] },
         fixed: { name: "p", rules: [{ ruleName: "daily", targetVaultName: "vault", copyActions: [{ destinationVaultArn: "arn", lifecycle: { deleteAfter: 30 } }], lifecycle: { deleteAfter: 30 } }] } },
+    { rule: "aws-backup-retention-bounded", type: "aws-native:backup:BackupPlan",
+        props: { backupPlan: { backupPlanName: "p", backupPlanRule: [{ ruleName: "daily", targetBackupVault: "vault", copyActions: [{ destinationBackupVaultArn: "arn" }] }] } },
+        fixed: { backupPlan: { backupPlanName: "p", backupPlanRule: [{ ruleName: "daily", targetBackupVault: "vault", copyActions: [{ destinationBackupVaultArn: "arn", lifecycle: { deleteAfterDays: 30 } }], lifecycle: { deleteAfterDays: 30 } }] } } },
 ];
 
 describe("protocol: Remediate", function () {

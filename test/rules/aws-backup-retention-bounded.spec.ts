@@ -104,3 +104,25 @@ describeRule(backupRetentionBounded, "aws-native:dlm:LifecyclePolicy", [
     { name: "retainRule unknown during preview", props: nativeDlm({ retainRule: UNKNOWN }), expect: "defer" },
     { name: "state unknown during preview", props: nativeDlm({ retainRule: { count: 7 } }, { state: UNKNOWN }), expect: "defer" },
 ]);
+
+// aws-native (CloudFormation): `backupPlan.backupPlanRule[]`, `lifecycle.deleteAfterDays`.
+const nativePlan = (...backupPlanRule: unknown[]) => ({ backupPlan: { backupPlanName: "daily", backupPlanRule } });
+const nativeRule = (extra: Record<string, unknown>) => ({ ruleName: "daily", targetBackupVault: "vault", scheduleExpression: "cron(0 5 * * ? *)", ...extra });
+
+describeRule(backupRetentionBounded, "aws-native:backup:BackupPlan", [
+    { name: "35 days, copy 35 days", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 35 }, copyActions: [{ destinationBackupVaultArn: "arn", lifecycle: { deleteAfterDays: 35 } }] })), expect: "pass" },
+    { name: "lifecycle omitted: recovery points never expire", props: nativePlan(nativeRule({})), expect: "fail", paths: ["backupPlan.backupPlanRule[0].lifecycle.deleteAfterDays"], message: /never expire \(deleteAfterDays omitted\) .*`lifecycle: \{ deleteAfterDays: <days> \}` on backupPlan\.backupPlanRule\[0\] of the aws-native\.backup\.BackupPlan/ },
+    { name: "copy action without lifecycle", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 35 }, copyActions: [{ destinationBackupVaultArn: "arn" }] })), expect: "fail", paths: ["backupPlan.backupPlanRule[0].copyActions[0].lifecycle.deleteAfterDays"] },
+    { name: "below the minimum", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 3 } })), expect: "fail", paths: ["backupPlan.backupPlanRule[0].lifecycle.deleteAfterDays"], message: /before the minimum of 7 days/ },
+    { name: "rules unknown during preview", props: nativePlan(UNKNOWN), expect: "defer" },
+    { name: "deleteAfterDays unknown during preview", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: UNKNOWN } })), expect: "defer" },
+]);
+
+describeFix(backupRetentionBounded, "aws-native:backup:BackupPlan", [
+    { name: "lifecycle omitted: deleteAfterDays 30 added", props: nativePlan(nativeRule({})), expect: "fixed",
+        fixed: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 30 } })) },
+    { name: "copy action without lifecycle; secret vault ARN kept", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 35 }, copyActions: [{ destinationBackupVaultArn: secret("arn:aws:backup:eu-west-1:111122223333:backup-vault:dr") }] })), expect: "fixed",
+        fixed: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 35 }, copyActions: [{ destinationBackupVaultArn: secret("arn:aws:backup:eu-west-1:111122223333:backup-vault:dr"), lifecycle: { deleteAfterDays: 30 } }] })) },
+    { name: "cold storage without deleteAfterDays is left to the owner: unchanged", props: nativePlan(nativeRule({ lifecycle: { moveToColdStorageAfterDays: 30 } })), expect: "unchanged" },
+    { name: "plan unknown: nothing changes", props: { backupPlan: UNKNOWN }, expect: "unchanged" },
+]);

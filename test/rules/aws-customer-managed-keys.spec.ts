@@ -29,6 +29,9 @@ for (const [type, field, base] of [
     ["aws:redshiftserverless/namespace:Namespace", "kmsKeyId", { namespaceName: "n" }],
     ["aws:memorydb/snapshot:Snapshot", "kmsKeyArn", { clusterName: "c" }],
     ["aws:workspaces/workspace:Workspace", "volumeEncryptionKey", { rootVolumeEncryptionEnabled: true }],
+    // aws-native (CloudFormation field names)
+    ["aws-native:backup:BackupVault", "encryptionKeyArn", { backupVaultName: "vault" }],
+    ["aws-native:backup:LogicallyAirGappedBackupVault", "encryptionKeyArn", { minRetentionDays: 7, maxRetentionDays: 35 }],
 ] as const) {
     describeRule(customerManagedKeys, type, [
         { name: "customer-managed key ARN", props: { ...base, [field]: key }, expect: "pass" },
