@@ -2,21 +2,55 @@
 import * as awsnative from "@pulumi/aws-native";
 
 const trustedAccount = "111122223333";
+const ebsKey = "arn:aws:kms:eu-west-1:111122223333:key/0f0e0d0c-1b1a-2928-3736-454443424140";
 const backupKey = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const copyKey = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
-new awsnative.ec2.Volume("data", { availabilityZone: "eu-west-1a", size: 100, encrypted: true });
+new awsnative.ec2.Volume("data", { availabilityZone: "eu-west-1a", size: 100, encrypted: true, kmsKeyId: ebsKey });
 
 new awsnative.ec2.Instance("web", {
     imageId: "ami-0123456789abcdef0",
     instanceType: "t3.micro",
-    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, volumeSize: 20 } }],
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: ebsKey, volumeSize: 20 } }],
+});
+
+// Every volume is deleted with the instance; customer-managed keys.
+new awsnative.ec2.Instance("batch", {
+    imageId: "ami-0123456789abcdef0",
+    instanceType: "t3.micro",
+    blockDeviceMappings: [
+        { deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: ebsKey } },
+        { deviceName: "/dev/sdf", ebs: { encrypted: true, kmsKeyId: ebsKey, volumeSize: 100, deleteOnTermination: true } },
+    ],
+});
+
+new awsnative.autoscaling.LaunchConfiguration("workers-legacy", {
+    imageId: "ami-0123456789abcdef0",
+    instanceType: "t3.micro",
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }],
+});
+
+new awsnative.ec2.SpotFleet("render-fleet", {
+    spotFleetRequestConfigData: {
+        iamFleetRole: "arn:aws:iam::111122223333:role/spot-fleet",
+        targetCapacity: 4,
+        launchSpecifications: [{
+            imageId: "ami-0123456789abcdef0",
+            instanceType: "c6i.large",
+            blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }],
+        }],
+    },
+});
+
+new awsnative.workspaces.Workspace("analyst-desktop", {
+    bundleId: "wsb-0123456789", directoryId: "d-0123456789", userName: "analyst",
+    rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: ebsKey,
 });
 
 new awsnative.ec2.LaunchTemplate("workers", {
     launchTemplateData: {
         imageId: "ami-0123456789abcdef0",
-        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 50, encrypted: true } }],
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 50, encrypted: true, kmsKeyId: ebsKey } }],
     },
 });
 
@@ -26,8 +60,24 @@ new awsnative.ec2.SnapshotBlockPublicAccess("snapshot-guardrail", { state: "bloc
 new awsnative.imagebuilder.DistributionConfiguration("golden-partner", {
     distributions: [{
         region: "eu-west-1",
-        amiDistributionConfiguration: { launchPermissionConfiguration: { userIds: [trustedAccount] } },
+        amiDistributionConfiguration: { kmsKeyId: ebsKey, launchPermissionConfiguration: { userIds: [trustedAccount] } },
     }],
+});
+
+// Build volumes encrypted under a customer key (or left to inherit the parent image's encryption).
+new awsnative.imagebuilder.ImageRecipe("golden-recipe", {
+    parentImage: "ami-0123456789abcdef0",
+    version: "1.0.0",
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: ebsKey, volumeSize: 30 } }],
+});
+new awsnative.imagebuilder.ContainerRecipe("api-image", {
+    containerType: "DOCKER",
+    parentImage: "amazonlinux:2023",
+    version: "1.0.0",
+    dockerfileTemplateData: "FROM {{{ imagebuilder:parentImage }}}",
+    targetRepository: { repositoryName: "api", service: "ECR" },
+    kmsKeyId: ebsKey,
+    instanceConfiguration: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: ebsKey } }] },
 });
 
 // Shared only with the trusted account; copies encrypted under a customer key and expired after 14 days.

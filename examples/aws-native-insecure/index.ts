@@ -20,6 +20,35 @@ new awsnative.ec2.LaunchTemplate("workers", {
     },
 });
 
+// The data volume outlives the instance (deleteOnTermination false) and uses the AWS-managed key.
+new awsnative.ec2.Instance("batch", {
+    imageId: "ami-0123456789abcdef0",
+    instanceType: "t3.micro",
+    blockDeviceMappings: [
+        { deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: "alias/aws/ebs" } },
+        { deviceName: "/dev/sdf", ebs: { encrypted: true, volumeSize: 100, deleteOnTermination: false } },
+    ],
+});
+
+// No block device mappings: every instance the group launches gets the AMI's unencrypted root volume.
+new awsnative.autoscaling.LaunchConfiguration("workers-legacy", { imageId: "ami-0123456789abcdef0", instanceType: "t3.micro" });
+
+// The fleet's launch specification turns encryption off.
+new awsnative.ec2.SpotFleet("render-fleet", {
+    spotFleetRequestConfigData: {
+        iamFleetRole: "arn:aws:iam::111122223333:role/spot-fleet",
+        targetCapacity: 4,
+        launchSpecifications: [{
+            imageId: "ami-0123456789abcdef0",
+            instanceType: "c6i.large",
+            blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: false } }],
+        }],
+    },
+});
+
+// `encrypted` omitted on both: CloudFormation creates the WorkSpace volumes unencrypted.
+new awsnative.workspaces.Workspace("analyst-desktop", { bundleId: "wsb-0123456789", directoryId: "d-0123456789", userName: "analyst" });
+
 // Only new public sharing is blocked: snapshots that were public before stay public.
 new awsnative.ec2.SnapshotBlockPublicAccess("snapshot-guardrail", { state: "block-new-sharing" });
 
@@ -89,6 +118,21 @@ new awsnative.imagebuilder.DistributionConfiguration("golden-public", {
         region: "eu-west-1",
         amiDistributionConfiguration: { launchPermissionConfiguration: { userGroups: ["all"] } },
     }],
+});
+
+// Build volumes with encryption turned off, and a container image under the AWS-managed key.
+new awsnative.imagebuilder.ImageRecipe("golden-recipe", {
+    parentImage: "ami-0123456789abcdef0",
+    version: "1.0.0",
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: false, volumeSize: 30 } }],
+});
+new awsnative.imagebuilder.ContainerRecipe("api-image", {
+    containerType: "DOCKER",
+    parentImage: "amazonlinux:2023",
+    version: "1.0.0",
+    dockerfileTemplateData: "FROM {{{ imagebuilder:parentImage }}}",
+    targetRepository: { repositoryName: "api", service: "ECR" },
+    instanceConfiguration: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: false } }] },
 });
 
 // ---- Databases -----------------------------------------------------------------------------

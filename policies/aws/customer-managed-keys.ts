@@ -2,6 +2,12 @@ import type { LogicallyAirGappedVaultArgs, VaultArgs } from "@pulumi/aws/backup"
 import type { BackupVaultArgs, LogicallyAirGappedBackupVaultArgs } from "@pulumi/aws-native/backup";
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
 import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
+import type { InstanceArgs as NativeInstanceArgs, LaunchTemplateArgs as NativeLaunchTemplateArgs, VolumeArgs as NativeVolumeArgs } from "@pulumi/aws-native/ec2";
+import type {
+    ContainerRecipeArgs as NativeContainerRecipeArgs, DistributionConfigurationArgs as NativeDistributionConfigurationArgs,
+    ImageRecipeArgs as NativeImageRecipeArgs,
+} from "@pulumi/aws-native/imagebuilder";
+import type { WorkspaceArgs as NativeWorkspaceArgs } from "@pulumi/aws-native/workspaces";
 import type { ClusterArgs as DocdbClusterArgs, ElasticClusterArgs } from "@pulumi/aws/docdb";
 import type { DefaultKmsKeyArgs, SnapshotCopyArgs as EbsSnapshotCopyArgs, SnapshotImportArgs, VolumeArgs } from "@pulumi/aws/ebs";
 import type { AmiCopyArgs, InstanceArgs, LaunchTemplateArgs, SpotFleetRequestArgs, SpotInstanceRequestArgs } from "@pulumi/aws/ec2";
@@ -203,6 +209,37 @@ export const customerManagedKeys = defineRule({
         on<WorkspaceArgs, Knobs>("aws:workspaces/workspace:Workspace", topKey("volumeEncryptionKey", "aws.workspaces.Workspace")),
 
         // aws-native (CloudFormation shapes)
+        on<NativeVolumeArgs, Knobs>("aws-native:ec2:Volume", topKey("kmsKeyId", "aws-native.ec2.Volume")),
+        // Mappings restored from a snapshot keep its key; an instance without mappings (the AMI's root) or launched
+        // from a template is judged by aws-volumes-encrypted and on the template.
+        on<NativeInstanceArgs, Knobs>("aws-native:ec2:Instance", (props, { config }) => {
+            const findings: Finding[] = [];
+            mappingKeys(findings, props, "", "aws-native.ec2.Instance", config, true);
+            return findings;
+        }),
+        on<NativeLaunchTemplateArgs, Knobs>("aws-native:ec2:LaunchTemplate", (props, { config }) => {
+            const findings: Finding[] = [];
+            const data = objectAt(findings, props, "launchTemplateData", "");
+            mappingKeys(findings, data, "launchTemplateData", "aws-native.ec2.LaunchTemplate", config, true);
+            return findings;
+        }),
+        on<NativeImageRecipeArgs, Knobs>("aws-native:imagebuilder:ImageRecipe", (props, { config }) => {
+            const findings: Finding[] = [];
+            mappingKeys(findings, props, "", "aws-native.imagebuilder.ImageRecipe", config, false);
+            return findings;
+        }),
+        on<NativeContainerRecipeArgs, Knobs>("aws-native:imagebuilder:ContainerRecipe", topKey("kmsKeyId", "aws-native.imagebuilder.ContainerRecipe")),
+        on<NativeDistributionConfigurationArgs, Knobs>("aws-native:imagebuilder:DistributionConfiguration", (props, { config }) => {
+            const findings: Finding[] = [];
+            eachItem(findings, props, "distributions", "", (distribution, path) => {
+                const ami = objectAt(findings, distribution, "amiDistributionConfiguration", path);
+                if (ami !== undefined) {
+                    findings.push(...requireKey(ami, "kmsKeyId", `${path}.amiDistributionConfiguration`, "aws-native.imagebuilder.DistributionConfiguration", config));
+                }
+            });
+            return findings;
+        }),
+        on<NativeWorkspaceArgs, Knobs>("aws-native:workspaces:Workspace", topKey("volumeEncryptionKey", "aws-native.workspaces.Workspace")),
         on<BackupVaultArgs, Knobs>("aws-native:backup:BackupVault", topKey("encryptionKeyArn", "aws-native.backup.BackupVault")),
         on<LogicallyAirGappedBackupVaultArgs, Knobs>("aws-native:backup:LogicallyAirGappedBackupVault", topKey("encryptionKeyArn", "aws-native.backup.LogicallyAirGappedBackupVault")),
         on<NativeLifecyclePolicyArgs, Knobs>("aws-native:dlm:LifecyclePolicy", (props, { config }) => {
