@@ -3,6 +3,7 @@ import * as awsnative from "@pulumi/aws-native";
 
 const trustedAccount = "111122223333";
 const ebsKey = "arn:aws:kms:eu-west-1:111122223333:key/0f0e0d0c-1b1a-2928-3736-454443424140";
+const databaseKey = "arn:aws:kms:eu-west-1:111122223333:key/9a8b7c6d-5e4f-3a2b-1c0d-efefefefefef";
 const backupKey = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const copyKey = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -137,13 +138,38 @@ new awsnative.backup.BackupPlan("daily-backups", {
 });
 
 new awsnative.rds.DbInstance("orders-db", {
-    engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20",
-    storageEncrypted: true, backupRetentionPeriod: 14,
+    engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", dbInstanceIdentifier: "orders",
+    storageEncrypted: true, kmsKeyId: databaseKey, backupRetentionPeriod: 14, deleteAutomatedBackups: false, copyTagsToSnapshot: true,
 });
-new awsnative.rds.DbCluster("ledger", { engine: "aurora-postgresql", storageEncrypted: true, backupRetentionPeriod: 14 });
+new awsnative.rds.DbCluster("ledger", {
+    engine: "aurora-postgresql", dbClusterIdentifier: "ledger",
+    storageEncrypted: true, kmsKeyId: databaseKey, backupRetentionPeriod: 14, deleteAutomatedBackups: false, copyTagsToSnapshot: true,
+});
 new awsnative.rds.GlobalCluster("ledger-global", { engine: "aurora-postgresql", storageEncrypted: true });
-new awsnative.neptune.DbCluster("graph", { storageEncrypted: true, backupRetentionPeriod: 7 });
+new awsnative.neptune.DbCluster("graph", { storageEncrypted: true, kmsKeyId: databaseKey, backupRetentionPeriod: 7, copyTagsToSnapshot: true });
+new awsnative.neptune.GlobalCluster("graph-global", { globalClusterIdentifier: "graph-global", storageEncrypted: true });
+new awsnative.docdb.GlobalCluster("catalog-global", { globalClusterIdentifier: "catalog-global", storageEncrypted: true });
 new awsnative.redshift.Cluster("warehouse", {
     clusterType: "single-node", nodeType: "ra3.xlplus", dbName: "dev", masterUsername: "admin",
-    encrypted: true, automatedSnapshotRetentionPeriod: 7,
+    encrypted: true, kmsKeyId: databaseKey, automatedSnapshotRetentionPeriod: 7, manualSnapshotRetentionPeriod: 30,
 });
+new awsnative.docdbelastic.Cluster("catalog", {
+    adminUserName: "catalog", authType: "SECRET_ARN", shardCapacity: 2, shardCount: 1,
+    backupRetentionPeriod: 7, kmsKeyId: databaseKey,
+});
+new awsnative.redshiftserverless.Namespace("analytics", { namespaceName: "analytics", kmsKeyId: databaseKey });
+new awsnative.redshiftserverless.Snapshot("analytics-before-migration", { namespaceName: "analytics", snapshotName: "before-migration", retentionPeriod: 30 });
+
+// Manual snapshots carry an expiry tag.
+new awsnative.rds.DbSnapshot("orders-before-upgrade", {
+    dbInstanceIdentifier: "orders", dbSnapshotIdentifier: "orders-before-upgrade", tags: [{ key: "retention-days", value: "30" }],
+});
+new awsnative.rds.ClusterSnapshot("ledger-before-upgrade", {
+    dbClusterIdentifier: "ledger", dbClusterSnapshotIdentifier: "ledger-before-upgrade",
+    tags: [{ key: "team", value: "finance" }, { key: "expires-on", value: "2099-01-31" }],
+});
+
+// Caches keep a week of automatic snapshots.
+new awsnative.elasticache.CacheCluster("sessions", { engine: "redis", cacheNodeType: "cache.t4g.micro", numCacheNodes: 1, snapshotRetentionLimit: 7 });
+new awsnative.elasticache.ReplicationGroup("queues", { replicationGroupDescription: "job queues", engine: "valkey", cacheNodeType: "cache.t4g.small", snapshotRetentionLimit: 7 });
+new awsnative.memorydb.Cluster("ledger-cache", { aclName: "open-access", nodeType: "db.t4g.small", snapshotRetentionLimit: 7 });

@@ -137,12 +137,36 @@ new awsnative.imagebuilder.ContainerRecipe("api-image", {
 
 // ---- Databases -----------------------------------------------------------------------------
 
-// `storageEncrypted` and `backupRetentionPeriod` omitted: unencrypted, one day of automated backups.
-new awsnative.rds.DbInstance("orders-db", { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20" });
-new awsnative.rds.DbCluster("ledger", { engine: "aurora-postgresql" });
+// `storageEncrypted` and `backupRetentionPeriod` omitted: unencrypted, one day of automated backups;
+// no customer key, snapshots without the database's tags, automated backups deleted with the database.
+new awsnative.rds.DbInstance("orders-db", { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", dbInstanceIdentifier: "orders" });
+new awsnative.rds.DbCluster("ledger", { engine: "aurora-postgresql", dbClusterIdentifier: "ledger" });
 new awsnative.rds.GlobalCluster("ledger-global", { engine: "aurora-postgresql", storageEncrypted: false });
 new awsnative.neptune.DbCluster("graph", {});
+new awsnative.neptune.GlobalCluster("graph-global", { globalClusterIdentifier: "graph-global", storageEncrypted: false });
+new awsnative.docdb.GlobalCluster("catalog-global", { globalClusterIdentifier: "catalog-global" });
+// Redshift keeps manual snapshots forever by default (-1).
 new awsnative.redshift.Cluster("warehouse", {
     clusterType: "single-node", nodeType: "ra3.xlplus", dbName: "dev", masterUsername: "admin",
     encrypted: false, automatedSnapshotRetentionPeriod: 1,
 });
+// One day of snapshots, AWS-managed key.
+new awsnative.docdbelastic.Cluster("catalog", {
+    adminUserName: "catalog", authType: "SECRET_ARN", shardCapacity: 2, shardCount: 1,
+});
+new awsnative.redshiftserverless.Namespace("analytics", { namespaceName: "analytics" });
+// Kept forever (retention omitted means -1).
+new awsnative.redshiftserverless.Snapshot("analytics-before-migration", { namespaceName: "analytics", snapshotName: "before-migration" });
+
+// Manual snapshots with no expiry tag.
+new awsnative.rds.DbSnapshot("orders-before-upgrade", { dbInstanceIdentifier: "orders", dbSnapshotIdentifier: "orders-before-upgrade" });
+new awsnative.rds.ClusterSnapshot("ledger-before-upgrade", {
+    dbClusterIdentifier: "ledger", dbClusterSnapshotIdentifier: "ledger-before-upgrade", tags: [{ key: "team", value: "finance" }],
+});
+
+// ---- Caches ---------------------------------------------------------------------------------
+
+// Redis, Valkey and MemoryDB without automatic snapshots (snapshotRetentionLimit omitted means 0).
+new awsnative.elasticache.CacheCluster("sessions", { engine: "redis", cacheNodeType: "cache.t4g.micro", numCacheNodes: 1 });
+new awsnative.elasticache.ReplicationGroup("queues", { replicationGroupDescription: "job queues", engine: "valkey", cacheNodeType: "cache.t4g.small" });
+new awsnative.memorydb.Cluster("ledger-cache", { aclName: "open-access", nodeType: "db.t4g.small" });

@@ -4,9 +4,11 @@ import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
 import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
 import type { ClusterArgs as RedshiftClusterArgs, SnapshotCopyArgs as RedshiftSnapshotCopyArgs } from "@pulumi/aws/redshift";
 import type { SnapshotArgs as ServerlessSnapshotArgs } from "@pulumi/aws/redshiftserverless";
+import type { ClusterArgs as NativeRedshiftClusterArgs } from "@pulumi/aws-native/redshift";
+import type { SnapshotArgs as NativeServerlessSnapshotArgs } from "@pulumi/aws-native/redshiftserverless";
 import { applyEdits, at as fixAt, assign, eachElement, UNCHANGED, update, updateIn } from "../../core/fix";
 import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
-import { asNumber, enumIn, isSet, isUnknown, prop } from "../../core/values";
+import { asBool, asNumber, enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { at, eachItem, objectAt, readNumber, retentionBounds } from "./lib/checks";
 import { eachPlanRule, NATIVE_PLAN, PLAN, type PlanShape } from "./lib/backup-plan";
 import { DLM, eachEventCopy, eachSchedule, NATIVE_DLM } from "./lib/dlm";
@@ -222,5 +224,20 @@ export const backupRetentionBounded = defineRule({
             manualRetention(props, "manualSnapshotRetentionPeriod", -1, "aws.redshift.SnapshotCopy", config)),
         on<ServerlessSnapshotArgs, Knobs>("aws:redshiftserverless/snapshot:Snapshot", (props, { config }) =>
             manualRetention(props, "retentionPeriod", -1, "aws.redshiftserverless.Snapshot", config)),
+        // aws-native (CloudFormation): manualSnapshotRetentionPeriod also governs manual snapshots copied to
+        // `destinationRegion` (aws.redshift.SnapshotCopy in @pulumi/aws), unless `snapshotCopyManual` applies
+        // `snapshotCopyRetentionPeriod` to them instead.
+        on<NativeRedshiftClusterArgs, Knobs>("aws-native:redshift:Cluster", (props, { config }) => {
+            const findings = manualRetention(props, "manualSnapshotRetentionPeriod", -1, "aws-native.redshift.Cluster", config);
+            const manualCopies = asBool(prop(props, "snapshotCopyManual"));
+            if (isUnknown(manualCopies)) {
+                findings.push(deferred("snapshotCopyManual"));
+            } else if (manualCopies === true) {
+                findings.push(...manualRetention(props, "snapshotCopyRetentionPeriod", 7, "aws-native.redshift.Cluster", config));
+            }
+            return findings;
+        }),
+        on<NativeServerlessSnapshotArgs, Knobs>("aws-native:redshiftserverless:Snapshot", (props, { config }) =>
+            manualRetention(props, "retentionPeriod", -1, "aws-native.redshiftserverless.Snapshot", config)),
     ],
 });

@@ -2,6 +2,11 @@ import type { LogicallyAirGappedVaultArgs, VaultArgs } from "@pulumi/aws/backup"
 import type { BackupVaultArgs, LogicallyAirGappedBackupVaultArgs } from "@pulumi/aws-native/backup";
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
 import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
+import type { ClusterArgs as NativeElasticClusterArgs } from "@pulumi/aws-native/docdbelastic";
+import type { DbClusterArgs as NativeNeptuneClusterArgs } from "@pulumi/aws-native/neptune";
+import type { DbClusterArgs as NativeDbClusterArgs, DbInstanceArgs as NativeDbInstanceArgs } from "@pulumi/aws-native/rds";
+import type { ClusterArgs as NativeRedshiftClusterArgs } from "@pulumi/aws-native/redshift";
+import type { NamespaceArgs as NativeNamespaceArgs } from "@pulumi/aws-native/redshiftserverless";
 import type { InstanceArgs as NativeInstanceArgs, LaunchTemplateArgs as NativeLaunchTemplateArgs, VolumeArgs as NativeVolumeArgs } from "@pulumi/aws-native/ec2";
 import type {
     ContainerRecipeArgs as NativeContainerRecipeArgs, DistributionConfigurationArgs as NativeDistributionConfigurationArgs,
@@ -239,6 +244,24 @@ export const customerManagedKeys = defineRule({
             });
             return findings;
         }),
+        on<NativeDbInstanceArgs, Knobs>("aws-native:rds:DbInstance", (props, ctx) => {
+            const findings: Finding[] = [];
+            // An Aurora instance's data is the cluster's; a same-region read replica takes the source's key.
+            const replica = isSet(props, "sourceDbInstanceIdentifier") && !isSet(props, "kmsKeyId");
+            if (!isSet(props, "dbClusterIdentifier") && !replica) {
+                findings.push(...topKey("kmsKeyId", "aws-native.rds.DbInstance")(props, ctx));
+            }
+            // Cross-region replicated backups (aws.rds.InstanceAutomatedBackupsReplication in @pulumi/aws).
+            if (isSet(props, "automaticBackupReplicationRegion")) {
+                findings.push(...topKey("automaticBackupReplicationKmsKeyId", "aws-native.rds.DbInstance")(props, ctx));
+            }
+            return findings;
+        }),
+        on<NativeDbClusterArgs, Knobs>("aws-native:rds:DbCluster", topKey("kmsKeyId", "aws-native.rds.DbCluster")),
+        on<NativeNeptuneClusterArgs, Knobs>("aws-native:neptune:DbCluster", topKey("kmsKeyId", "aws-native.neptune.DbCluster")),
+        on<NativeElasticClusterArgs, Knobs>("aws-native:docdbelastic:Cluster", topKey("kmsKeyId", "aws-native.docdbelastic.Cluster")),
+        on<NativeRedshiftClusterArgs, Knobs>("aws-native:redshift:Cluster", topKey("kmsKeyId", "aws-native.redshift.Cluster")),
+        on<NativeNamespaceArgs, Knobs>("aws-native:redshiftserverless:Namespace", topKey("kmsKeyId", "aws-native.redshiftserverless.Namespace")),
         on<NativeWorkspaceArgs, Knobs>("aws-native:workspaces:Workspace", topKey("volumeEncryptionKey", "aws-native.workspaces.Workspace")),
         on<BackupVaultArgs, Knobs>("aws-native:backup:BackupVault", topKey("encryptionKeyArn", "aws-native.backup.BackupVault")),
         on<LogicallyAirGappedBackupVaultArgs, Knobs>("aws-native:backup:LogicallyAirGappedBackupVault", topKey("encryptionKeyArn", "aws-native.backup.LogicallyAirGappedBackupVault")),

@@ -170,6 +170,23 @@ export const cases: Case[] = [
     { rule: "aws-customer-managed-keys", type: "aws-native:imagebuilder:ImageRecipe", level: "advisory", bad: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ ebs: { encrypted: true } }] }, good: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ ebs: { kmsKeyId: cmk } }] } },
     { rule: "aws-customer-managed-keys", type: "aws-native:imagebuilder:DistributionConfiguration", level: "advisory", bad: { distributions: [{ region: "r", amiDistributionConfiguration: {} }] }, good: { distributions: [{ region: "r", amiDistributionConfiguration: { kmsKeyId: cmk } }] } },
     { rule: "aws-volumes-deleted-with-instance", type: "aws-native:ec2:Instance", level: "advisory", bad: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { deleteOnTermination: false } }] }, good: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { deleteOnTermination: true } }] } },
+    { rule: "aws-databases-encrypted", type: "aws-native:docdb:GlobalCluster", level: "mandatory", bad: { globalClusterIdentifier: "g" }, good: { globalClusterIdentifier: "g", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws-native:neptune:GlobalCluster", level: "mandatory", bad: { storageEncrypted: false }, good: { storageEncrypted: true } },
+    { rule: "aws-db-backups-retained", type: "aws-native:docdbelastic:Cluster", level: "mandatory", bad: { shardCount: 1 }, good: { shardCount: 1, backupRetentionPeriod: 7 } },
+    ...([
+        ["aws-native:rds:DbInstance", "kmsKeyId"], ["aws-native:rds:DbCluster", "kmsKeyId"], ["aws-native:neptune:DbCluster", "kmsKeyId"],
+        ["aws-native:docdbelastic:Cluster", "kmsKeyId"], ["aws-native:redshift:Cluster", "kmsKeyId"], ["aws-native:redshiftserverless:Namespace", "kmsKeyId"],
+    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { [field]: "alias/aws/rds" }, good: { [field]: cmk } })),
+    ...["aws-native:rds:DbInstance", "aws-native:rds:DbCluster"]
+        .map((type): Case => ({ rule: "aws-automated-backups-outlive-databases", type, level: "advisory", bad: {}, good: { deleteAutomatedBackups: false } })),
+    ...["aws-native:rds:DbInstance", "aws-native:rds:DbCluster", "aws-native:neptune:DbCluster"]
+        .map((type): Case => ({ rule: "aws-snapshot-tags-copied", type, level: "advisory", bad: { copyTagsToSnapshot: false }, good: { copyTagsToSnapshot: true } })),
+    ...["aws-native:elasticache:CacheCluster", "aws-native:elasticache:ReplicationGroup", "aws-native:memorydb:Cluster"]
+        .map((type): Case => ({ rule: "aws-cache-snapshots-retained", type, level: "advisory", bad: { engine: "redis", snapshotRetentionLimit: 0 }, good: { engine: "redis", snapshotRetentionLimit: 7 } })),
+    { rule: "aws-backup-retention-bounded", type: "aws-native:redshift:Cluster", level: "mandatory", bad: { clusterType: "single-node" }, good: { clusterType: "single-node", manualSnapshotRetentionPeriod: 30 } },
+    { rule: "aws-backup-retention-bounded", type: "aws-native:redshiftserverless:Snapshot", level: "mandatory", bad: { retentionPeriod: -1 }, good: { retentionPeriod: 30 } },
+    ...["aws-native:rds:DbSnapshot", "aws-native:rds:ClusterSnapshot"]
+        .map((type): Case => ({ rule: "aws-snapshots-expire", type, level: "mandatory", bad: { tags: [{ key: "team", value: "data" }] }, good: { tags: [{ key: "retention-days", value: "30" }] } })),
 ];
 
 describe("protocol: the AWS catalogue over gRPC", function () {

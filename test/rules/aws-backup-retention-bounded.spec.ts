@@ -126,3 +126,19 @@ describeFix(backupRetentionBounded, "aws-native:backup:BackupPlan", [
     { name: "cold storage without deleteAfterDays is left to the owner: unchanged", props: nativePlan(nativeRule({ lifecycle: { moveToColdStorageAfterDays: 30 } })), expect: "unchanged" },
     { name: "plan unknown: nothing changes", props: { backupPlan: UNKNOWN }, expect: "unchanged" },
 ]);
+
+describeRule(backupRetentionBounded, "aws-native:redshift:Cluster", [
+    { name: "30 days of manual snapshot retention", props: { clusterType: "single-node", manualSnapshotRetentionPeriod: 30 }, expect: "pass" },
+    { name: "retention omitted: default -1 keeps snapshots (and their copies) forever", props: { clusterType: "single-node" }, expect: "fail", paths: ["manualSnapshotRetentionPeriod"], message: /kept forever \(omitted means -1\).*aws-native\.redshift\.Cluster/ },
+    { name: "manual copies kept forever in the destination region", props: { manualSnapshotRetentionPeriod: 30, destinationRegion: "us-east-1", snapshotCopyManual: true, snapshotCopyRetentionPeriod: -1 }, expect: "fail", paths: ["snapshotCopyRetentionPeriod"] },
+    { name: "manual copies kept 14 days", props: { manualSnapshotRetentionPeriod: 30, destinationRegion: "us-east-1", snapshotCopyManual: true, snapshotCopyRetentionPeriod: 14 }, expect: "pass" },
+    { name: "copy retention applies to automated copies only (snapshotCopyManual omitted)", props: { manualSnapshotRetentionPeriod: 30, destinationRegion: "us-east-1", snapshotCopyRetentionPeriod: 7 }, expect: "pass" },
+    { name: "retention unknown during preview", props: { manualSnapshotRetentionPeriod: UNKNOWN }, expect: "defer" },
+    { name: "snapshotCopyManual unknown during preview", props: { manualSnapshotRetentionPeriod: 30, snapshotCopyManual: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(backupRetentionBounded, "aws-native:redshiftserverless:Snapshot", [
+    { name: "30 days", props: { namespaceName: "n", retentionPeriod: 30 }, expect: "pass" },
+    { name: "retention omitted: kept forever", props: { namespaceName: "n" }, expect: "fail", paths: ["retentionPeriod"], message: /aws-native\.redshiftserverless\.Snapshot/ },
+    { name: "retention unknown during preview", props: { retentionPeriod: UNKNOWN }, expect: "defer" },
+]);

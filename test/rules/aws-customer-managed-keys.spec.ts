@@ -35,6 +35,11 @@ for (const [type, field, base] of [
     ["aws-native:ec2:Volume", "kmsKeyId", { encrypted: true, availabilityZone: "eu-west-1a" }],
     ["aws-native:imagebuilder:ContainerRecipe", "kmsKeyId", { containerType: "DOCKER" }],
     ["aws-native:workspaces:Workspace", "volumeEncryptionKey", { rootVolumeEncryptionEnabled: true }],
+    ["aws-native:rds:DbCluster", "kmsKeyId", { storageEncrypted: true }],
+    ["aws-native:neptune:DbCluster", "kmsKeyId", { storageEncrypted: true }],
+    ["aws-native:docdbelastic:Cluster", "kmsKeyId", { shardCount: 1 }],
+    ["aws-native:redshift:Cluster", "kmsKeyId", { encrypted: true }],
+    ["aws-native:redshiftserverless:Namespace", "kmsKeyId", { namespaceName: "n" }],
 ] as const) {
     describeRule(customerManagedKeys, type, [
         { name: "customer-managed key ARN", props: { ...base, [field]: key }, expect: "pass" },
@@ -144,4 +149,14 @@ describeRule(customerManagedKeys, "aws-native:imagebuilder:DistributionConfigura
     { name: "container-only distribution (amiDistributionConfiguration omitted)", props: { distributions: [{ region: "eu-west-1" }] }, expect: "pass" },
     { name: "AMI key omitted", props: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { name: "img" } }] }, expect: "fail", paths: ["distributions[0].amiDistributionConfiguration.kmsKeyId"], message: /aws-native\.imagebuilder\.DistributionConfiguration/ },
     { name: "AMI configuration unknown during preview", props: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: UNKNOWN }] }, expect: "defer" },
+]);
+
+describeRule(customerManagedKeys, "aws-native:rds:DbInstance", [
+    { name: "customer-managed key", props: { engine: "postgres", storageEncrypted: true, kmsKeyId: key }, expect: "pass" },
+    { name: "key omitted", props: { engine: "postgres", storageEncrypted: true }, expect: "fail", paths: ["kmsKeyId"], message: /aws-native\.rds\.DbInstance/ },
+    { name: "Aurora instance: the cluster holds the key", props: { engine: "aurora-postgresql", dbClusterIdentifier: "c" }, expect: "pass" },
+    { name: "same-region read replica takes the source's key", props: { sourceDbInstanceIdentifier: "orders" }, expect: "pass" },
+    { name: "replicated backups: key omitted", props: { engine: "postgres", kmsKeyId: key, automaticBackupReplicationRegion: "us-east-1" }, expect: "fail", paths: ["automaticBackupReplicationKmsKeyId"] },
+    { name: "replicated backups on a customer key", props: { engine: "postgres", kmsKeyId: key, automaticBackupReplicationRegion: "us-east-1", automaticBackupReplicationKmsKeyId: otherKey }, expect: "pass" },
+    { name: "key unknown with an allow-list", props: { engine: "postgres", kmsKeyId: UNKNOWN }, config: allow, expect: "defer" },
 ]);

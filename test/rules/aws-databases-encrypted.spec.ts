@@ -100,3 +100,13 @@ describeRule(databasesEncrypted, "aws-native:redshift:Cluster", [
     { name: "encryption turned off", props: { clusterType: "single-node", encrypted: false }, expect: "fail", paths: ["encrypted"], message: /`encrypted: true` on the aws-native\.redshift\.Cluster/ },
     { name: "encryption unknown during preview", props: { clusterType: "single-node", encrypted: UNKNOWN }, expect: "defer" },
 ]);
+
+for (const [type, resource] of [["aws-native:docdb:GlobalCluster", "aws-native.docdb.GlobalCluster"], ["aws-native:neptune:GlobalCluster", "aws-native.neptune.GlobalCluster"]] as const) {
+    describeRule(databasesEncrypted, type, [
+        { name: "storage encrypted", props: { globalClusterIdentifier: "g", storageEncrypted: true }, expect: "pass" },
+        { name: "built from an existing cluster, encryption omitted (inherits)", props: { globalClusterIdentifier: "g", sourceDbClusterIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster:c" }, expect: "pass" },
+        { name: "storage encryption omitted", props: { globalClusterIdentifier: "g" }, expect: "fail", paths: ["storageEncrypted"], message: new RegExp(resource.replace(/\./g, "\\.")) },
+        { name: "storage encryption turned off", props: { globalClusterIdentifier: "g", storageEncrypted: false }, expect: "fail", paths: ["storageEncrypted"] },
+        { name: "storage encryption unknown during preview", props: { globalClusterIdentifier: "g", storageEncrypted: UNKNOWN }, expect: "defer" },
+    ]);
+}
