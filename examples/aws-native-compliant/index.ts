@@ -137,6 +137,24 @@ new awsnative.backup.BackupPlan("daily-backups", {
     },
 });
 
+// Sharing limited to the team's own images, by tag.
+new awsnative.iam.ManagedPolicy("snapshot-sharing", {
+    policyDocument: {
+        Version: "2012-10-17",
+        Statement: [{
+            Effect: "Allow", Action: "ec2:ModifySnapshotAttribute", Resource: "*",
+            Condition: { StringEquals: { "aws:ResourceTag/team": "platform" } },
+        }],
+    },
+});
+new awsnative.iam.Role("image-publisher", {
+    assumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "imagebuilder.amazonaws.com" }, Action: "sts:AssumeRole" }] },
+    policies: [{
+        policyName: "publish",
+        policyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:ModifyImageAttribute", Resource: "arn:aws:ec2:eu-west-1::image/ami-0123456789abcdef0" }] },
+    }],
+});
+
 new awsnative.rds.DbInstance("orders-db", {
     engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", dbInstanceIdentifier: "orders",
     storageEncrypted: true, kmsKeyId: databaseKey, backupRetentionPeriod: 14, deleteAutomatedBackups: false, copyTagsToSnapshot: true,

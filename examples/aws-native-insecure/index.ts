@@ -110,6 +110,23 @@ new awsnative.backup.BackupPlan("daily-backups", {
     },
 });
 
+// ---- Permissions ----------------------------------------------------------------------------
+
+// Whoever holds these may share any snapshot or image with any account, or switch the guardrail off.
+new awsnative.iam.ManagedPolicy("snapshot-sharing", {
+    policyDocument: {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: ["ec2:ModifySnapshotAttribute", "ec2:DisableSnapshotBlockPublicAccess"], Resource: "*" }],
+    },
+});
+new awsnative.iam.Role("image-publisher", {
+    assumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "imagebuilder.amazonaws.com" }, Action: "sts:AssumeRole" }] },
+    policies: [{
+        policyName: "publish",
+        policyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:ModifyImageAttribute", Resource: "*" }] },
+    }],
+});
+
 // ---- Images --------------------------------------------------------------------------------
 
 // Every AMI the pipeline distributes is launchable by every AWS account.
