@@ -46,6 +46,16 @@ const worker = new azure.compute.LinuxVirtualMachine("worker", {
     sourceImageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" },
 });
 
+// A flexible scale set whose OS disks use a platform key, without encryption at host.
+new azure.compute.OrchestratedVirtualMachineScaleSet("batch-workers", {
+    resourceGroupName: group.name,
+    platformFaultDomainCount: 1,
+    skuName: "Standard_D2s_v5",
+    instances: 2,
+    osDisk: { caching: "ReadWrite", storageAccountType: "Premium_LRS" },
+    sourceImageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" },
+});
+
 // A managed image without an expiry tag, captured from the VM with a platform key.
 new azure.compute.Image("worker-image", {
     resourceGroupName: group.name,
@@ -64,6 +74,9 @@ const gallery = new azure.compute.SharedImageGallery("golden", {
     },
 });
 
+// Shared with groups of subscriptions and tenants that never appear in the program.
+new azure.compute.SharedImageGallery("partner-images", { resourceGroupName: group.name, sharing: { permission: "Groups" } });
+
 // No end-of-life date on the image definition or on the version, and the version is replicated with platform keys.
 const image = new azure.compute.SharedImage("ubuntu", {
     resourceGroupName: group.name,
@@ -81,21 +94,32 @@ new azure.compute.SharedImageVersion("ubuntu-1-0-0", {
 
 // ---- Backup policies ------------------------------------------------------------------------
 
-// Disk backups kept for three days, VM backups for three days: below the 7-day minimum.
+// Disk backups kept for three days, VM backups for three days: below the 7-day minimum. Neither vault
+// is immutable, soft delete is turned off on both, and the Recovery Services vault is reachable from
+// public networks (azurerm's `publicNetworkAccessEnabled` default is true).
 const vault = new azure.dataprotection.BackupVault("backups", {
     resourceGroupName: group.name,
     datastoreType: "VaultStore",
     redundancy: "LocallyRedundant",
+    softDelete: "Off",
 });
 new azure.dataprotection.BackupPolicyDisk("disk-backups", {
     vaultId: vault.id,
     backupRepeatingTimeIntervals: ["R/2026-01-01T02:00:00+00:00/P1D"],
     defaultRetentionDuration: "P3D",
 });
-const rsVault = new azure.recoveryservices.Vault("vm-backups", { resourceGroupName: group.name, sku: "Standard" });
+const rsVault = new azure.recoveryservices.Vault("vm-backups", { resourceGroupName: group.name, sku: "Standard", softDeleteEnabled: false });
 new azure.backup.PolicyVM("vm-daily", {
     resourceGroupName: group.name,
     recoveryVaultName: rsVault.name,
     backup: { frequency: "Daily", time: "23:00" },
     retentionDaily: { count: 3 },
+});
+
+// ---- Roles ----------------------------------------------------------------------------------
+
+// Whoever holds this role can create SAS export URLs for every disk in the subscription.
+new azure.authorization.RoleDefinition("disk-operator", {
+    scope: "/subscriptions/00000000-0000-0000-0000-000000000000",
+    permissions: [{ actions: ["Microsoft.Compute/disks/*"] }],
 });
