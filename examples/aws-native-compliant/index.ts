@@ -7,12 +7,16 @@ const databaseKey = "arn:aws:kms:eu-west-1:111122223333:key/9a8b7c6d-5e4f-3a2b-1
 const backupKey = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const copyKey = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
-new awsnative.ec2.Volume("data", { availabilityZone: "eu-west-1a", size: 100, encrypted: true, kmsKeyId: ebsKey });
+// Every volume and instance carries the tag the daily backup selection picks.
+const daily = [{ key: "backup", value: "daily" }];
+
+new awsnative.ec2.Volume("data", { availabilityZone: "eu-west-1a", size: 100, encrypted: true, kmsKeyId: ebsKey, tags: daily });
 
 new awsnative.ec2.Instance("web", {
     imageId: "ami-0123456789abcdef0",
     instanceType: "t3.micro",
     blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: ebsKey, volumeSize: 20 } }],
+    tags: daily,
 });
 
 // Every volume is deleted with the instance; customer-managed keys.
@@ -23,6 +27,7 @@ new awsnative.ec2.Instance("batch", {
         { deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: ebsKey } },
         { deviceName: "/dev/sdf", ebs: { encrypted: true, kmsKeyId: ebsKey, volumeSize: 100, deleteOnTermination: true } },
     ],
+    tags: daily,
 });
 
 new awsnative.autoscaling.LaunchConfiguration("workers-legacy", {
@@ -66,11 +71,16 @@ new awsnative.imagebuilder.DistributionConfiguration("golden-partner", {
 });
 
 // Build volumes encrypted under a customer key (or left to inherit the parent image's encryption).
-new awsnative.imagebuilder.ImageRecipe("golden-recipe", {
+const goldenRecipe = new awsnative.imagebuilder.ImageRecipe("golden-recipe", {
     parentImage: "ami-0123456789abcdef0",
     version: "1.0.0",
     blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: ebsKey, volumeSize: 30 } }],
 });
+// Shared through AWS RAM inside the organization only.
+new awsnative.ram.ResourceShare("golden-share", {
+    name: "golden", allowExternalPrincipals: false, principals: [trustedAccount], resourceArns: [goldenRecipe.arn],
+});
+
 new awsnative.imagebuilder.ContainerRecipe("api-image", {
     containerType: "DOCKER",
     parentImage: "amazonlinux:2023",
@@ -121,7 +131,7 @@ new awsnative.backup.LogicallyAirGappedBackupVault("air-gapped", {
 });
 
 // Recovery points and their copies in the trusted account's vault expire after 35 days.
-new awsnative.backup.BackupPlan("daily-backups", {
+const dailyBackups = new awsnative.backup.BackupPlan("daily-backups", {
     backupPlan: {
         backupPlanName: "daily",
         backupPlanRule: [{
@@ -135,6 +145,28 @@ new awsnative.backup.BackupPlan("daily-backups", {
             }],
         }],
     },
+});
+
+// Everything tagged backup=daily is in the plan.
+new awsnative.backup.BackupSelection("daily-selection", {
+    backupPlanId: dailyBackups.backupPlanId,
+    backupSelection: {
+        selectionName: "daily",
+        iamRoleArn: "arn:aws:iam::111122223333:role/backup",
+        listOfTags: [{ conditionType: "STRINGEQUALS", conditionKey: "backup", conditionValue: "daily" }],
+    },
+});
+
+// A customer key only the own account may use, protecting a locked vault.
+const archiveKey = new awsnative.kms.Key("shared-key", {
+    description: "archive key",
+    keyPolicy: {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "owner", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${trustedAccount}:root` }, Action: "kms:*", Resource: "*" }],
+    },
+});
+new awsnative.backup.BackupVault("archive", {
+    backupVaultName: "archive", encryptionKeyArn: archiveKey.arn, lockConfiguration: { minRetentionDays: 7, changeableForDays: 3 },
 });
 
 // Sharing limited to the team's own images, by tag.

@@ -97,6 +97,26 @@ new awsnative.backup.LogicallyAirGappedBackupVault("air-gapped", {
     },
 });
 
+// A key every AWS account may decrypt with, protecting a vault that no Vault Lock protects: whoever
+// obtains a recovery point can read it, and anyone with delete rights can empty the vault.
+const sharedKey = new awsnative.kms.Key("shared-key", {
+    description: "archive key",
+    keyPolicy: {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "anyone", Effect: "Allow", Principal: "*", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*" }],
+    },
+});
+new awsnative.backup.BackupVault("archive", { backupVaultName: "archive", encryptionKeyArn: sharedKey.arn });
+
+// A spare key whose policy lets an account nobody trusts decrypt.
+new awsnative.kms.Key("partner-key", {
+    description: "partner exchange",
+    keyPolicy: {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999988887777:root" }, Action: "kms:Decrypt", Resource: "*" }],
+    },
+});
+
 // Recovery points never expire, and every one is copied into a vault of an untrusted account.
 new awsnative.backup.BackupPlan("daily-backups", {
     backupPlan: {
@@ -138,7 +158,7 @@ new awsnative.imagebuilder.DistributionConfiguration("golden-public", {
 });
 
 // Build volumes with encryption turned off, and a container image under the AWS-managed key.
-new awsnative.imagebuilder.ImageRecipe("golden-recipe", {
+const goldenRecipe = new awsnative.imagebuilder.ImageRecipe("golden-recipe", {
     parentImage: "ami-0123456789abcdef0",
     version: "1.0.0",
     blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: false, volumeSize: 30 } }],
@@ -151,6 +171,9 @@ new awsnative.imagebuilder.ContainerRecipe("api-image", {
     targetRepository: { repositoryName: "api", service: "ECR" },
     instanceConfiguration: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: false } }] },
 });
+
+// The recipe is shared through AWS RAM with an account nobody trusts (external principals are allowed by default).
+new awsnative.ram.ResourceShare("golden-share", { name: "golden", principals: ["999988887777"], resourceArns: [goldenRecipe.arn] });
 
 // ---- Databases -----------------------------------------------------------------------------
 

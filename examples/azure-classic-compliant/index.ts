@@ -82,10 +82,17 @@ const vault = new azure.dataprotection.BackupVault("backups", {
     redundancy: "LocallyRedundant",
     immutability: "Locked",
 });
-new azure.dataprotection.BackupPolicyDisk("disk-backups", {
+const diskBackups = new azure.dataprotection.BackupPolicyDisk("disk-backups", {
     vaultId: vault.id,
     backupRepeatingTimeIntervals: ["R/2026-01-01T02:00:00+00:00/P1D"],
     defaultRetentionDuration: "P30D",
+});
+// The orders disk is backed up by the Backup vault.
+new azure.dataprotection.BackupInstanceDisk("orders-data-backup", {
+    vaultId: vault.id,
+    diskId: data.id,
+    snapshotResourceGroupName: group.name,
+    backupPolicyId: diskBackups.id,
 });
 const rsVault = new azure.recoveryservices.Vault("vm-backups", {
     resourceGroupName: group.name, sku: "Standard", publicNetworkAccessEnabled: false, immutability: "Unlocked",

@@ -9,7 +9,7 @@ const group = new azure.core.ResourceGroup("storage", { location: "westeurope" }
 // ---- Keys ---------------------------------------------------------------------------------------
 
 // `autoKeyRotationEnabled` omitted (false): rotating the key in Key Vault changes nothing.
-new azure.compute.DiskEncryptionSet("disk-keys", {
+const diskKeys = new azure.compute.DiskEncryptionSet("disk-keys", {
     resourceGroupName: group.name,
     keyVaultKeyId: "https://orders-kv.vault.azure.net/keys/disks/0123456789abcdef0123456789abcdef",
     identity: { type: "SystemAssigned" },
@@ -31,6 +31,26 @@ new azure.compute.Snapshot("orders-data-nightly", {
     createOption: "Copy",
     sourceUri: data.id,
     networkAccessPolicy: "AllowAll",
+});
+
+// A disk under the customer key, copied by a classic snapshot: azurerm's snapshot cannot name a disk
+// encryption set, so the copy falls back to a platform-managed key. Otherwise both are locked down.
+const ledger = new azure.compute.ManagedDisk("ledger-data", {
+    resourceGroupName: group.name,
+    storageAccountType: "Premium_LRS",
+    createOption: "Empty",
+    diskSizeGb: 64,
+    networkAccessPolicy: "DenyAll",
+    publicNetworkAccessEnabled: false,
+    diskEncryptionSetId: diskKeys.id,
+});
+new azure.compute.Snapshot("ledger-data-copy", {
+    resourceGroupName: group.name,
+    createOption: "Copy",
+    sourceUri: ledger.id,
+    networkAccessPolicy: "DenyAll",
+    publicNetworkAccessEnabled: false,
+    tags: { "retention-days": "14" },
 });
 
 // ---- Virtual machines and images ------------------------------------------------------------
@@ -103,10 +123,17 @@ const vault = new azure.dataprotection.BackupVault("backups", {
     redundancy: "LocallyRedundant",
     softDelete: "Off",
 });
-new azure.dataprotection.BackupPolicyDisk("disk-backups", {
+// Backs up the ledger disk only: the orders disk is in no backup.
+const diskBackups = new azure.dataprotection.BackupPolicyDisk("disk-backups", {
     vaultId: vault.id,
     backupRepeatingTimeIntervals: ["R/2026-01-01T02:00:00+00:00/P1D"],
     defaultRetentionDuration: "P3D",
+});
+new azure.dataprotection.BackupInstanceDisk("ledger-data-backup", {
+    vaultId: vault.id,
+    diskId: ledger.id,
+    snapshotResourceGroupName: group.name,
+    backupPolicyId: diskBackups.id,
 });
 const rsVault = new azure.recoveryservices.Vault("vm-backups", { resourceGroupName: group.name, sku: "Standard", softDeleteEnabled: false });
 new azure.backup.PolicyVM("vm-daily", {

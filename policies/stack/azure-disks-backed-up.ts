@@ -1,6 +1,6 @@
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
-import { isUnknown, prop } from "../../core/values";
-import { Z } from "./lib/azure";
+import { isUnknown, prop, UNKNOWN } from "../../core/values";
+import { C, DISKS, MACHINES, Z } from "./lib/azure";
 import { deferredAt, listOf, StackGraph, violationAt } from "./lib/graph";
 
 const docsUrl = "https://learn.microsoft.com/azure/backup/disk-backup-overview";
@@ -21,42 +21,82 @@ export const azureDisksBackedUp = defineStackRule({
         "Advisory by default: raise it where stacks own their backup configuration.",
     remediation:
         "Add an `azure-native.dataprotection.BackupInstance` for the disk (with a disk backup policy), or protect the VM " +
-        "that attaches it with an `azure-native.recoveryservices.ProtectedItem`.",
+        "that attaches it with an `azure-native.recoveryservices.ProtectedItem`. Classic `azure.compute.ManagedDisk`s are " +
+        "covered by an `azure.dataprotection.BackupInstanceDisk` (`diskId`) or by an `azure.backup.ProtectedVM` (`sourceVmId`) " +
+        "of the VM that attaches them (`osManagedDiskId`, `azure.compute.DataDiskAttachment`, or the legacy VM's " +
+        "`storageOsDisk`/`storageDataDisks` `managedDiskId`); either provider's backup covers either provider's disks.",
     docsUrl,
     controls: { checkov: ["CKV2_AZURE_12"] },
     config: [],
-    stackTypes: [Z.disk],
+    stackTypes: [Z.disk, C.managedDisk],
     checkStack: (resources) => {
-        const graph = new StackGraph(resources, { [Z.disk]: [], [Z.virtualMachine]: [] });
+        const graph = new StackGraph(resources, Object.fromEntries([...DISKS, ...MACHINES].map((type) => [type, []])));
         const covered = new Set<StackResource>();
         let unreadable = false;
-
-        for (const instance of graph.of(Z.backupInstance)) {
-            const properties = prop(instance.props, "properties");
-            const value = isUnknown(properties) ? properties : prop(prop(properties, "dataSourceInfo"), "resourceID");
-            const disks = graph.resolveIn(instance, "properties", value, [Z.disk]);
+        const cover = (disks: readonly StackResource[] | typeof UNKNOWN) => {
             if (isUnknown(disks)) unreadable = true;
             else disks.forEach((disk) => covered.add(disk));
+        };
+
+        // Classic data disks attached to a machine through azure.compute.DataDiskAttachment.
+        const attachments = new Map<StackResource, StackResource[]>();
+        for (const attachment of graph.of(C.dataDiskAttachment)) {
+            const machines = graph.resolve(attachment, "virtualMachineId", MACHINES);
+            const disks = graph.resolve(attachment, "managedDiskId", DISKS);
+            if (isUnknown(machines) || isUnknown(disks)) continue;
+            for (const machine of machines) attachments.set(machine, [...(attachments.get(machine) ?? []), ...disks]);
         }
-        for (const item of graph.of(Z.protectedItem)) {
-            const properties = prop(item.props, "properties");
-            const value = isUnknown(properties) ? properties : prop(properties, "sourceResourceId");
-            const machines = graph.resolveIn(item, "properties", value, [Z.virtualMachine]);
-            if (isUnknown(machines)) {
-                unreadable = true;
-                continue;
-            }
-            for (const machine of machines) {
+        /** The managed disks a VM attaches (by dependency or id), for either provider's VM shapes. */
+        const disksOf = (machine: StackResource): StackResource[] => {
+            const found: StackResource[] = [...(attachments.get(machine) ?? [])];
+            const byId = (key: string, id: unknown) => {
+                if (typeof id === "string") found.push(...graph.lookup(id, DISKS));
+                else if (isUnknown(id)) found.push(...graph.dependencies(machine, key, DISKS));
+            };
+            const type = graph.type(machine);
+            if (type === Z.virtualMachine) {
                 const storage = prop(machine.props, "storageProfile");
-                const attached = graph.dependencies(machine, "storageProfile", [Z.disk]);
-                attached.forEach((disk) => covered.add(disk));
+                found.push(...graph.dependencies(machine, "storageProfile", DISKS));
                 const ids: unknown[] = [prop(prop(prop(storage, "osDisk"), "managedDisk"), "id")];
                 const dataDisks = listOf(storage, "dataDisks");
                 if (!isUnknown(dataDisks)) dataDisks.forEach((disk) => ids.push(prop(prop(disk, "managedDisk"), "id")));
                 for (const id of ids) {
-                    if (typeof id === "string") graph.lookup(id, [Z.disk]).forEach((disk) => covered.add(disk));
+                    if (typeof id === "string") found.push(...graph.lookup(id, DISKS));
                 }
+            } else if (type === C.virtualMachine) {
+                byId("storageOsDisk", prop(prop(machine.props, "storageOsDisk"), "managedDiskId"));
+                const dataDisks = listOf(machine.props, "storageDataDisks");
+                if (isUnknown(dataDisks)) found.push(...graph.dependencies(machine, "storageDataDisks", DISKS));
+                else dataDisks.forEach((disk) => byId("storageDataDisks", prop(disk, "managedDiskId")));
+            } else {
+                byId("osManagedDiskId", prop(machine.props, "osManagedDiskId"));
             }
+            return found;
+        };
+
+        for (const instance of graph.of(Z.backupInstance)) {
+            const properties = prop(instance.props, "properties");
+            const value = isUnknown(properties) ? properties : prop(prop(properties, "dataSourceInfo"), "resourceID");
+            cover(graph.resolveIn(instance, "properties", value, DISKS));
+        }
+        for (const instance of graph.of(C.backupInstanceDisk)) {
+            cover(graph.resolve(instance, "diskId", DISKS));
+        }
+        const protectedMachines: Array<StackResource[] | typeof UNKNOWN> = [];
+        for (const item of graph.of(Z.protectedItem)) {
+            const properties = prop(item.props, "properties");
+            const value = isUnknown(properties) ? properties : prop(properties, "sourceResourceId");
+            protectedMachines.push(graph.resolveIn(item, "properties", value, MACHINES));
+        }
+        for (const item of graph.of(C.protectedVm)) {
+            protectedMachines.push(graph.resolve(item, "sourceVmId", MACHINES));
+        }
+        for (const machines of protectedMachines) {
+            if (isUnknown(machines)) {
+                unreadable = true;
+                continue;
+            }
+            for (const machine of machines) cover(disksOf(machine));
         }
 
         const findings: Finding[] = [];
@@ -65,6 +105,12 @@ export const azureDisksBackedUp = defineStackRule({
             findings.push(unreadable ? deferredAt(disk, "(backup)") : violationAt(disk, "(backup)",
                 "no Backup vault backup instance covers this managed disk and no Recovery Services protected item covers a VM that attaches it",
                 "add an azure-native.dataprotection.BackupInstance with `properties.dataSourceInfo.resourceID` set to the disk's id, or protect its VM with an azure-native.recoveryservices.ProtectedItem"));
+        }
+        for (const disk of graph.of(C.managedDisk)) {
+            if (covered.has(disk)) continue;
+            findings.push(unreadable ? deferredAt(disk, "(backup)") : violationAt(disk, "(backup)",
+                "no Backup vault backup instance covers this managed disk and no Recovery Services protected item covers a VM that attaches it",
+                "add an azure.dataprotection.BackupInstanceDisk with `diskId` set to the disk's id, or protect the VM that attaches it with an azure.backup.ProtectedVM"));
         }
         return findings;
     },
