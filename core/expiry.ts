@@ -1,9 +1,11 @@
 // The expiry-tag contract shared by every cloud: a standalone snapshot or image with no native
 // expiry carries a tag (AWS, Azure) or label (GCP) whose key is one of `retentionTagKeys`, holding
 // either an ISO date (`expires-on: 2027-01-31`, not in the past) or a positive whole number of days
-// (`retention-days: 30`). Both are bounded by `maxRetentionDays` when it is configured.
+// (`retention-days: 30`). Both are bounded by `maxRetentionDays` when it is configured. Tags are a
+// key → value map, or (CloudFormation shapes, `list: true`) a list of `{ key, value }` entries.
 
-import { applyEdits, assign, at, UNCHANGED, update } from "./fix";
+import { applyEdits, assign, at, rawValue, UNCHANGED, update } from "./fix";
+import { UNKNOWN_SENTINELS } from "./wire";
 import { deferred, violation, type Finding } from "./rule";
 import { isUnknown, prop } from "./values";
 
@@ -17,6 +19,8 @@ export interface ExpiryOptions {
     retentionTagKeys: readonly string[];
     maxRetentionDays: number | undefined;
     now: Date;
+    /** Tags as a list of `{ key, value }` entries (aws-native), not a map. */
+    list?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,28 +40,49 @@ function keyPath(container: string, key: string): string {
     return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${container}.${key}` : `${container}["${key}"]`;
 }
 
+/** Expiry tags present in the container: their paths and values, or the path of an unknown entry. */
+type ExpiryTags = { found: Array<{ path: string; value: unknown }>; unknownAt?: string };
+
+function expiryTags(tags: unknown, container: string, wanted: Set<string>, list: boolean): ExpiryTags {
+    if (typeof tags !== "object" || tags === null) return { found: [] };
+    if (!list || !Array.isArray(tags)) {
+        const keys = Array.isArray(tags) ? [] : Object.keys(tags).filter((key) => wanted.has(key.toLowerCase()));
+        return { found: keys.map((key) => ({ path: keyPath(container, key), value: prop(tags, key) })) };
+    }
+    const result: ExpiryTags = { found: [] };
+    for (let index = 0; index < tags.length; index++) {
+        const entry = prop(tags, index);
+        const key = prop(entry, "key");
+        if (isUnknown(entry) || isUnknown(key)) {
+            result.unknownAt ??= `${container}[${index}]`;
+        } else if (typeof key === "string" && wanted.has(key.toLowerCase())) {
+            result.found.push({ path: `${container}[${index}].value`, value: prop(entry, "value") });
+        }
+    }
+    return result;
+}
+
 /** Checks the expiry tag of one resource; tag values are never printed. */
 export function checkExpiryTag(props: unknown, options: ExpiryOptions): Finding[] {
     const { container, resource, retentionTagKeys, maxRetentionDays, now } = options;
     const noun = options.noun ?? "tag";
     const example = `${retentionTagKeys[0] ?? "expires-on"}`;
-    const addFix = `add a ${noun} such as \`${example}: "YYYY-MM-DD"\` or \`retention-days: "30"\` to \`${container}\` on ${resource}` +
+    const addFix = (options.list
+        ? `add a ${noun} such as \`{ key: "${example}", value: "YYYY-MM-DD" }\` or \`{ key: "retention-days", value: "30" }\` to \`${container}\` on ${resource}`
+        : `add a ${noun} such as \`${example}: "YYYY-MM-DD"\` or \`retention-days: "30"\` to \`${container}\` on ${resource}`) +
         (maxRetentionDays !== undefined ? ` (at most ${maxRetentionDays} days ahead)` : "");
     const tags = prop(props, container);
     if (isUnknown(tags)) {
         return [deferred(container)];
     }
     const wanted = new Set(retentionTagKeys.map((key) => key.toLowerCase()));
-    const keys = typeof tags === "object" && tags !== null && !Array.isArray(tags)
-        ? Object.keys(tags).filter((key) => wanted.has(key.toLowerCase()))
-        : [];
-    if (keys.length === 0) {
+    const { found, unknownAt } = expiryTags(tags, container, wanted, options.list === true);
+    if (found.length === 0) {
+        if (unknownAt !== undefined) return [deferred(unknownAt)];
         return [violation(container, `no expiry ${noun} (one of ${retentionTagKeys.join(", ")}), so nothing ever deletes this copy`, addFix)];
     }
     const findings: Finding[] = [];
-    for (const key of keys) {
-        const path = keyPath(container, key);
-        const value = prop(tags, key);
+    for (const { path, value } of found) {
         if (isUnknown(value)) {
             findings.push(deferred(path));
             continue;
@@ -94,6 +119,8 @@ export interface AddExpiryOptions {
     /** Days from today (UTC) the added expiry lies ahead; capped at maxRetentionDays. */
     defaultRetentionDays: number;
     now: Date;
+    /** Tags as a list of `{ key, value }` entries (aws-native): the tag is appended as an entry. */
+    list?: boolean;
 }
 
 /** `YYYY-MM-DD`, `days` after the UTC day of `now`. */
@@ -115,6 +142,25 @@ export function addExpiryTag(props: Record<string, unknown>, options: AddExpiryO
     }
     const wanted = new Set(retentionTagKeys.map((candidate) => candidate.toLowerCase()));
     const date = expiryDate(now, Math.min(defaultRetentionDays, maxRetentionDays ?? defaultRetentionDays));
+    if (options.list) {
+        return applyEdits(props, at([container], (tags) => {
+            if (tags === undefined || tags === null) {
+                return [{ key, value: date }];
+            }
+            if (!Array.isArray(tags)) {
+                return UNCHANGED;
+            }
+            const length = tags.length;
+            for (let index = 0; index < length; index++) {
+                const name = rawValue(rawValue(tags, index), "key");
+                // An entry whose key is not known yet (or is secret) could be the expiry tag: leave the list alone.
+                if (typeof name !== "string" || UNKNOWN_SENTINELS.has(name) || wanted.has(name.toLowerCase())) {
+                    return UNCHANGED;
+                }
+            }
+            return update(tags, length, () => ({ key, value: date }));
+        }));
+    }
     return applyEdits(props, at([container], (tags) => {
         if (tags === undefined || tags === null) {
             return { [key]: date };

@@ -41,6 +41,16 @@ const worker = new azure.compute.LinuxVirtualMachine("worker", {
     encryptionAtHostEnabled: true,
 });
 
+new azure.compute.OrchestratedVirtualMachineScaleSet("batch-workers", {
+    resourceGroupName: group.name,
+    platformFaultDomainCount: 1,
+    skuName: "Standard_D2s_v5",
+    instances: 2,
+    osDisk: { caching: "ReadWrite", storageAccountType: "Premium_LRS", diskEncryptionSetId: diskKeys.id },
+    sourceImageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" },
+    encryptionAtHostEnabled: true,
+});
+
 new azure.compute.Image("worker-image", {
     resourceGroupName: group.name,
     osDisk: { osType: "Linux", osState: "Generalized", storageType: "Premium_LRS", managedDiskId: data.id, diskEncryptionSetId: diskKeys.id },
@@ -65,20 +75,37 @@ new azure.compute.SharedImageVersion("ubuntu-1-0-0", {
     endOfLifeDate: "2099-01-31T00:00:00Z",
 });
 
+// Immutable vaults (soft delete stays at azurerm's default, on); the Recovery Services vault is private.
 const vault = new azure.dataprotection.BackupVault("backups", {
     resourceGroupName: group.name,
     datastoreType: "VaultStore",
     redundancy: "LocallyRedundant",
+    immutability: "Locked",
 });
-new azure.dataprotection.BackupPolicyDisk("disk-backups", {
+const diskBackups = new azure.dataprotection.BackupPolicyDisk("disk-backups", {
     vaultId: vault.id,
     backupRepeatingTimeIntervals: ["R/2026-01-01T02:00:00+00:00/P1D"],
     defaultRetentionDuration: "P30D",
 });
-const rsVault = new azure.recoveryservices.Vault("vm-backups", { resourceGroupName: group.name, sku: "Standard" });
+// The orders disk is backed up by the Backup vault.
+new azure.dataprotection.BackupInstanceDisk("orders-data-backup", {
+    vaultId: vault.id,
+    diskId: data.id,
+    snapshotResourceGroupName: group.name,
+    backupPolicyId: diskBackups.id,
+});
+const rsVault = new azure.recoveryservices.Vault("vm-backups", {
+    resourceGroupName: group.name, sku: "Standard", publicNetworkAccessEnabled: false, immutability: "Unlocked",
+});
 new azure.backup.PolicyVM("vm-daily", {
     resourceGroupName: group.name,
     recoveryVaultName: rsVault.name,
     backup: { frequency: "Daily", time: "23:00" },
     retentionDaily: { count: 30 },
+});
+
+// Reads disks and takes snapshots, but cannot export them.
+new azure.authorization.RoleDefinition("disk-operator", {
+    scope: "/subscriptions/00000000-0000-0000-0000-000000000000",
+    permissions: [{ actions: ["Microsoft.Compute/disks/read", "Microsoft.Compute/snapshots/write"] }],
 });

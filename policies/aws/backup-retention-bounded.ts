@@ -1,11 +1,17 @@
 import type { PlanArgs } from "@pulumi/aws/backup";
+import type { BackupPlanArgs as NativeBackupPlanArgs } from "@pulumi/aws-native/backup";
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
+import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
 import type { ClusterArgs as RedshiftClusterArgs, SnapshotCopyArgs as RedshiftSnapshotCopyArgs } from "@pulumi/aws/redshift";
 import type { SnapshotArgs as ServerlessSnapshotArgs } from "@pulumi/aws/redshiftserverless";
+import type { ClusterArgs as NativeRedshiftClusterArgs } from "@pulumi/aws-native/redshift";
+import type { SnapshotArgs as NativeServerlessSnapshotArgs } from "@pulumi/aws-native/redshiftserverless";
 import { applyEdits, at as fixAt, assign, eachElement, UNCHANGED, update, updateIn } from "../../core/fix";
 import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
-import { asNumber, enumIn, isSet, isUnknown, prop } from "../../core/values";
+import { asBool, asNumber, enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { at, eachItem, objectAt, readNumber, retentionBounds } from "./lib/checks";
+import { eachPlanRule, NATIVE_PLAN, PLAN, type PlanShape } from "./lib/backup-plan";
+import { DLM, eachEventCopy, eachSchedule, NATIVE_DLM } from "./lib/dlm";
 
 type Knobs = "minRetentionDays" | "maxRetentionDays" | "defaultRetentionDays";
 type Bounds = { minRetentionDays: number; maxRetentionDays: number | undefined };
@@ -13,20 +19,21 @@ type Bounds = { minRetentionDays: number; maxRetentionDays: number | undefined }
 const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/creating-a-backup-plan.html";
 
 /** `lifecycle.deleteAfter` of a backup rule or copy action: set, at least the minimum, at most the maximum. */
-function deleteAfter(findings: Finding[], container: unknown, path: string, config: Bounds, what: string): void {
+function deleteAfter(findings: Finding[], container: unknown, path: string, config: Bounds, what: string, shape: PlanShape = PLAN): void {
     const lifecycle = objectAt(findings, container, "lifecycle", path);
     if (isUnknown(prop(container, "lifecycle"))) return;
     const lifecyclePath = at(path, "lifecycle");
-    const key = at(lifecyclePath, "deleteAfter");
+    const name = shape.deleteAfterKey;
+    const key = at(lifecyclePath, name);
     const { minRetentionDays: min, maxRetentionDays: max } = config;
-    const fix = `set \`lifecycle: { deleteAfter: <days> }\` on ${path} of the aws.backup.Plan to ${retentionBounds(min, max)}`;
-    const value = readNumber(lifecycle, "deleteAfter");
+    const fix = `set \`lifecycle: { ${name}: <days> }\` on ${path} of the ${shape.resource} to ${retentionBounds(min, max)}`;
+    const value = readNumber(lifecycle, name);
     if (value.kind === "unknown") {
         findings.push(deferred(key));
     } else if (value.kind === "omitted") {
-        findings.push(violation(key, `${what} never expire (deleteAfter omitted)`, fix));
+        findings.push(violation(key, `${what} never expire (${name} omitted)`, fix));
     } else if (value.kind === "invalid") {
-        findings.push(violation(key, "deleteAfter is not a number of days", fix));
+        findings.push(violation(key, `${name} is not a number of days`, fix));
     } else if (value.value < min) {
         findings.push(violation(key, `${what} are deleted before the minimum of ${min} days (minRetentionDays)`, fix));
     } else if (max !== undefined && value.value > max) {
@@ -35,31 +42,34 @@ function deleteAfter(findings: Finding[], container: unknown, path: string, conf
 }
 
 /**
- * Remediation for aws.backup.Plan: a rule or copy action whose lifecycle has no `deleteAfter` gets
- * defaultRetentionDays, kept within min/maxRetentionDays (plan rules change in place). Lifecycles
- * with `coldStorageAfter` are left alone: AWS requires deleteAfter to be 90 days past it. A set
- * value, even an out-of-bounds one, is the owner's to change.
+ * Remediation for backup plans: a rule or copy action whose lifecycle has no `deleteAfter`
+ * (`deleteAfterDays` in aws-native) gets defaultRetentionDays, kept within min/maxRetentionDays (plan
+ * rules change in place). Lifecycles with `coldStorageAfter` (`moveToColdStorageAfterDays`) are left
+ * alone: AWS requires deleteAfter to be 90 days past it. A set value, even an out-of-bounds one, is
+ * the owner's to change.
  */
-function addDeleteAfter(props: Record<string, unknown>, { config }: CheckContext<Knobs>): Record<string, unknown> | undefined {
-    const { minRetentionDays: min, maxRetentionDays: max, defaultRetentionDays } = config;
-    const days = Math.max(min, Math.min(defaultRetentionDays, max ?? defaultRetentionDays));
-    const expire = (container: unknown) => updateIn(container, ["lifecycle"], (lifecycle) => {
-        if (lifecycle !== undefined && (typeof lifecycle !== "object" || lifecycle === null)) return UNCHANGED;
-        if (isSet(lifecycle, "deleteAfter") || isSet(lifecycle, "coldStorageAfter")) return UNCHANGED;
-        return update(lifecycle ?? {}, "deleteAfter", assign(days));
-    });
-    return applyEdits(props, fixAt(["rules"], eachElement((rule) => {
-        const withLifecycle = expire(rule);
-        const base = withLifecycle === UNCHANGED ? rule : withLifecycle;
-        const withCopies = update(base, "copyActions", eachElement(expire));
-        return withCopies === UNCHANGED ? withLifecycle : withCopies;
-    })));
+function addDeleteAfter(shape: PlanShape) {
+    return (props: Record<string, unknown>, { config }: CheckContext<Knobs>): Record<string, unknown> | undefined => {
+        const { minRetentionDays: min, maxRetentionDays: max, defaultRetentionDays } = config;
+        const days = Math.max(min, Math.min(defaultRetentionDays, max ?? defaultRetentionDays));
+        const expire = (container: unknown) => updateIn(container, ["lifecycle"], (lifecycle) => {
+            if (lifecycle !== undefined && (typeof lifecycle !== "object" || lifecycle === null)) return UNCHANGED;
+            if (isSet(lifecycle, shape.deleteAfterKey) || isSet(lifecycle, shape.coldStorageKey)) return UNCHANGED;
+            return update(lifecycle ?? {}, shape.deleteAfterKey, assign(days));
+        });
+        return applyEdits(props, fixAt(shape.rulesPath, eachElement((rule) => {
+            const withLifecycle = expire(rule);
+            const base = withLifecycle === UNCHANGED ? rule : withLifecycle;
+            const withCopies = update(base, "copyActions", eachElement(expire));
+            return withCopies === UNCHANGED ? withLifecycle : withCopies;
+        })));
+    };
 }
 
 const unitDays: Record<string, number> = { days: 1, weeks: 7, months: 30, years: 365 };
 
 /** A DLM retain rule: present, with a count or an interval, and an interval within maxRetentionDays. */
-function retainRule(findings: Finding[], container: unknown, path: string, config: Bounds, what: string, countAllowed: boolean): void {
+function retainRule(findings: Finding[], container: unknown, path: string, config: Bounds, what: string, countAllowed: boolean, resource = DLM.resource): void {
     const rulePath = at(path, "retainRule");
     const rule = prop(container, "retainRule");
     if (isUnknown(rule)) {
@@ -67,8 +77,8 @@ function retainRule(findings: Finding[], container: unknown, path: string, confi
         return;
     }
     const fix = countAllowed
-        ? `set \`retainRule\` with \`count\` or \`interval\` and \`intervalUnit\` on ${path} of the aws.dlm.LifecyclePolicy`
-        : `set \`retainRule: { interval, intervalUnit }\` on ${path} of the aws.dlm.LifecyclePolicy`;
+        ? `set \`retainRule\` with \`count\` or \`interval\` and \`intervalUnit\` on ${path} of the ${resource}`
+        : `set \`retainRule: { interval, intervalUnit }\` on ${path} of the ${resource}`;
     if (rule === undefined) {
         findings.push(violation(rulePath, `${what} are never deleted (retainRule omitted)`, fix));
         return;
@@ -89,7 +99,7 @@ function retainRule(findings: Finding[], container: unknown, path: string, confi
     const perUnit = typeof unit === "string" ? unitDays[unit.trim().toLowerCase()] : undefined;
     if (interval !== undefined && perUnit !== undefined && interval * perUnit > max) {
         findings.push(violation(`${rulePath}.interval`, `${what} are kept longer than the maximum of ${max} days (maxRetentionDays)`,
-            `lower \`interval\` of ${rulePath} on the aws.dlm.LifecyclePolicy to at most ${max} days`));
+            `lower \`interval\` of ${rulePath} on the ${resource} to at most ${max} days`));
     }
 }
 
@@ -166,7 +176,17 @@ export const backupRetentionBounded = defineRule({
                 });
             });
             return findings;
-        }, addDeleteAfter),
+        }, addDeleteAfter(PLAN)),
+        on<NativeBackupPlanArgs, Knobs>("aws-native:backup:BackupPlan", (props, { config }) => {
+            const findings: Finding[] = [];
+            eachPlanRule(findings, props, NATIVE_PLAN, (rule, path) => {
+                deleteAfter(findings, rule, path, config, "recovery points", NATIVE_PLAN);
+                eachItem(findings, rule, "copyActions", path, (copy, copyPath) => {
+                    deleteAfter(findings, copy, copyPath, config, "copied recovery points", NATIVE_PLAN);
+                });
+            });
+            return findings;
+        }, addDeleteAfter(NATIVE_PLAN)),
 
         on<LifecyclePolicyArgs, Knobs>("aws:dlm/lifecyclePolicy:LifecyclePolicy", (props, { config }) => {
             const findings: Finding[] = [];
@@ -191,11 +211,49 @@ export const backupRetentionBounded = defineRule({
             return findings;
         }),
 
+        // aws-native (CloudFormation): schedules, copy rules and event copies are lists; State as in @pulumi/aws.
+        on<NativeLifecyclePolicyArgs, Knobs>("aws-native:dlm:LifecyclePolicy", (props, { config }) => {
+            const findings: Finding[] = [];
+            const resource = NATIVE_DLM.resource;
+            const disabled = enumIn(prop(props, "state"), "DISABLED");
+            if (isUnknown(disabled)) {
+                findings.push(deferred("state"));
+            } else if (disabled === true) {
+                findings.push(violation("state", "the lifecycle policy is disabled, so it neither creates nor deletes snapshots",
+                    `set \`state: "ENABLED"\` on the ${resource} (or delete it)`));
+            }
+            eachSchedule(findings, props, (schedule, path) => {
+                retainRule(findings, schedule, path, config, "snapshots this schedule creates", true, resource);
+                eachItem(findings, schedule, "crossRegionCopyRules", path, (copy, copyPath) => {
+                    retainRule(findings, copy, copyPath, config, "cross-region copies", false, resource);
+                });
+            });
+            eachEventCopy(findings, props, NATIVE_DLM, (copy, copyPath) => {
+                retainRule(findings, copy, copyPath, config, "copies of shared snapshots", false, resource);
+            });
+            return findings;
+        }),
+
         on<RedshiftClusterArgs, Knobs>("aws:redshift/cluster:Cluster", (props, { config }) =>
             manualRetention(props, "manualSnapshotRetentionPeriod", -1, "aws.redshift.Cluster", config, clusterSnapshots)),
         on<RedshiftSnapshotCopyArgs, Knobs>("aws:redshift/snapshotCopy:SnapshotCopy", (props, { config }) =>
             manualRetention(props, "manualSnapshotRetentionPeriod", -1, "aws.redshift.SnapshotCopy", config)),
         on<ServerlessSnapshotArgs, Knobs>("aws:redshiftserverless/snapshot:Snapshot", (props, { config }) =>
             manualRetention(props, "retentionPeriod", -1, "aws.redshiftserverless.Snapshot", config)),
+        // aws-native (CloudFormation): manualSnapshotRetentionPeriod also governs manual snapshots copied to
+        // `destinationRegion` (aws.redshift.SnapshotCopy in @pulumi/aws), unless `snapshotCopyManual` applies
+        // `snapshotCopyRetentionPeriod` to them instead.
+        on<NativeRedshiftClusterArgs, Knobs>("aws-native:redshift:Cluster", (props, { config }) => {
+            const findings = manualRetention(props, "manualSnapshotRetentionPeriod", -1, "aws-native.redshift.Cluster", config);
+            const manualCopies = asBool(prop(props, "snapshotCopyManual"));
+            if (isUnknown(manualCopies)) {
+                findings.push(deferred("snapshotCopyManual"));
+            } else if (manualCopies === true) {
+                findings.push(...manualRetention(props, "snapshotCopyRetentionPeriod", 7, "aws-native.redshift.Cluster", config));
+            }
+            return findings;
+        }),
+        on<NativeServerlessSnapshotArgs, Knobs>("aws-native:redshiftserverless:Snapshot", (props, { config }) =>
+            manualRetention(props, "retentionPeriod", -1, "aws-native.redshiftserverless.Snapshot", config)),
     ],
 });

@@ -1,5 +1,7 @@
 import type { ClusterArgs as ElasticacheClusterArgs, ReplicationGroupArgs } from "@pulumi/aws/elasticache";
 import type { ClusterArgs as MemorydbClusterArgs } from "@pulumi/aws/memorydb";
+import type { CacheClusterArgs, ReplicationGroupArgs as NativeReplicationGroupArgs } from "@pulumi/aws-native/elasticache";
+import type { ClusterArgs as NativeMemorydbClusterArgs } from "@pulumi/aws-native/memorydb";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { enumIn, isSet, isUnknown, prop } from "../../core/values";
 import { readNumber } from "./lib/checks";
@@ -36,7 +38,8 @@ export const cacheSnapshotsRetained = defineRule({
         "a bad write.",
     remediation:
         "Set `snapshotRetentionLimit` to a number of days on `aws.elasticache.Cluster` (Redis/Valkey), " +
-        "`aws.elasticache.ReplicationGroup` and `aws.memorydb.Cluster`.",
+        "`aws.elasticache.ReplicationGroup` and `aws.memorydb.Cluster`, and on `aws-native.elasticache.CacheCluster` " +
+        "(Redis/Valkey), `aws-native.elasticache.ReplicationGroup` and `aws-native.memorydb.Cluster` (CloudFormation's default is 0 too).",
     docsUrl,
     controls: {
         checkov: ["CKV_AWS_134"],
@@ -56,5 +59,13 @@ export const cacheSnapshotsRetained = defineRule({
         }),
         on<ReplicationGroupArgs>("aws:elasticache/replicationGroup:ReplicationGroup", retained("aws.elasticache.ReplicationGroup")),
         on<MemorydbClusterArgs>("aws:memorydb/cluster:Cluster", retained("aws.memorydb.Cluster")),
+        on<CacheClusterArgs>("aws-native:elasticache:CacheCluster", (props) => {
+            const memcached = enumIn(prop(props, "engine"), "memcached");
+            if (memcached === true) return [];
+            if (isUnknown(memcached)) return [deferred("engine")];
+            return retained("aws-native.elasticache.CacheCluster")(props);
+        }),
+        on<NativeReplicationGroupArgs>("aws-native:elasticache:ReplicationGroup", retained("aws-native.elasticache.ReplicationGroup")),
+        on<NativeMemorydbClusterArgs>("aws-native:memorydb:Cluster", retained("aws-native.memorydb.Cluster")),
     ],
 });

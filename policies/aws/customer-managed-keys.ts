@@ -1,5 +1,18 @@
 import type { LogicallyAirGappedVaultArgs, VaultArgs } from "@pulumi/aws/backup";
+import type { BackupVaultArgs, LogicallyAirGappedBackupVaultArgs } from "@pulumi/aws-native/backup";
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
+import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
+import type { ClusterArgs as NativeElasticClusterArgs } from "@pulumi/aws-native/docdbelastic";
+import type { DbClusterArgs as NativeNeptuneClusterArgs } from "@pulumi/aws-native/neptune";
+import type { DbClusterArgs as NativeDbClusterArgs, DbInstanceArgs as NativeDbInstanceArgs } from "@pulumi/aws-native/rds";
+import type { ClusterArgs as NativeRedshiftClusterArgs } from "@pulumi/aws-native/redshift";
+import type { NamespaceArgs as NativeNamespaceArgs } from "@pulumi/aws-native/redshiftserverless";
+import type { InstanceArgs as NativeInstanceArgs, LaunchTemplateArgs as NativeLaunchTemplateArgs, VolumeArgs as NativeVolumeArgs } from "@pulumi/aws-native/ec2";
+import type {
+    ContainerRecipeArgs as NativeContainerRecipeArgs, DistributionConfigurationArgs as NativeDistributionConfigurationArgs,
+    ImageRecipeArgs as NativeImageRecipeArgs,
+} from "@pulumi/aws-native/imagebuilder";
+import type { WorkspaceArgs as NativeWorkspaceArgs } from "@pulumi/aws-native/workspaces";
 import type { ClusterArgs as DocdbClusterArgs, ElasticClusterArgs } from "@pulumi/aws/docdb";
 import type { DefaultKmsKeyArgs, SnapshotCopyArgs as EbsSnapshotCopyArgs, SnapshotImportArgs, VolumeArgs } from "@pulumi/aws/ebs";
 import type { AmiCopyArgs, InstanceArgs, LaunchTemplateArgs, SpotFleetRequestArgs, SpotInstanceRequestArgs } from "@pulumi/aws/ec2";
@@ -17,6 +30,7 @@ import { defineRule, deferred, on, violation, type CheckContext, type Finding } 
 import { asString, isSet, isUnknown, prop } from "../../core/values";
 import { at, eachItem, encryptionOff, objectAt, type EncryptionOff } from "./lib/checks";
 import { ENCRYPTION_SOURCES, inheritsEncryption, storageEncryptionOff } from "./lib/databases";
+import { eachEventCopy, eachSchedule, NATIVE_DLM } from "./lib/dlm";
 
 type Knobs = "allowedKeyIds";
 type Config = { allowedKeyIds: string[] };
@@ -249,5 +263,73 @@ export const customerManagedKeys = defineRule({
         on<NamespaceArgs, Knobs>("aws:redshiftserverless/namespace:Namespace", topKey("kmsKeyId", "aws.redshiftserverless.Namespace")),
         on<MemorydbSnapshotArgs, Knobs>("aws:memorydb/snapshot:Snapshot", topKey("kmsKeyArn", "aws.memorydb.Snapshot")),
         on<WorkspaceArgs, Knobs>("aws:workspaces/workspace:Workspace", topKey("volumeEncryptionKey", "aws.workspaces.Workspace", workspaceUnencrypted)),
+
+        // aws-native (CloudFormation shapes)
+        on<NativeVolumeArgs, Knobs>("aws-native:ec2:Volume", topKey("kmsKeyId", "aws-native.ec2.Volume")),
+        // Mappings restored from a snapshot keep its key; an instance without mappings (the AMI's root) or launched
+        // from a template is judged by aws-volumes-encrypted and on the template.
+        on<NativeInstanceArgs, Knobs>("aws-native:ec2:Instance", (props, { config }) => {
+            const findings: Finding[] = [];
+            mappingKeys(findings, props, "", "aws-native.ec2.Instance", config, true);
+            return findings;
+        }),
+        on<NativeLaunchTemplateArgs, Knobs>("aws-native:ec2:LaunchTemplate", (props, { config }) => {
+            const findings: Finding[] = [];
+            const data = objectAt(findings, props, "launchTemplateData", "");
+            mappingKeys(findings, data, "launchTemplateData", "aws-native.ec2.LaunchTemplate", config, true);
+            return findings;
+        }),
+        on<NativeImageRecipeArgs, Knobs>("aws-native:imagebuilder:ImageRecipe", (props, { config }) => {
+            const findings: Finding[] = [];
+            mappingKeys(findings, props, "", "aws-native.imagebuilder.ImageRecipe", config, false);
+            return findings;
+        }),
+        on<NativeContainerRecipeArgs, Knobs>("aws-native:imagebuilder:ContainerRecipe", topKey("kmsKeyId", "aws-native.imagebuilder.ContainerRecipe")),
+        on<NativeDistributionConfigurationArgs, Knobs>("aws-native:imagebuilder:DistributionConfiguration", (props, { config }) => {
+            const findings: Finding[] = [];
+            eachItem(findings, props, "distributions", "", (distribution, path) => {
+                const ami = objectAt(findings, distribution, "amiDistributionConfiguration", path);
+                if (ami !== undefined) {
+                    findings.push(...requireKey(ami, "kmsKeyId", `${path}.amiDistributionConfiguration`, "aws-native.imagebuilder.DistributionConfiguration", config));
+                }
+            });
+            return findings;
+        }),
+        on<NativeDbInstanceArgs, Knobs>("aws-native:rds:DbInstance", (props, ctx) => {
+            const findings: Finding[] = [];
+            // An Aurora instance's data is the cluster's; a same-region read replica takes the source's key.
+            const replica = isSet(props, "sourceDbInstanceIdentifier") && !isSet(props, "kmsKeyId");
+            if (!isSet(props, "dbClusterIdentifier") && !replica) {
+                findings.push(...topKey("kmsKeyId", "aws-native.rds.DbInstance")(props, ctx));
+            }
+            // Cross-region replicated backups (aws.rds.InstanceAutomatedBackupsReplication in @pulumi/aws).
+            if (isSet(props, "automaticBackupReplicationRegion")) {
+                findings.push(...topKey("automaticBackupReplicationKmsKeyId", "aws-native.rds.DbInstance")(props, ctx));
+            }
+            return findings;
+        }),
+        on<NativeDbClusterArgs, Knobs>("aws-native:rds:DbCluster", topKey("kmsKeyId", "aws-native.rds.DbCluster")),
+        on<NativeNeptuneClusterArgs, Knobs>("aws-native:neptune:DbCluster", topKey("kmsKeyId", "aws-native.neptune.DbCluster")),
+        on<NativeElasticClusterArgs, Knobs>("aws-native:docdbelastic:Cluster", topKey("kmsKeyId", "aws-native.docdbelastic.Cluster")),
+        on<NativeRedshiftClusterArgs, Knobs>("aws-native:redshift:Cluster", topKey("kmsKeyId", "aws-native.redshift.Cluster")),
+        on<NativeNamespaceArgs, Knobs>("aws-native:redshiftserverless:Namespace", topKey("kmsKeyId", "aws-native.redshiftserverless.Namespace")),
+        on<NativeWorkspaceArgs, Knobs>("aws-native:workspaces:Workspace", topKey("volumeEncryptionKey", "aws-native.workspaces.Workspace")),
+        on<BackupVaultArgs, Knobs>("aws-native:backup:BackupVault", topKey("encryptionKeyArn", "aws-native.backup.BackupVault")),
+        on<LogicallyAirGappedBackupVaultArgs, Knobs>("aws-native:backup:LogicallyAirGappedBackupVault", topKey("encryptionKeyArn", "aws-native.backup.LogicallyAirGappedBackupVault")),
+        on<NativeLifecyclePolicyArgs, Knobs>("aws-native:dlm:LifecyclePolicy", (props, { config }) => {
+            const findings: Finding[] = [];
+            eachSchedule(findings, props, (schedule, path) => {
+                eachItem(findings, schedule, "crossRegionCopyRules", path, (rule, rulePath) => {
+                    findings.push(...requireKey(rule, "cmkArn", rulePath, NATIVE_DLM.resource, config));
+                });
+            });
+            eachEventCopy(findings, props, NATIVE_DLM, (copy, copyPath) => {
+                const encryption = objectAt(findings, copy, "encryptionConfiguration", copyPath);
+                if (!isUnknown(prop(copy, "encryptionConfiguration"))) {
+                    findings.push(...requireKey(encryption, "cmkArn", `${copyPath}.encryptionConfiguration`, NATIVE_DLM.resource, config));
+                }
+            });
+            return findings;
+        }),
     ],
 });

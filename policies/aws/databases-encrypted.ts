@@ -2,7 +2,8 @@ import type { ClusterArgs as DocdbClusterArgs, GlobalClusterArgs as DocdbGlobalC
 import type { ClusterArgs as NeptuneClusterArgs, GlobalClusterArgs as NeptuneGlobalClusterArgs } from "@pulumi/aws/neptune";
 import type { ClusterArgs as RdsClusterArgs, GlobalClusterArgs as RdsGlobalClusterArgs, InstanceArgs } from "@pulumi/aws/rds";
 import type { ClusterArgs as RedshiftClusterArgs } from "@pulumi/aws/redshift";
-import type { DbClusterArgs as NativeNeptuneClusterArgs } from "@pulumi/aws-native/neptune";
+import type { GlobalClusterArgs as NativeDocdbGlobalClusterArgs } from "@pulumi/aws-native/docdb";
+import type { DbClusterArgs as NativeNeptuneClusterArgs, GlobalClusterArgs as NativeNeptuneGlobalClusterArgs } from "@pulumi/aws-native/neptune";
 import type { DbClusterArgs, DbInstanceArgs, GlobalClusterArgs as NativeGlobalClusterArgs } from "@pulumi/aws-native/rds";
 import type { ClusterArgs as NativeRedshiftClusterArgs } from "@pulumi/aws-native/redshift";
 import { defineRule, deferred, on, type Finding } from "../../core/rule";
@@ -123,6 +124,8 @@ export const databasesEncrypted = defineRule({
         }),
         on<DbClusterArgs>("aws-native:rds:DbCluster", auroraCluster({ resource: "aws-native.rds.DbCluster", noun: "cluster", keyField: "kmsKeyId" }, ENCRYPTION_SOURCES.nativeDbCluster)),
         on<NativeGlobalClusterArgs>("aws-native:rds:GlobalCluster", globalCluster("aws-native.rds.GlobalCluster")),
+        on<NativeDocdbGlobalClusterArgs>("aws-native:docdb:GlobalCluster", globalCluster("aws-native.docdb.GlobalCluster")),
+        on<NativeNeptuneGlobalClusterArgs>("aws-native:neptune:GlobalCluster", globalCluster("aws-native.neptune.GlobalCluster")),
         on<NativeNeptuneClusterArgs>("aws-native:neptune:DbCluster", restorable({ resource: "aws-native.neptune.DbCluster", noun: "cluster", keyField: "kmsKeyId" }, ENCRYPTION_SOURCES.nativeNeptuneCluster)),
         on<NativeRedshiftClusterArgs>("aws-native:redshift:Cluster", (props) => requireTrue(props, "encrypted", "", {
             omitted: true,

@@ -2,6 +2,7 @@ import type { ClusterArgs as DocdbClusterArgs, ElasticClusterArgs } from "@pulum
 import type { ClusterArgs as NeptuneClusterArgs } from "@pulumi/aws/neptune";
 import type { ClusterArgs as RdsClusterArgs, InstanceArgs, InstanceAutomatedBackupsReplicationArgs } from "@pulumi/aws/rds";
 import type { ClusterArgs as RedshiftClusterArgs } from "@pulumi/aws/redshift";
+import type { ClusterArgs as NativeElasticClusterArgs } from "@pulumi/aws-native/docdbelastic";
 import type { DbClusterArgs as NativeNeptuneClusterArgs } from "@pulumi/aws-native/neptune";
 import type { DbClusterArgs, DbInstanceArgs } from "@pulumi/aws-native/rds";
 import type { ClusterArgs as NativeRedshiftClusterArgs } from "@pulumi/aws-native/redshift";
@@ -68,7 +69,8 @@ export const dbBackupsRetained = defineRule({
         "(`replicateSourceDb` set) are exempt: the source instance's backups cover them. Changing the period between 0 and " +
         "a positive value restarts the instance briefly; it does not replace it. With aws-native set `backupRetentionPeriod` on " +
         "`aws-native.rds.DbInstance`, `rds.DbCluster` and `neptune.DbCluster` and `automatedSnapshotRetentionPeriod` on " +
-        "`redshift.Cluster` (CloudFormation defaults them to 1 day).",
+        "`redshift.Cluster` (CloudFormation defaults them to 1 day), `backupRetentionPeriod` on `aws-native.docdbelastic.Cluster`, " +
+        "and `automaticBackupReplicationRetentionPeriod` of a `DbInstance` that replicates its backups to another region.",
     docsUrl,
     controls: {
         checkov: ["CKV_AWS_133", "CKV_AWS_360", "CKV_AWS_361", "CKV_AWS_343"],
@@ -105,10 +107,18 @@ export const dbBackupsRetained = defineRule({
             if (isSet(props, "sourceDbInstanceIdentifier") || isSet(props, "dbClusterIdentifier")) {
                 return [];
             }
-            return retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws-native.rds.DbInstance", allowed: "0 to 35" });
+            const findings = retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws-native.rds.DbInstance", allowed: "0 to 35" });
+            // Cross-region replicated backups (aws.rds.InstanceAutomatedBackupsReplication in @pulumi/aws): their own
+            // retention when set; omitted, they follow backupRetentionPeriod, judged above.
+            if (isSet(props, "automaticBackupReplicationRegion") && isSet(props, "automaticBackupReplicationRetentionPeriod")) {
+                findings.push(...retention(props, config, { key: "automaticBackupReplicationRetentionPeriod", omitted: 1, resource: "aws-native.rds.DbInstance", allowed: "1 to 35" }));
+            }
+            return findings;
         }),
         on<DbClusterArgs, Knobs>("aws-native:rds:DbCluster", (props, { config }) =>
             retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws-native.rds.DbCluster", allowed: "1 to 35" })),
+        on<NativeElasticClusterArgs, Knobs>("aws-native:docdbelastic:Cluster", (props, { config }) =>
+            retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws-native.docdbelastic.Cluster", allowed: "1 to 35" })),
         on<NativeNeptuneClusterArgs, Knobs>("aws-native:neptune:DbCluster", (props, { config }) =>
             retention(props, config, { key: "backupRetentionPeriod", omitted: 1, resource: "aws-native.neptune.DbCluster", allowed: "1 to 35" })),
         on<NativeRedshiftClusterArgs, Knobs>("aws-native:redshift:Cluster", (props, { config }) =>

@@ -1,4 +1,8 @@
 import type { GroupPolicyArgs, PolicyArgs, RoleArgs, RolePolicyArgs, UserPolicyArgs } from "@pulumi/aws/iam";
+import type {
+    GroupArgs as NativeGroupArgs, GroupPolicyArgs as NativeGroupPolicyArgs, ManagedPolicyArgs, RoleArgs as NativeRoleArgs,
+    RolePolicyArgs as NativeRolePolicyArgs, UserArgs as NativeUserArgs, UserPolicyArgs as NativeUserPolicyArgs,
+} from "@pulumi/aws-native/iam";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { isUnknown, prop } from "../../core/values";
 import { eachItem } from "./lib/checks";
@@ -48,10 +52,22 @@ function judgeDocument(raw: unknown, path: string, resource: string): Finding[] 
     return findings;
 }
 
-function documentTarget<Args>(type: string, resource: string) {
+function documentTarget<Args>(type: string, resource: string, key = "policy") {
     return on<Args>(type, (props) => {
-        const raw = prop(props, "policy");
-        return raw === undefined ? [] : judgeDocument(raw, "policy", resource);
+        const raw = prop(props, key);
+        return raw === undefined ? [] : judgeDocument(raw, key, resource);
+    });
+}
+
+/** Inline policies of a role, user or group: `listKey[].documentKey`. */
+function inlineTarget<Args>(type: string, resource: string, listKey: string, documentKey: string) {
+    return on<Args>(type, (props) => {
+        const findings: Finding[] = [];
+        eachItem(findings, props, listKey, "", (inline, path) => {
+            const raw = prop(inline, documentKey);
+            if (raw !== undefined) findings.push(...judgeDocument(raw, `${path}.${documentKey}`, resource));
+        });
+        return findings;
     });
 }
 
@@ -68,7 +84,9 @@ export const sharingPermissionsRestricted = defineRule({
         "another account, and `ec2:DisableSnapshotBlockPublicAccess`, `ec2:DisableImageBlockPublicAccess` and " +
         "`ec2:DisableEbsEncryptionByDefault` remove the guardrails against it. Wildcards such as `ec2:Modify*`, `ec2:*` " +
         "or `*`, and `NotAction` with Allow, grant them too. This rule reads identity policies (`aws.iam.Policy`, " +
-        "`RolePolicy`, `UserPolicy`, `GroupPolicy` and `inlinePolicies` of `aws.iam.Role`).",
+        "`RolePolicy`, `UserPolicy`, `GroupPolicy` and `inlinePolicies` of `aws.iam.Role`; with aws-native, `policyDocument` of " +
+        "`aws-native.iam.ManagedPolicy`, `RolePolicy`, `UserPolicy` and `GroupPolicy` and of the inline `policies` of `Role`, " +
+        "`User` and `Group`).",
     remediation:
         "Give sharing and guardrail actions only to the identities that need them, on named resources (`Resource` with " +
         "snapshot or image ARNs) or under a condition (for example `aws:ResourceTag/team`), and leave them out of wildcard " +
@@ -81,13 +99,14 @@ export const sharingPermissionsRestricted = defineRule({
         documentTarget<RolePolicyArgs>("aws:iam/rolePolicy:RolePolicy", "aws.iam.RolePolicy"),
         documentTarget<UserPolicyArgs>("aws:iam/userPolicy:UserPolicy", "aws.iam.UserPolicy"),
         documentTarget<GroupPolicyArgs>("aws:iam/groupPolicy:GroupPolicy", "aws.iam.GroupPolicy"),
-        on<RoleArgs>("aws:iam/role:Role", (props) => {
-            const findings: Finding[] = [];
-            eachItem(findings, props, "inlinePolicies", "", (inline, path) => {
-                const raw = prop(inline, "policy");
-                if (raw !== undefined) findings.push(...judgeDocument(raw, `${path}.policy`, "aws.iam.Role"));
-            });
-            return findings;
-        }),
+        inlineTarget<RoleArgs>("aws:iam/role:Role", "aws.iam.Role", "inlinePolicies", "policy"),
+        // aws-native (CloudFormation): `policyDocument` (an object or JSON), inline policies in `policies[]`.
+        documentTarget<ManagedPolicyArgs>("aws-native:iam:ManagedPolicy", "aws-native.iam.ManagedPolicy", "policyDocument"),
+        documentTarget<NativeRolePolicyArgs>("aws-native:iam:RolePolicy", "aws-native.iam.RolePolicy", "policyDocument"),
+        documentTarget<NativeUserPolicyArgs>("aws-native:iam:UserPolicy", "aws-native.iam.UserPolicy", "policyDocument"),
+        documentTarget<NativeGroupPolicyArgs>("aws-native:iam:GroupPolicy", "aws-native.iam.GroupPolicy", "policyDocument"),
+        inlineTarget<NativeRoleArgs>("aws-native:iam:Role", "aws-native.iam.Role", "policies", "policyDocument"),
+        inlineTarget<NativeUserArgs>("aws-native:iam:User", "aws-native.iam.User", "policies", "policyDocument"),
+        inlineTarget<NativeGroupArgs>("aws-native:iam:Group", "aws-native.iam.Group", "policies", "policyDocument"),
     ],
 });

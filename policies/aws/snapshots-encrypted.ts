@@ -1,9 +1,11 @@
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
+import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
 import type { SnapshotCopyArgs, SnapshotImportArgs } from "@pulumi/aws/ebs";
 import type { AmiArgs, AmiCopyArgs } from "@pulumi/aws/ec2";
 import { defineRule, on, type Finding } from "../../core/rule";
 import { isSet } from "../../core/values";
 import { eachItem, objectAt, requireTrue } from "./lib/checks";
+import { DLM, eachEventCopy, eachSchedule, NATIVE_DLM, type DlmShape } from "./lib/dlm";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html";
 
@@ -14,6 +16,32 @@ function encryptedFlag(resource: string, what: string) {
         absent: `${what} is not encrypted (omitted means unencrypted unless the source or account default is)`,
         fix: `set \`encrypted: true\` on the ${resource} (add \`kmsKeyId\` for a customer-managed key)`,
     });
+}
+
+/** Cross-region copies of a DLM policy: schedule copy rules and event-based copies must be encrypted. */
+function dlmCopies(shape: DlmShape) {
+    return (props: Record<string, unknown>): Finding[] => {
+        const findings: Finding[] = [];
+        eachSchedule(findings, props, (schedule, path) => {
+            eachItem(findings, schedule, "crossRegionCopyRules", path, (rule, rulePath) => {
+                findings.push(...requireTrue(rule, "encrypted", rulePath, {
+                    omitted: false,
+                    off: "cross-region snapshot copies are not encrypted",
+                    fix: `set \`encrypted: true\` on ${rulePath} of the ${shape.resource} (add \`cmkArn\` for a customer-managed key)`,
+                }));
+            });
+        });
+        eachEventCopy(findings, props, shape, (copy, copyPath) => {
+            const encryption = objectAt(findings, copy, "encryptionConfiguration", copyPath);
+            if (encryption === undefined && isSet(copy, "encryptionConfiguration")) return; // unknown: deferred above
+            findings.push(...requireTrue(encryption, "encrypted", `${copyPath}.encryptionConfiguration`, {
+                omitted: false,
+                off: "copies of shared snapshots are not encrypted",
+                fix: `set \`encryptionConfiguration: { encrypted: true }\` on ${copyPath} of the ${shape.resource}`,
+            }));
+        });
+        return findings;
+    };
 }
 
 export const snapshotsEncrypted = defineRule({
@@ -31,7 +59,8 @@ export const snapshotsEncrypted = defineRule({
         "Set `encrypted: true` on `aws.ebs.SnapshotCopy`, `aws.ebs.SnapshotImport` and `aws.ec2.AmiCopy`, and on each " +
         "`ebsBlockDevices` entry of `aws.ec2.Ami` that is not restored from a `snapshotId`. In `aws.dlm.LifecyclePolicy` set " +
         "`encrypted: true` on every `schedules[].crossRegionCopyRules[]` and `encryptionConfiguration.encrypted: true` on " +
-        "every `action.crossRegionCopies[]`.",
+        "every `action.crossRegionCopies[]` (`actions[].crossRegionCopy[]` in `aws-native.dlm.LifecyclePolicy`). The other " +
+        "types have no aws-native counterpart: CloudFormation cannot copy or import snapshots or register AMIs.",
     docsUrl,
     controls: {
         checkov: ["CKV_AWS_204", "CKV_AWS_235", "CKV_AWS_255", "CKV_AWS_253"],
@@ -57,29 +86,7 @@ export const snapshotsEncrypted = defineRule({
             });
             return findings;
         }),
-        on<LifecyclePolicyArgs>("aws:dlm/lifecyclePolicy:LifecyclePolicy", (props) => {
-            const findings: Finding[] = [];
-            const details = objectAt(findings, props, "policyDetails", "");
-            eachItem(findings, details, "schedules", "policyDetails", (schedule, path) => {
-                eachItem(findings, schedule, "crossRegionCopyRules", path, (rule, rulePath) => {
-                    findings.push(...requireTrue(rule, "encrypted", rulePath, {
-                        omitted: false,
-                        off: "cross-region snapshot copies are not encrypted",
-                        fix: `set \`encrypted: true\` on ${rulePath} of the aws.dlm.LifecyclePolicy (add \`cmkArn\` for a customer-managed key)`,
-                    }));
-                });
-            });
-            const action = objectAt(findings, details, "action", "policyDetails");
-            eachItem(findings, action, "crossRegionCopies", "policyDetails.action", (copy, copyPath) => {
-                const encryption = objectAt(findings, copy, "encryptionConfiguration", copyPath);
-                if (encryption === undefined && isSet(copy, "encryptionConfiguration")) return; // unknown: deferred above
-                findings.push(...requireTrue(encryption, "encrypted", `${copyPath}.encryptionConfiguration`, {
-                    omitted: false,
-                    off: "copies of shared snapshots are not encrypted",
-                    fix: `set \`encryptionConfiguration: { encrypted: true }\` on ${copyPath} of the aws.dlm.LifecyclePolicy`,
-                }));
-            });
-            return findings;
-        }),
+        on<LifecyclePolicyArgs>("aws:dlm/lifecyclePolicy:LifecyclePolicy", dlmCopies(DLM)),
+        on<NativeLifecyclePolicyArgs>("aws-native:dlm:LifecyclePolicy", dlmCopies(NATIVE_DLM)),
     ],
 });

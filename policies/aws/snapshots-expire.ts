@@ -1,6 +1,7 @@
 import type { SnapshotArgs as EbsSnapshotArgs, SnapshotCopyArgs as EbsSnapshotCopyArgs } from "@pulumi/aws/ebs";
 import type { ClusterSnapshotArgs, ClusterSnapshotCopyArgs, SnapshotArgs, SnapshotCopyArgs } from "@pulumi/aws/rds";
 import type { ClusterSnapshotArgs as RedshiftClusterSnapshotArgs } from "@pulumi/aws/redshift";
+import type { ClusterSnapshotArgs as NativeClusterSnapshotArgs, DbSnapshotArgs } from "@pulumi/aws-native/rds";
 import { addExpiryTag, checkExpiryTag } from "../../core/expiry";
 import { defineRule, deferred, on, violation, type CheckContext, type Finding } from "../../core/rule";
 import { readNumber } from "./lib/checks";
@@ -9,14 +10,19 @@ type Knobs = "retentionTagKeys" | "maxRetentionDays" | "defaultRetentionDays";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-lifecycle.html";
 
-function expiryTag(resource: string) {
+/** `list`: aws-native (CloudFormation) tags are a list of `{ key, value }` entries. */
+function expiryTag(resource: string, list = false) {
     return (props: Record<string, unknown>, { config, now }: CheckContext<Knobs>): Finding[] =>
-        checkExpiryTag(props, { container: "tags", resource: `the ${resource}`, retentionTagKeys: config.retentionTagKeys, maxRetentionDays: config.maxRetentionDays, now });
+        checkExpiryTag(props, { container: "tags", resource: `the ${resource}`, retentionTagKeys: config.retentionTagKeys, maxRetentionDays: config.maxRetentionDays, now, list });
 }
 
 /** Remediation: an `expires-on` tag, today + defaultRetentionDays, on a snapshot with no expiry tag (tags change in place). */
 function addExpiry(props: Record<string, unknown>, { config, now }: CheckContext<Knobs>): Record<string, unknown> | undefined {
     return addExpiryTag(props, { container: "tags", now, ...config });
+}
+
+function addExpiryEntry(props: Record<string, unknown>, { config, now }: CheckContext<Knobs>): Record<string, unknown> | undefined {
+    return addExpiryTag(props, { container: "tags", now, ...config, list: true });
 }
 
 export const snapshotsExpire = defineRule({
@@ -34,7 +40,9 @@ export const snapshotsExpire = defineRule({
         "Add a tag named in `retentionTagKeys` (default `expires-on` with a date `YYYY-MM-DD`, or `retention-days` with a " +
         "positive whole number) to `tags` on `aws.ebs.Snapshot`, `aws.ebs.SnapshotCopy`, `aws.rds.Snapshot`, " +
         "`aws.rds.SnapshotCopy`, `aws.rds.ClusterSnapshot`, `aws.rds.ClusterSnapshotCopy` and `aws.redshift.ClusterSnapshot` " +
-        "(a Redshift snapshot may use `manualSnapshotRetentionPeriod` instead), within `maxRetentionDays` when configured.",
+        "(a Redshift snapshot may use `manualSnapshotRetentionPeriod` instead), within `maxRetentionDays` when configured. " +
+        "On `aws-native.rds.DbSnapshot` and `aws-native.rds.ClusterSnapshot` the tag is a `{ key, value }` entry of `tags`; the " +
+        "other snapshot types have no aws-native counterpart.",
     docsUrl,
     controls: {},
     config: ["retentionTagKeys", "maxRetentionDays", "defaultRetentionDays"],
@@ -60,5 +68,8 @@ export const snapshotsExpire = defineRule({
             }
             return expiryTag("aws.redshift.ClusterSnapshot (or set `manualSnapshotRetentionPeriod` to a number of days)")(props, ctx);
         }, addExpiry),
+        // aws-native (CloudFormation): tags are `{ key, value }` entries.
+        on<DbSnapshotArgs, Knobs>("aws-native:rds:DbSnapshot", expiryTag("aws-native.rds.DbSnapshot", true), addExpiryEntry),
+        on<NativeClusterSnapshotArgs, Knobs>("aws-native:rds:ClusterSnapshot", expiryTag("aws-native.rds.ClusterSnapshot", true), addExpiryEntry),
     ],
 });

@@ -1,10 +1,12 @@
 import type { LifecyclePolicyArgs } from "@pulumi/aws/dlm";
+import type { LifecyclePolicyArgs as NativeLifecyclePolicyArgs } from "@pulumi/aws-native/dlm";
 import type { SnapshotCreateVolumePermissionArgs } from "@pulumi/aws/ec2";
 import type { ClusterSnapshotArgs, ClusterSnapshotCopyArgs, SnapshotArgs, SnapshotCopyArgs } from "@pulumi/aws/rds";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { applyEdits, at, without } from "../../core/fix";
 import { asString, enumIn, isSet, isUnknown, prop } from "../../core/values";
-import { accountTrust, eachItem, objectAt, requireTrustedList } from "./lib/checks";
+import { accountTrust, requireTrustedList } from "./lib/checks";
+import { DLM, eachSchedule, eachShareRule, NATIVE_DLM, type DlmShape } from "./lib/dlm";
 
 type Knobs = "trustedAccountIds";
 
@@ -23,6 +25,23 @@ function sharedAccounts(resource: string) {
                 problem: "snapshot is public (\"all\" in sharedAccounts lets every AWS account restore it)",
                 fix: `remove "all" from \`sharedAccounts\` on the ${resource} and list only accounts in trustedAccountIds`,
             },
+        });
+        return findings;
+    };
+}
+
+/** Every account a DLM schedule shares its snapshots with must be trusted. */
+function dlmShares(shape: DlmShape) {
+    return (props: Record<string, unknown>, { config }: { config: { trustedAccountIds: string[] } }): Finding[] => {
+        const findings: Finding[] = [];
+        eachSchedule(findings, props, (schedule, path) => {
+            eachShareRule(findings, schedule, path, shape, (share, sharePath) => {
+                requireTrustedList(findings, share, "targetAccounts", sharePath, {
+                    isTrusted: accountTrust(config.trustedAccountIds),
+                    untrusted: "every snapshot this schedule creates is shared with an account that is not in trustedAccountIds",
+                    fix: `remove the account from \`${shape.native ? "shareRules[].targetAccounts" : "shareRule.targetAccounts"}\` on the ${shape.resource} or add it to trustedAccountIds in the policy config`,
+                });
+            });
         });
         return findings;
     };
@@ -52,7 +71,8 @@ export const snapshotsNotPublic = defineRule({
         "`ClusterSnapshotCopy`, and share only with accounts listed in `trustedAccountIds` (empty by default, so every " +
         "cross-account share is blocked until the platform team lists the account). The same list governs " +
         "`accountId` on `aws.ec2.SnapshotCreateVolumePermission` and `shareRule.targetAccounts` in " +
-        "`aws.dlm.LifecyclePolicy` schedules.",
+        "`aws.dlm.LifecyclePolicy` schedules (`shareRules[].targetAccounts` in `aws-native.dlm.LifecyclePolicy`). The " +
+        "aws-native RDS snapshot types have no sharing input, so they cannot be shared from a program.",
     docsUrl,
     controls: {
         checkov: ["CKV_AWS_302"],
@@ -80,18 +100,7 @@ export const snapshotsNotPublic = defineRule({
         on<SnapshotCopyArgs, Knobs>("aws:rds/snapshotCopy:SnapshotCopy", sharedAccounts("aws.rds.SnapshotCopy"), unshare),
         on<ClusterSnapshotArgs, Knobs>("aws:rds/clusterSnapshot:ClusterSnapshot", sharedAccounts("aws.rds.ClusterSnapshot"), unshare),
         on<ClusterSnapshotCopyArgs, Knobs>("aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", sharedAccounts("aws.rds.ClusterSnapshotCopy"), unshare),
-        on<LifecyclePolicyArgs, Knobs>("aws:dlm/lifecyclePolicy:LifecyclePolicy", (props, { config }) => {
-            const findings: Finding[] = [];
-            const details = objectAt(findings, props, "policyDetails", "");
-            eachItem(findings, details, "schedules", "policyDetails", (schedule, path) => {
-                const share = objectAt(findings, schedule, "shareRule", path);
-                requireTrustedList(findings, share, "targetAccounts", `${path}.shareRule`, {
-                    isTrusted: accountTrust(config.trustedAccountIds),
-                    untrusted: "every snapshot this schedule creates is shared with an account that is not in trustedAccountIds",
-                    fix: "remove the account from `shareRule.targetAccounts` on the aws.dlm.LifecyclePolicy or add it to trustedAccountIds in the policy config",
-                });
-            });
-            return findings;
-        }),
+        on<LifecyclePolicyArgs, Knobs>("aws:dlm/lifecyclePolicy:LifecyclePolicy", dlmShares(DLM)),
+        on<NativeLifecyclePolicyArgs, Knobs>("aws-native:dlm:LifecyclePolicy", dlmShares(NATIVE_DLM)),
     ],
 });

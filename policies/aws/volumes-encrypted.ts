@@ -4,9 +4,12 @@ import type {
 } from "@pulumi/aws/ec2";
 import type { ContainerRecipeArgs, ImageRecipeArgs } from "@pulumi/aws/imagebuilder";
 import type { WorkspaceArgs } from "@pulumi/aws/workspaces";
+import type { LaunchConfigurationArgs as NativeLaunchConfigurationArgs } from "@pulumi/aws-native/autoscaling";
 import type {
-    InstanceArgs as NativeInstanceArgs, LaunchTemplateArgs as NativeLaunchTemplateArgs, VolumeArgs as NativeVolumeArgs,
+    InstanceArgs as NativeInstanceArgs, LaunchTemplateArgs as NativeLaunchTemplateArgs, SpotFleetArgs, VolumeArgs as NativeVolumeArgs,
 } from "@pulumi/aws-native/ec2";
+import type { ContainerRecipeArgs as NativeContainerRecipeArgs, ImageRecipeArgs as NativeImageRecipeArgs } from "@pulumi/aws-native/imagebuilder";
+import type { WorkspaceArgs as NativeWorkspaceArgs } from "@pulumi/aws-native/workspaces";
 import { defineRule, deferred, on, violation, type Finding } from "../../core/rule";
 import { applyEdits, assign, at, eachElement, UNCHANGED, update, updateIn } from "../../core/fix";
 import { asBool, asList, isSet, isUnknown, prop } from "../../core/values";
@@ -70,9 +73,13 @@ function extraDevices(container: unknown, path: string, resource: string): Findi
     return findings;
 }
 
-/** Image Builder block devices: a string boolean; omitted inherits the parent image, only an explicit false fails. */
-function recipeDevices(container: unknown, path: string, resource: string): Finding[] {
+/**
+ * Image Builder block devices: omitted inherits the parent image, only an explicit false fails. `on`
+ * is how the SDK spells true (`"true"`, a string, in @pulumi/aws; `true` in aws-native).
+ */
+function recipeDevices(container: unknown, path: string, resource: string, on: string | boolean = "true"): Finding[] {
     const findings: Finding[] = [];
+    const stringly = typeof on === "string";
     eachItem(findings, container, "blockDeviceMappings", path, (mapping, mappingPath) => {
         const ebs = objectAt(findings, mapping, "ebs", mappingPath);
         const encrypted = asBool(prop(ebs, "encrypted"));
@@ -80,8 +87,10 @@ function recipeDevices(container: unknown, path: string, resource: string): Find
         if (isUnknown(encrypted)) {
             findings.push(deferred(encryptedPath));
         } else if (encrypted === false) {
-            findings.push(violation(encryptedPath, "EBS encryption of the build volume is turned off (\"false\")",
-                `set \`encrypted: "true"\` (a string in this SDK) on ${mappingPath}.ebs of the ${resource}, or leave it out to inherit the parent image's encryption`));
+            findings.push(violation(encryptedPath, stringly ? "EBS encryption of the build volume is turned off (\"false\")" : "EBS encryption of the build volume is turned off",
+                stringly
+                    ? `set \`encrypted: "true"\` (a string in this SDK) on ${mappingPath}.ebs of the ${resource}, or leave it out to inherit the parent image's encryption`
+                    : `set \`encrypted: true\` on ${mappingPath}.ebs of the ${resource}, or leave it out to inherit the parent image's encryption`));
         }
     });
     return findings;
@@ -124,14 +133,38 @@ function templateDevices(container: unknown, path: string, resource: string, on:
     return findings;
 }
 
-/** aws-native `ec2.Instance`: no root device mappings means the AMI's root volume, unencrypted by default. */
-function nativeInstanceDevices(props: Record<string, unknown>): Finding[] {
-    if (isSet(props, "blockDeviceMappings") || isSet(props, "launchTemplate")) {
-        return templateDevices(props, "", "aws-native.ec2.Instance", true);
+/**
+ * aws-native machines (`ec2.Instance`, `autoscaling.LaunchConfiguration`, SpotFleet launch
+ * specifications): no block device mappings means the AMI's root volume, unencrypted by default.
+ * An instance launched from a template is judged on the template.
+ */
+function nativeMachineDevices(container: unknown, path: string, resource: string, replaces: string): Finding[] {
+    if (isSet(container, "blockDeviceMappings") || isSet(container, "launchTemplate")) {
+        return templateDevices(container, path, resource, true);
     }
-    return [violation("blockDeviceMappings",
+    return [violation(withPrefix(path, "blockDeviceMappings"),
         "EBS encryption is not enabled (blockDeviceMappings omitted means the AMI's root volume, unencrypted unless the account default encrypts it)",
-        "add a `blockDeviceMappings` entry for the root device with `ebs: { encrypted: true }` on the aws-native.ec2.Instance (changing it replaces the instance)")];
+        `add a \`blockDeviceMappings\` entry for the root device with \`ebs: { encrypted: true }\` ${path === "" ? "on" : `to ${path} of`} the ${resource} (changing it replaces the ${replaces})`)];
+}
+
+function nativeInstanceDevices(props: Record<string, unknown>): Finding[] {
+    return nativeMachineDevices(props, "", "aws-native.ec2.Instance", "instance");
+}
+
+/** Workspace root and user volumes: both encryption flags default to false. */
+function workspaceVolumes(resource: string) {
+    return (props: Record<string, unknown>): Finding[] => [
+        ...requireTrue(props, "rootVolumeEncryptionEnabled", "", {
+            omitted: false,
+            off: "the WorkSpace root volume is not encrypted",
+            fix: `set \`rootVolumeEncryptionEnabled: true\` (and \`volumeEncryptionKey\`) on the ${resource} (this recreates the WorkSpace)`,
+        }),
+        ...requireTrue(props, "userVolumeEncryptionEnabled", "", {
+            omitted: false,
+            off: "the WorkSpace user volume is not encrypted",
+            fix: `set \`userVolumeEncryptionEnabled: true\` (and \`volumeEncryptionKey\`) on the ${resource} (this recreates the WorkSpace)`,
+        }),
+    ];
 }
 
 function withPrefix(path: string, key: string): string {
@@ -159,7 +192,11 @@ export const volumesEncrypted = defineRule({
         "set `rootVolumeEncryptionEnabled` and `userVolumeEncryptionEnabled` on `aws.workspaces.Workspace`. Add `kmsKeyId` to " +
         "use a customer-managed key. With aws-native (CloudFormation shapes), set `encrypted: true` on `aws-native.ec2.Volume` and " +
         "`ebs.encrypted: true` in every `blockDeviceMappings` entry of `aws-native.ec2.Instance` and of " +
-        "`launchTemplateData` of `aws-native.ec2.LaunchTemplate` (CloudFormation's default is unencrypted).",
+        "`launchTemplateData` of `aws-native.ec2.LaunchTemplate`, of `aws-native.autoscaling.LaunchConfiguration` and of each " +
+        "launch specification of `aws-native.ec2.SpotFleet` (CloudFormation's default is unencrypted; no mappings means the " +
+        "AMI's root volume), do not set `encrypted: false` in `aws-native.imagebuilder.ImageRecipe` and `ContainerRecipe` block " +
+        "devices, and set both volume encryption flags on `aws-native.workspaces.Workspace`. `aws.ec2.SpotInstanceRequest` and " +
+        "`aws.ebs.EncryptionByDefault` have no aws-native counterpart.",
     docsUrl,
     controls: {
         "cis-aws-5.0": ["5.1.1"],
@@ -217,17 +254,27 @@ export const volumesEncrypted = defineRule({
         // Remediation: the regional default only affects volumes created afterwards.
         (props) => applyEdits(props, at(["enabled"], assign(true, (current) => asBool(current) === true)))),
 
-        on<WorkspaceArgs>("aws:workspaces/workspace:Workspace", (props) => [
-            ...requireTrue(props, "rootVolumeEncryptionEnabled", "", {
-                omitted: false,
-                off: "the WorkSpace root volume is not encrypted",
-                fix: "set `rootVolumeEncryptionEnabled: true` (and `volumeEncryptionKey`) on the aws.workspaces.Workspace (this recreates the WorkSpace)",
-            }),
-            ...requireTrue(props, "userVolumeEncryptionEnabled", "", {
-                omitted: false,
-                off: "the WorkSpace user volume is not encrypted",
-                fix: "set `userVolumeEncryptionEnabled: true` (and `volumeEncryptionKey`) on the aws.workspaces.Workspace (this recreates the WorkSpace)",
-            }),
-        ]),
+        on<WorkspaceArgs>("aws:workspaces/workspace:Workspace", workspaceVolumes("aws.workspaces.Workspace")),
+
+        // aws-native (CloudFormation): booleans are booleans; machines without mappings get the AMI's root volume.
+        on<NativeLaunchConfigurationArgs>("aws-native:autoscaling:LaunchConfiguration", (props) =>
+            nativeMachineDevices(props, "", "aws-native.autoscaling.LaunchConfiguration", "launch configuration")),
+        on<SpotFleetArgs>("aws-native:ec2:SpotFleet", (props) => {
+            const findings: Finding[] = [];
+            const config = objectAt(findings, props, "spotFleetRequestConfigData", "");
+            // Fleets built from launchTemplateConfigs are judged on their launch templates.
+            eachItem(findings, config, "launchSpecifications", "spotFleetRequestConfigData", (specification, path) => {
+                findings.push(...nativeMachineDevices(specification, path, "aws-native.ec2.SpotFleet", "fleet's instances"));
+            });
+            return findings;
+        }),
+        on<NativeImageRecipeArgs>("aws-native:imagebuilder:ImageRecipe", (props) =>
+            recipeDevices(props, "", "aws-native.imagebuilder.ImageRecipe", true)),
+        on<NativeContainerRecipeArgs>("aws-native:imagebuilder:ContainerRecipe", (props) => {
+            const findings: Finding[] = [];
+            const instance = objectAt(findings, props, "instanceConfiguration", "");
+            return [...findings, ...recipeDevices(instance, "instanceConfiguration", "aws-native.imagebuilder.ContainerRecipe", true)];
+        }),
+        on<NativeWorkspaceArgs>("aws-native:workspaces:Workspace", workspaceVolumes("aws-native.workspaces.Workspace")),
     ],
 });

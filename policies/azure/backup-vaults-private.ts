@@ -1,7 +1,8 @@
 import type { BackupVaultArgs } from "@pulumi/azure-native/dataprotection";
+import type { VaultArgs as ClassicVaultArgs } from "@pulumi/azure/recoveryservices";
 import type { VaultArgs } from "@pulumi/azure-native/recoveryservices";
 import { defineRule, on } from "../../core/rule";
-import { requireState } from "./lib/settings";
+import { requireFlag, requireState } from "./lib/settings";
 
 export const backupVaultsPrivate = defineRule({
     id: "azure-backup-vaults-private",
@@ -18,7 +19,10 @@ export const backupVaultsPrivate = defineRule({
     remediation:
         "On `azure-native.dataprotection.BackupVault` set `properties.featureSettings.crossSubscriptionRestoreSettings.state` " +
         "to \"Disabled\" (or \"PermanentlyDisabled\"). On `azure-native.recoveryservices.Vault` set " +
-        "`properties.publicNetworkAccess: \"Disabled\"` and reach the vault through a private endpoint. Both change in place.",
+        "`properties.publicNetworkAccess: \"Disabled\"` and reach the vault through a private endpoint. Both change in place. " +
+        "With the classic provider set `publicNetworkAccessEnabled: false` on `azure.recoveryservices.Vault` (azurerm's default " +
+        "is true); azurerm's `azure.dataprotection.BackupVault` has no cross-subscription restore setting, so the Backup vault " +
+        "half of this rule cannot be checked there.",
     docsUrl: "https://learn.microsoft.com/en-us/azure/backup/backup-vault-overview#cross-subscription-restore-for-azure-backup-vault",
     controls: { "azure-policy": ["4d479a11-f2b5-4f0a-bb1e-d2332aa95cda", "9ebbbba3-4d65-4da9-bb67-b22cfaaff090"] },
     config: [],
@@ -36,6 +40,14 @@ export const backupVaultsPrivate = defineRule({
             omitted: "the vault is reachable from public networks (omitted means Enabled)",
             bad: "the vault's public network access is not Disabled",
             fix: "set `properties.publicNetworkAccess: \"Disabled\"` on the azure-native.recoveryservices.Vault and use a private endpoint",
+        })),
+        on<ClassicVaultArgs>("azure:recoveryservices/vault:Vault", (props) => requireFlag(props, {
+            path: "publicNetworkAccessEnabled",
+            want: false,
+            omitted: true,
+            omittedProblem: "the vault is reachable from public networks (publicNetworkAccessEnabled omitted means true)",
+            bad: "the vault is reachable from public networks (publicNetworkAccessEnabled true)",
+            fix: "set `publicNetworkAccessEnabled: false` on the azure.recoveryservices.Vault and use a private endpoint",
         })),
     ],
 });

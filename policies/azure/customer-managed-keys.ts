@@ -1,6 +1,6 @@
 import type {
-    ImageArgs as ClassicImageArgs, LinuxVirtualMachineArgs, LinuxVirtualMachineScaleSetArgs, ManagedDiskArgs, SharedImageVersionArgs,
-    WindowsVirtualMachineArgs, WindowsVirtualMachineScaleSetArgs,
+    ImageArgs as ClassicImageArgs, LinuxVirtualMachineArgs, LinuxVirtualMachineScaleSetArgs, ManagedDiskArgs,
+    OrchestratedVirtualMachineScaleSetArgs, SharedImageVersionArgs, WindowsVirtualMachineArgs, WindowsVirtualMachineScaleSetArgs,
 } from "@pulumi/azure/compute";
 import type {
     DiskArgs, GalleryImageVersionArgs, ImageArgs, SnapshotArgs, VirtualMachineArgs, VirtualMachineScaleSetArgs,
@@ -232,7 +232,8 @@ export const customerManagedKeys = defineRule({
         "and data disks of `VirtualMachine` and `VirtualMachineScaleSet`. Restrict the sets with `allowedKeyIds`. Changing the " +
         "key of an existing disk can recreate it; set it at creation. With the classic provider, set `diskEncryptionSetId` on " +
         "`azure.compute.ManagedDisk`, on `osDisk` (and scale-set `dataDisks`) of the Linux and Windows machines and scale sets, " +
-        "on `osDisk` and `dataDisks` of `azure.compute.Image` and on each `targetRegions` entry of `SharedImageVersion` " +
+        "on `osDisk` and `dataDisks` of `azure.compute.Image` and `OrchestratedVirtualMachineScaleSet` and on each " +
+        "`targetRegions` entry of `SharedImageVersion` " +
         "(classic `azure.compute.Snapshot` has no customer-key setting and is not checked).",
     docsUrl: "https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption",
     controls: {
@@ -270,5 +271,12 @@ export const customerManagedKeys = defineRule({
             classicDiskSets(props, OS_AND_DATA, "azure.compute.LinuxVirtualMachineScaleSet", config.allowedKeyIds)),
         on<WindowsVirtualMachineScaleSetArgs, Knobs>("azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet", (props, { config }) =>
             classicDiskSets(props, OS_AND_DATA, "azure.compute.WindowsVirtualMachineScaleSet", config.allowedKeyIds)),
+        // A flexible scale set without an `osDisk` has no VM profile (it creates no machines); an ephemeral OS disk
+        // (`diffDiskSettings`) cannot use a disk encryption set, and azure-encryption-at-host covers it.
+        on<OrchestratedVirtualMachineScaleSetArgs, Knobs>("azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet", (props, { config }) => {
+            const osDisk = prop(props, "osDisk");
+            const blocks = isUnknown(osDisk) || (osDisk !== undefined && !isSet(osDisk, "diffDiskSettings")) ? OS_AND_DATA : OS_AND_DATA.slice(1);
+            return classicDiskSets(props, blocks, "azure.compute.OrchestratedVirtualMachineScaleSet", config.allowedKeyIds);
+        }),
     ],
 });

@@ -1,3 +1,4 @@
+import type { SharedImageGalleryArgs } from "@pulumi/azure/compute";
 import type { GalleryArgs } from "@pulumi/azure-native/compute";
 import { defineRule, deferred, on, violation } from "../../core/rule";
 import { enumIn, isUnknown, prop } from "../../core/values";
@@ -26,7 +27,8 @@ export const gallerySharingTrusted = defineRule({
     remediation:
         "Keep `sharingProfile.permissions: \"Private\"` on `azure-native.compute.Gallery` unless sharing is needed; when it is, " +
         "list the organisation's subscriptions in `trustedSubscriptionIds` and tenants in `trustedTenantIds` so recorded " +
-        "stacks can be checked, and share only with them.",
+        "stacks can be checked, and share only with them. The classic `azure.compute.SharedImageGallery` shares with groups " +
+        "through `sharing.permission: \"Groups\"` and never shows the targets, so group sharing there is always pointed out.",
     docsUrl,
     controls: {},
     config: ["trustedTenantIds", "trustedSubscriptionIds"],
@@ -60,6 +62,17 @@ export const gallerySharingTrusted = defineRule({
             return [violation("sharingProfile.permissions",
                 `the gallery is shared with ${plural(targets.subscriptions, "subscription")} and ${plural(targets.tenants, "tenant")} ` +
                 "(permissions Groups) that no trust list covers", fix)];
+        }),
+        // azurerm: `sharing.permission`; the targets are set through the gallery's share action and never appear in inputs or state.
+        on<SharedImageGalleryArgs, Knobs>("azure:compute/sharedImageGallery:SharedImageGallery", (props) => {
+            const groups = enumIn(prop(prop(props, "sharing"), "permission"), "Groups");
+            if (isUnknown(groups)) {
+                return [deferred("sharing.permission")];
+            }
+            return groups
+                ? [violation("sharing.permission", "the gallery is shared with groups (permission Groups) whose subscriptions and tenants the program does not show",
+                    "share the azure.compute.SharedImageGallery only with subscriptions in `trustedSubscriptionIds` and tenants in `trustedTenantIds`, or set `sharing.permission: \"Private\"`")]
+                : [];
         }),
     ],
 });

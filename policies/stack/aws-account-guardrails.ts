@@ -1,15 +1,16 @@
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
 import { asString, isUnknown, prop, type Unknown } from "../../core/values";
-import { providerKey, T } from "./lib/aws";
-import { deferredAt, StackGraph, violationOn } from "./lib/graph";
+import { N, providerKey, T } from "./lib/aws";
+import { deferredAt, StackGraph, violationAt, violationOn } from "./lib/graph";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html";
 
-const EBS_DATA = [T.volume, T.instance, T.snapshot, T.snapshotCopy];
+const EBS_DATA = [T.volume, T.instance, T.snapshot, T.snapshotCopy, N.volume, N.instance];
 const IMAGES = [T.ami, T.amiCopy, T.amiFromInstance];
 
 interface Guardrail {
-    type: string;
+    /** The guardrail's types (@pulumi/aws and, where CloudFormation has one, aws-native). */
+    types: readonly string[];
     cls: string;
     /** The kinds of resource that make the guardrail worth having. */
     neededBy: readonly string[];
@@ -19,17 +20,17 @@ interface Guardrail {
 
 const GUARDRAILS: readonly Guardrail[] = [
     {
-        type: T.encryptionByDefault, cls: "aws.ebs.EncryptionByDefault", neededBy: [...EBS_DATA, ...IMAGES],
+        types: [T.encryptionByDefault], cls: "aws.ebs.EncryptionByDefault", neededBy: [...EBS_DATA, ...IMAGES],
         what: "EBS encryption by default",
         fix: "add an aws.ebs.EncryptionByDefault (`enabled: true`) with the same provider, so every new volume and snapshot copy in the account and region is encrypted",
     },
     {
-        type: T.snapshotBlockPublicAccess, cls: "aws.ebs.SnapshotBlockPublicAccess", neededBy: EBS_DATA,
+        types: [T.snapshotBlockPublicAccess, N.snapshotBlockPublicAccess], cls: "aws.ebs.SnapshotBlockPublicAccess", neededBy: EBS_DATA,
         what: "EBS snapshot block public access",
         fix: "add an aws.ebs.SnapshotBlockPublicAccess with `state: \"block-all-sharing\"` and the same provider",
     },
     {
-        type: T.imageBlockPublicAccess, cls: "aws.ec2.ImageBlockPublicAccess", neededBy: IMAGES,
+        types: [T.imageBlockPublicAccess], cls: "aws.ec2.ImageBlockPublicAccess", neededBy: IMAGES,
         what: "AMI block public access",
         fix: "add an aws.ec2.ImageBlockPublicAccess with `state: \"block-new-sharing\"` and the same provider",
     },
@@ -47,6 +48,21 @@ function placement(resource: StackResource): { provider: string; region: string 
     return { provider: providerKey(resource), region: region === undefined || region === providerRegion ? "" : region };
 }
 
+/** The provider package of a resource: aws-native resources are created by a provider of their own. */
+function packageOf(resource: StackResource): string {
+    return resource.type.startsWith("aws-native:") ? "aws-native" : "aws";
+}
+
+/** The region a resource is created in (its own `region`, else its provider's); undefined when not known. */
+function regionOf(resource: StackResource): string | undefined {
+    const own = asString(prop(resource.props, "region"));
+    if (typeof own === "string" && own.trim() !== "") return own.trim().toLowerCase();
+    if (own !== undefined) return undefined;
+    const provider = (resource as { provider?: { props?: unknown } }).provider;
+    const region = asString(prop(provider?.props, "region"));
+    return typeof region === "string" && region.trim() !== "" ? region.trim().toLowerCase() : undefined;
+}
+
 export const awsAccountGuardrails = defineStackRule({
     id: "aws-account-guardrails",
     cloud: "aws",
@@ -60,7 +76,10 @@ export const awsAccountGuardrails = defineStackRule({
         "also cover volumes, snapshots and images created outside Pulumi, by DLM, AWS Backup or the console. For each AWS " +
         "provider (account and region) and each per-resource `region` the stack creates EBS volumes, instances, " +
         "snapshots or AMIs in, the rule recommends the guardrails that are not in the stack. The guardrails' own settings " +
-        "(`enabled: false`, `state: \"unblocked\"`) are judged by the AWS resource rules.",
+        "(`enabled: false`, `state: \"unblocked\"`) are judged by the AWS resource rules. aws-native volumes and instances " +
+        "count too, and an aws-native `ec2.SnapshotBlockPublicAccess` sets that guardrail; a guardrail created with the other " +
+        "provider package (CloudFormation has no EncryptionByDefault or ImageBlockPublicAccess) counts when both providers " +
+        "name the same region.",
     remediation:
         "Add `aws.ebs.EncryptionByDefault`, `aws.ebs.SnapshotBlockPublicAccess` (`state: \"block-all-sharing\"`) and " +
         "`aws.ec2.ImageBlockPublicAccess` (`state: \"block-new-sharing\"`) with the same provider, usually in the stack " +
@@ -75,6 +94,7 @@ export const awsAccountGuardrails = defineStackRule({
     stackTypes: [
         T.encryptionByDefault, T.snapshotBlockPublicAccess, T.imageBlockPublicAccess,
         T.volume, T.instance, T.snapshot, T.snapshotCopy, T.ami, T.amiCopy, T.amiFromInstance,
+        N.snapshotBlockPublicAccess, N.volume, N.instance,
     ],
     checkStack: (resources) => {
         const graph = new StackGraph(resources, {});
@@ -84,17 +104,28 @@ export const awsAccountGuardrails = defineStackRule({
             // with a guardrail whose region is unknown during preview.
             const present = new Set<string>();
             const pending = new Set<string>();
-            for (const resource of graph.of(guardrail.type)) {
+            // A guardrail set through the other provider package (aws-native has no EncryptionByDefault, so its
+            // stacks set that one with @pulumi/aws) counts for the region it is in: `package|region`.
+            const regional = new Set<string>();
+            for (const resource of graph.of(...guardrail.types)) {
                 const { provider, region } = placement(resource);
                 if (isUnknown(region)) pending.add(provider);
                 else present.add(`${provider}|${region}`);
+                const where = regionOf(resource);
+                if (where !== undefined) regional.add(`${packageOf(resource)}|${where}`);
             }
+            const acrossPackages = (resource: StackResource) => {
+                const where = regionOf(resource);
+                const other = packageOf(resource) === "aws" ? "aws-native" : "aws";
+                return where !== undefined && regional.has(`${other}|${where}`);
+            };
             // The first resource in each place that needs the guardrail; reported once per place.
             const needed = new Map<string, StackResource>();
             for (const resource of graph.of(...guardrail.neededBy)) {
                 const { provider, region } = placement(resource);
                 // A resource whose own region is unknown during preview is taken to be in the provider's.
                 const place = `${provider}|${isUnknown(region) ? "" : region}`;
+                if (acrossPackages(resource)) continue;
                 if (!needed.has(place)) needed.set(place, resource);
             }
             for (const [place, first] of needed) {

@@ -1,6 +1,6 @@
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
-import { asString, isUnknown, prop } from "../../core/values";
-import { providerKey, T } from "./lib/aws";
+import { asString, isSet, isUnknown, prop } from "../../core/values";
+import { N, providerKey, T } from "./lib/aws";
 import { deferredAt, StackGraph, violationAt } from "./lib/graph";
 
 const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html";
@@ -39,17 +39,19 @@ export const awsBackupVaultsLocked = defineStackRule({
     remediation:
         "Add an `aws.backup.VaultLockConfiguration` with `backupVaultName: vault.name`, `minRetentionDays` of at least " +
         "the pack's `minRetentionDays` and `changeableForDays` (compliance mode), with the vault's provider. Exempt vaults " +
-        "whose lock is managed outside this stack.",
+        "whose lock is managed outside this stack. An `aws-native.backup.BackupVault` is locked by its own " +
+        "`lockConfiguration` (or by an aws.backup.VaultLockConfiguration that references it).",
     docsUrl,
     controls: {
         "aws-config": ["backup-recovery-point-manual-deletion-disabled"],
     },
     config: [],
-    stackTypes: [T.backupVault, T.backupVaultLock],
+    stackTypes: [T.backupVault, T.backupVaultLock, N.backupVault],
     checkStack: (resources) => {
-        const graph = new StackGraph(resources, { [T.backupVault]: ["name"] });
+        const graph = new StackGraph(resources, { [T.backupVault]: ["name"], [N.backupVault]: ["backupVaultName"] });
         const vaults = graph.of(T.backupVault);
-        if (vaults.length === 0) return [];
+        const nativeVaults = graph.of(N.backupVault);
+        if (vaults.length === 0 && nativeVaults.length === 0) return [];
         const locked = new Set<StackResource>();
         // Provider groups with a lock whose vault is unknown during preview (it could lock any vault
         // there), and with a lock naming a vault that is not in the stack (it could be a vault whose
@@ -57,6 +59,12 @@ export const awsBackupVaultsLocked = defineStackRule({
         const pending = new Set<string>();
         const unmatched = new Set<string>();
         for (const lock of graph.of(T.backupVaultLock)) {
+            // An aws lock can name an aws-native vault; only an exact reference counts across providers.
+            const nativeTargets = graph.dependencies(lock, "backupVaultName", [N.backupVault]);
+            if (nativeTargets.length > 0) {
+                nativeTargets.forEach((vault) => locked.add(vault));
+                continue;
+            }
             const group = providerKey(lock);
             const targets = graph.resolve(lock, "backupVaultName", [T.backupVault]);
             if (isUnknown(targets)) {
@@ -78,6 +86,12 @@ export const awsBackupVaultsLocked = defineStackRule({
             findings.push(violationAt(vault, "name",
                 "no aws.backup.VaultLockConfiguration in this stack locks this backup vault, so its recovery points can be deleted at any time",
                 "add an aws.backup.VaultLockConfiguration with `backupVaultName: vault.name`, `minRetentionDays` of at least the pack's `minRetentionDays` and `changeableForDays` for compliance mode, or exempt the vault when its lock is managed outside this stack"));
+        }
+        for (const vault of nativeVaults) {
+            if (locked.has(vault) || isSet(vault.props, "lockConfiguration")) continue; // an unknown lock counts as set
+            findings.push(violationAt(vault, "lockConfiguration",
+                "the backup vault has no Vault Lock (lockConfiguration omitted), so its recovery points can be deleted at any time",
+                "set `lockConfiguration` with `minRetentionDays` of at least the pack's `minRetentionDays` and `changeableForDays` for compliance mode on the aws-native.backup.BackupVault, or exempt the vault when its lock is managed outside this stack"));
         }
         return findings;
     },

@@ -19,7 +19,9 @@ export const awsDataKeysNotShared = defineStackRule({
         "snapshot, image, database and backup it encrypts. This rule judges `policy` on `aws.kms.Key`, `aws.kms.KeyPolicy` " +
         "and decrypt-capable `aws.kms.Grant`s of the keys that encrypt a volume, instance disk, snapshot or image copy, RDS, " +
         "DocumentDB or Neptune database, EBS default key or backup vault of the stack (followed by reference, id, ARN or alias); " +
-        "aws-kms-keys-not-shared judges the other keys.",
+        "aws-kms-keys-not-shared judges the other keys. aws-native keys (`keyPolicy` on `aws-native.kms.Key` and " +
+        "`ReplicaKey`, `aws-native.kms.Alias`) and the aws-native volumes, instance mappings, RDS and Neptune databases and " +
+        "backup vaults they encrypt are read the same way.",
     remediation:
         "In the key policy (`policy` on `aws.kms.Key` or `aws.kms.KeyPolicy`), name only trusted accounts as principals of " +
         "statements that allow decryption, or add an `aws:PrincipalOrgID`, `aws:PrincipalAccount` or `kms:CallerAccount` " +
@@ -28,7 +30,7 @@ export const awsDataKeysNotShared = defineStackRule({
     docsUrl: kmsDocsUrl,
     controls: { prowler: ["kms_key_not_publicly_accessible"], checkov: ["CKV_AWS_33"] },
     config: ["trustedAccountIds"],
-    stackTypes: [K.key, K.keyPolicy, K.grant, ...DATA_TYPES],
+    stackTypes: [K.key, K.keyPolicy, K.grant, K.nativeKey, K.nativeReplicaKey, ...DATA_TYPES],
     checkStack: (resources, { config }) => {
         const sharing = new KmsSharing(resources, config.trustedAccountIds);
         const findings: Finding[] = [];

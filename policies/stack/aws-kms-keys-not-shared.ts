@@ -14,7 +14,8 @@ export const awsKmsKeysNotShared = defineStackRule({
         "that party: whatever is encrypted with it later (a volume, a snapshot copy, an image built by another stack) is " +
         "readable there once the data itself is shared. Keys that already encrypt data of the stack are judged by the " +
         "mandatory aws-data-keys-not-shared; this advisory rule judges the stack's other keys, with the same reading of " +
-        "`policy` on `aws.kms.Key` and `aws.kms.KeyPolicy` and of `aws.kms.Grant`.",
+        "`policy` on `aws.kms.Key` and `aws.kms.KeyPolicy` and of `aws.kms.Grant`, and of `keyPolicy` on " +
+        "`aws-native.kms.Key` and `aws-native.kms.ReplicaKey`.",
     remediation:
         "Name only trusted accounts as principals of key policy statements that allow `kms:Decrypt`, `kms:ReEncrypt*`, " +
         "`kms:CreateGrant`, `kms:*` or `*`, or pin `\"*\"` with an `aws:PrincipalOrgID` or `kms:CallerAccount` condition; " +
@@ -22,7 +23,7 @@ export const awsKmsKeysNotShared = defineStackRule({
     docsUrl: kmsDocsUrl,
     controls: { prowler: ["kms_key_not_publicly_accessible"] },
     config: ["trustedAccountIds"],
-    stackTypes: [K.key, K.keyPolicy, K.grant],
+    stackTypes: [K.key, K.keyPolicy, K.grant, K.nativeKey, K.nativeReplicaKey],
     checkStack: (resources, { config }) => {
         const sharing = new KmsSharing(resources, config.trustedAccountIds);
         const findings: Finding[] = [];

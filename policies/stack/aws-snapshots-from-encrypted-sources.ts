@@ -1,16 +1,34 @@
 import { defineStackRule, type Finding } from "../../core/rule";
 import { asBool, isUnknown, prop } from "../../core/values";
-import { EbsEncryption, EBS_SNAPSHOTS, serverless, storageUnencrypted, T } from "./lib/aws";
+import type { StackResource } from "../../core/rule";
+import { EbsEncryption, EBS_SNAPSHOTS, INSTANCES, N, NATIVE_IDS, serverless, storageUnencrypted, T } from "./lib/aws";
 import { anyBad, deferredAt, judge, listOf, present, StackGraph } from "./lib/graph";
 
 const docsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html";
 
-/** Cluster snapshot types and the cluster type each is taken from. */
-const clusterSnapshots: ReadonlyArray<[snapshot: string, cluster: string, cls: string]> = [
-    [T.rdsClusterSnapshot, T.rdsCluster, "aws.rds.Cluster"],
-    [T.docdbClusterSnapshot, T.docdbCluster, "aws.docdb.Cluster"],
-    [T.neptuneClusterSnapshot, T.neptuneCluster, "aws.neptune.Cluster"],
+/** Cluster snapshot types and the cluster types each is taken from (RDS clusters of either provider). */
+const clusterSnapshots: ReadonlyArray<[snapshot: string, clusters: readonly string[], cls: string]> = [
+    [T.rdsClusterSnapshot, [T.rdsCluster, N.dbCluster], "aws.rds.Cluster"],
+    [T.docdbClusterSnapshot, [T.docdbCluster], "aws.docdb.Cluster"],
+    [T.neptuneClusterSnapshot, [T.neptuneCluster], "aws.neptune.Cluster"],
 ];
+
+const RDS_INSTANCES = [T.rdsInstance, N.dbInstance];
+
+/** Storage of a DB instance of either provider; read replicas and Aurora members are judged at their source. */
+function instanceUnencrypted(instance: StackResource): boolean | ReturnType<typeof storageUnencrypted> {
+    if (instance.type.startsWith("aws-native:")) {
+        return present(instance.props, "sourceDbInstanceIdentifier") || present(instance.props, "dbClusterIdentifier") ? false : storageUnencrypted(instance);
+    }
+    // A read replica's encryption follows its source; it is judged there.
+    return present(instance.props, "replicateSourceDb") ? false : storageUnencrypted(instance);
+}
+
+/** Storage of an RDS, DocumentDB or Neptune cluster; serverless v1 Aurora clusters are always encrypted. */
+function clusterUnencrypted(cluster: StackResource): ReturnType<typeof storageUnencrypted> {
+    const rds = cluster.type === T.rdsCluster || cluster.type === N.dbCluster;
+    return storageUnencrypted(cluster, rds && serverless(cluster));
+}
 
 export const awsSnapshotsFromEncryptedSources = defineStackRule({
     id: "aws-snapshots-from-encrypted-sources",
@@ -30,7 +48,9 @@ export const awsSnapshotsFromEncryptedSources = defineStackRule({
         "Encrypt the source (`encrypted: true` on `aws.ebs.Volume` and instance block devices, `storageEncrypted: true` " +
         "on `aws.rds.Instance`/`Cluster`, `aws.docdb.Cluster`, `aws.neptune.Cluster`; both replace the resource, so migrate " +
         "through an encrypted copy), or copy an existing snapshot with `aws.ebs.SnapshotCopy` and `encrypted: true`, and " +
-        "restore instance block devices from unencrypted snapshots with `encrypted: true`. " +
+        "restore instance block devices from unencrypted snapshots with `encrypted: true`. aws-native " +
+        "`rds.DbSnapshot` and `rds.ClusterSnapshot` (`dbInstanceIdentifier`, `dbClusterIdentifier`), AMIs of aws-native " +
+        "instances and aws-native instance `blockDeviceMappings` restored from a snapshot are followed the same way. " +
         "`aws.ebs.EncryptionByDefault` in the same provider counts as encryption for volumes that omit it.",
     docsUrl,
     controls: {
@@ -42,15 +62,17 @@ export const awsSnapshotsFromEncryptedSources = defineStackRule({
     config: [],
     stackTypes: [
         T.snapshot, T.snapshotCopy, T.rdsSnapshot, T.rdsClusterSnapshot, T.docdbClusterSnapshot, T.neptuneClusterSnapshot,
-        T.amiFromInstance, T.ami, T.instance,
+        T.amiFromInstance, T.ami, T.instance, N.dbSnapshot, N.clusterSnapshot, N.instance,
     ],
     checkStack: (resources) => {
         const graph = new StackGraph(resources, {
             [T.volume]: [], [T.snapshot]: [], [T.snapshotCopy]: [], [T.instance]: [],
             [T.rdsInstance]: ["identifier"], [T.rdsCluster]: ["clusterIdentifier"],
             [T.docdbCluster]: ["clusterIdentifier"], [T.neptuneCluster]: ["clusterIdentifier"],
+            ...NATIVE_IDS,
         });
         const ebs = new EbsEncryption(graph);
+        const ebsSnapshot = (owner: StackResource, device: unknown) => ebs.deviceSnapshot(owner, "blockDeviceMappings", device);
         const findings: Finding[] = [];
 
         for (const snapshot of graph.of(T.snapshot)) {
@@ -73,20 +95,17 @@ export const awsSnapshotsFromEncryptedSources = defineStackRule({
         }
 
         for (const snapshot of graph.of(T.rdsSnapshot)) {
-            const instances = graph.resolve(snapshot, "dbInstanceIdentifier", [T.rdsInstance]);
-            const verdict = isUnknown(instances) ? instances : anyBad(instances.map((instance) =>
-                // A read replica's encryption follows its source; it is judged there.
-                present(instance.props, "replicateSourceDb") ? false : storageUnencrypted(instance)));
+            const instances = graph.resolve(snapshot, "dbInstanceIdentifier", RDS_INSTANCES);
+            const verdict = isUnknown(instances) ? instances : anyBad(instances.map(instanceUnencrypted));
             findings.push(...judge(snapshot, verdict, "dbInstanceIdentifier",
                 "the DB snapshot is taken from an aws.rds.Instance in this stack without storage encryption, so it is unencrypted too",
                 "set `storageEncrypted: true` on the source aws.rds.Instance (this replaces it; restore from an encrypted snapshot copy with `kmsKeyId`)"));
         }
 
-        for (const [snapshotType, clusterType, cls] of clusterSnapshots) {
+        for (const [snapshotType, clusterTypes, cls] of clusterSnapshots) {
             for (const snapshot of graph.of(snapshotType)) {
-                const clusters = graph.resolve(snapshot, "dbClusterIdentifier", [clusterType]);
-                const verdict = isUnknown(clusters) ? clusters : anyBad(clusters.map((cluster) =>
-                    storageUnencrypted(cluster, clusterType === T.rdsCluster && serverless(cluster))));
+                const clusters = graph.resolve(snapshot, "dbClusterIdentifier", clusterTypes);
+                const verdict = isUnknown(clusters) ? clusters : anyBad(clusters.map(clusterUnencrypted));
                 findings.push(...judge(snapshot, verdict, "dbClusterIdentifier",
                     `the cluster snapshot is taken from an ${cls} in this stack without storage encryption, so it is unencrypted too`,
                     `set \`storageEncrypted: true\` on the source ${cls} (this replaces it; migrate through an encrypted snapshot copy)`));
@@ -94,7 +113,7 @@ export const awsSnapshotsFromEncryptedSources = defineStackRule({
         }
 
         for (const image of graph.of(T.amiFromInstance)) {
-            const instances = graph.resolve(image, "sourceInstanceId", [T.instance]);
+            const instances = graph.resolve(image, "sourceInstanceId", INSTANCES);
             const verdict = isUnknown(instances) ? instances : anyBad(instances.map(ebs.instance));
             findings.push(...judge(image, verdict, "sourceInstanceId",
                 "the image is taken from an aws.ec2.Instance in this stack with an unencrypted root, block device or attached volume, so its snapshots are unencrypted",
@@ -133,6 +152,40 @@ export const awsSnapshotsFromEncryptedSources = defineStackRule({
                 findings.push(...judge(instance, source, isUnknown(source) ? `ebsBlockDevices[${index}].snapshotId` : path,
                     "the block device is restored from an unencrypted snapshot in this stack without turning encryption on",
                     `set \`encrypted: true\` on ${path.replace(/\.encrypted$/, "")} of the aws.ec2.Instance (this replaces the instance)`));
+            });
+        }
+        // aws-native (CloudFormation): DB and cluster snapshots taken from databases of either provider.
+        for (const snapshot of graph.of(N.dbSnapshot)) {
+            const instances = graph.resolve(snapshot, "dbInstanceIdentifier", RDS_INSTANCES);
+            const verdict = isUnknown(instances) ? instances : anyBad(instances.map(instanceUnencrypted));
+            findings.push(...judge(snapshot, verdict, "dbInstanceIdentifier",
+                "the DB snapshot is taken from a DB instance in this stack without storage encryption, so it is unencrypted too",
+                "set `storageEncrypted: true` on the source DB instance (aws-native.rds.DbInstance or aws.rds.Instance; this replaces it, so restore from an encrypted snapshot copy)"));
+        }
+        for (const snapshot of graph.of(N.clusterSnapshot)) {
+            const clusters = graph.resolve(snapshot, "dbClusterIdentifier", [T.rdsCluster, N.dbCluster]);
+            const verdict = isUnknown(clusters) ? clusters : anyBad(clusters.map(clusterUnencrypted));
+            findings.push(...judge(snapshot, verdict, "dbClusterIdentifier",
+                "the cluster snapshot is taken from a DB cluster in this stack without storage encryption, so it is unencrypted too",
+                "set `storageEncrypted: true` on the source DB cluster (aws-native.rds.DbCluster or aws.rds.Cluster; this replaces it, so migrate through an encrypted snapshot copy)"));
+        }
+        for (const instance of graph.of(N.instance)) {
+            const mappings = listOf(instance.props, "blockDeviceMappings");
+            if (isUnknown(mappings)) continue; // aws-volumes-encrypted defers the whole list already
+            mappings.forEach((mapping, index) => {
+                const ebs = prop(mapping, "ebs");
+                if (isUnknown(ebs) || !present(ebs, "snapshotId")) return;
+                const encrypted = asBool(prop(ebs, "encrypted"));
+                if (encrypted === true) return;
+                const path = `blockDeviceMappings[${index}].ebs.encrypted`;
+                const source = ebs === undefined ? false : ebsSnapshot(instance, ebs);
+                if (source === true && isUnknown(encrypted)) {
+                    findings.push(deferredAt(instance, path));
+                    return;
+                }
+                findings.push(...judge(instance, source, isUnknown(source) ? `blockDeviceMappings[${index}].ebs.snapshotId` : path,
+                    "the block device is restored from an unencrypted snapshot in this stack without turning encryption on",
+                    `set \`encrypted: true\` on blockDeviceMappings[${index}].ebs of the aws-native.ec2.Instance (this replaces the instance)`));
             });
         }
         return findings;

@@ -1,8 +1,8 @@
 import { globMatches, isGlob } from "../../core/glob";
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
 import { asList, asNumber, asString, enumIn, isUnknown, prop } from "../../core/values";
-import { providerKey, T } from "./lib/aws";
-import { deferredAt, listOf, present, refKey, StackGraph, tagsOf, violationAt } from "./lib/graph";
+import { INSTANCES, N, NATIVE_IDS, providerKey, T, VOLUMES } from "./lib/aws";
+import { deferredAt, listOf, present, refKey, StackGraph, tagPairs, tagsOf, violationAt } from "./lib/graph";
 
 const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html";
 
@@ -67,9 +67,13 @@ function readDlm(policy: StackResource, selectors: Selectors) {
     }
     const kinds = types.map((type) => asString(type)).filter((type): type is string => typeof type === "string")
         .map((type) => type.toUpperCase()).filter((type): type is Kind => type === "VOLUME" || type === "INSTANCE");
-    if (typeof targetTags !== "object" || targetTags === null) return;
-    for (const key of Object.keys(targetTags)) {
-        const value = prop(targetTags, key);
+    // A map in @pulumi/aws, `{ key, value }` entries in aws-native.
+    const pairs = tagPairs(targetTags);
+    if (isUnknown(pairs)) {
+        selectors.unreadable.add(group);
+        return;
+    }
+    for (const [key, value] of pairs) {
         if (isUnknown(value)) {
             selectors.unreadable.add(group);
         } else if (typeof value === "string") {
@@ -137,6 +141,70 @@ function readSelection(selection: StackResource, selectors: Selectors) {
                 selectors.addTag(group, key, value, "ANY");
             }
         }
+    }
+}
+
+/**
+ * aws-native (CloudFormation) selection: `backupSelection.resources`, `listOfTags` entries
+ * (`conditionKey`/`conditionValue`, STRINGEQUALS) and `conditions.stringEquals`/`stringLike`/
+ * `stringNotEquals`/`stringNotLike` with `aws:ResourceTag/` keys. References resolve through the
+ * `backupSelection` property's dependencies.
+ */
+function readNativeSelection(selection: StackResource, selectors: Selectors) {
+    const group = providerKey(selection);
+    const dependencies = selection.propertyDependencies?.backupSelection ?? [];
+    for (const dependency of dependencies) selectors.urns.add(dependency.urn);
+    const body = prop(selection.props, "backupSelection");
+    if (isUnknown(body)) {
+        selectors.unreadable.add(group);
+        return;
+    }
+    const conditions: Condition[] = [];
+    let unknownConditions = false;
+    const block = prop(body, "conditions");
+    if (isUnknown(block)) unknownConditions = true;
+    const tests = [["stringEquals", "equals"], ["stringLike", "like"], ["stringNotEquals", "notEquals"], ["stringNotLike", "notLike"]] as const;
+    for (const [key, test] of tests) {
+        const entries = listOf(block, key);
+        if (isUnknown(entries)) {
+            unknownConditions = true;
+            continue;
+        }
+        for (const entry of entries) {
+            const tagKey = asString(prop(entry, "conditionKey"));
+            const value = asString(prop(entry, "conditionValue"));
+            if (isUnknown(tagKey) || isUnknown(value)) unknownConditions = true;
+            else if (typeof tagKey === "string" && typeof value === "string" && /^aws:ResourceTag\//i.test(tagKey)) {
+                conditions.push({ tag: tagKey.replace(/^aws:ResourceTag\//i, ""), value, test });
+            }
+        }
+    }
+    if (unknownConditions) selectors.unreadable.add(group);
+    const resources = listOf(body, "resources");
+    if (isUnknown(resources)) {
+        selectors.unreadable.add(group);
+    } else {
+        for (const entry of resources) {
+            const arn = asString(entry);
+            if (isUnknown(arn)) {
+                if (dependencies.length === 0) selectors.unreadable.add(group);
+                continue;
+            }
+            if (typeof arn !== "string") continue;
+            if (isGlob(arn)) selectors.patterns.push({ group, pattern: arn, conditions: unknownConditions ? [] : conditions });
+            else selectors.arns.add(refKey(arn));
+        }
+    }
+    const tags = listOf(body, "listOfTags");
+    if (isUnknown(tags)) {
+        selectors.unreadable.add(group);
+        return;
+    }
+    for (const entry of tags) {
+        const key = asString(prop(entry, "conditionKey"));
+        const value = asString(prop(entry, "conditionValue"));
+        if (isUnknown(key) || isUnknown(value)) selectors.unreadable.add(group);
+        else if (typeof key === "string" && typeof value === "string") selectors.addTag(group, key, value, "ANY");
     }
 }
 
@@ -215,7 +283,10 @@ export const awsStorageBackedUp = defineStackRule({
     remediation:
         "Tag the resource with a `targetTags` entry of an `aws.dlm.LifecyclePolicy` whose `resourceTypes` includes it, " +
         "add it to an `aws.backup.Selection` (`resources` with its ARN, or `selectionTags`), or for RDS set " +
-        "`backupRetentionPeriod` to at least `minRetentionDays`. Exempt resources whose backups are managed elsewhere.",
+        "`backupRetentionPeriod` to at least `minRetentionDays`. Exempt resources whose backups are managed elsewhere. " +
+        "aws-native volumes, instances and RDS databases are selected the same way by `aws-native.dlm.LifecyclePolicy` " +
+        "(`targetTags` entries) and `aws-native.backup.BackupSelection` (`backupSelection.resources`, `listOfTags`, " +
+        "`conditions`); tag selectors match resources of the same provider only.",
     docsUrl,
     controls: {
         checkov: ["CKV2_AWS_9", "CKV2_AWS_8"],
@@ -223,29 +294,47 @@ export const awsStorageBackedUp = defineStackRule({
         prowler: ["ec2_ebs_volume_protected_by_backup_plan", "rds_instance_protected_by_backup_plan", "rds_cluster_protected_by_backup_plan"],
     },
     config: ["minRetentionDays"],
-    stackTypes: [T.volume, T.instance, T.rdsInstance, T.rdsCluster],
+    stackTypes: [T.volume, T.instance, T.rdsInstance, T.rdsCluster, N.volume, N.instance, N.dbInstance, N.dbCluster],
     checkStack: (resources, { config }) => {
-        const graph = new StackGraph(resources, { [T.volume]: [], [T.instance]: [] });
+        const graph = new StackGraph(resources, { [T.volume]: [], [T.instance]: [], ...NATIVE_IDS });
         const selectors = new Selectors();
-        graph.of(T.dlmPolicy).forEach((policy) => readDlm(policy, selectors));
+        graph.of(T.dlmPolicy, N.dlmPolicy).forEach((policy) => readDlm(policy, selectors));
         graph.of(T.backupSelection).forEach((selection) => readSelection(selection, selectors));
+        graph.of(N.backupSelection).forEach((selection) => readNativeSelection(selection, selectors));
         const findings: Finding[] = [];
+        const native = (resource: StackResource) => graph.type(resource).startsWith("aws-native:");
 
         const instanceCoverage = new Map<StackResource, Coverage>();
-        for (const instance of graph.of(T.instance)) {
+        for (const instance of graph.of(...INSTANCES)) {
             instanceCoverage.set(instance, coverage(instance, "INSTANCE", selectors));
         }
-        // Volumes attached to an instance are backed up with it (DLM multi-volume snapshots, AWS Backup of EC2).
+        // Volumes attached to an instance are backed up with it (DLM multi-volume snapshots, AWS Backup of EC2):
+        // through a volume attachment, or an aws-native instance's own `volumes`.
         const attachedTo = new Map<StackResource, StackResource[]>();
-        for (const attachment of graph.of(T.volumeAttachment)) {
-            const instances = graph.resolve(attachment, "instanceId", [T.instance]);
-            const volumes = graph.resolve(attachment, "volumeId", [T.volume]);
-            if (isUnknown(instances) || isUnknown(volumes)) continue;
+        const attach = (instances: readonly StackResource[], volumes: readonly StackResource[]) => {
             for (const volume of volumes) attachedTo.set(volume, [...(attachedTo.get(volume) ?? []), ...instances]);
+        };
+        for (const attachment of graph.of(T.volumeAttachment, N.volumeAttachment)) {
+            const instances = graph.resolve(attachment, "instanceId", INSTANCES);
+            const volumes = graph.resolve(attachment, "volumeId", VOLUMES);
+            if (isUnknown(instances) || isUnknown(volumes)) continue;
+            attach(instances, volumes);
+        }
+        for (const instance of graph.of(N.instance)) {
+            const entries = listOf(instance.props, "volumes");
+            if (isUnknown(entries)) {
+                attach([instance], graph.dependencies(instance, "volumes", VOLUMES));
+                continue;
+            }
+            for (const entry of entries) {
+                const volumes = graph.resolveIn(instance, "volumes", prop(entry, "volumeId"), VOLUMES);
+                if (!isUnknown(volumes)) attach([instance], volumes);
+            }
         }
         const fix = "select it with an aws.dlm.LifecyclePolicy (`policyDetails.targetTags` and `resourceTypes`) or an aws.backup.Selection (`resources` or `selectionTags`), or exempt it when backups are managed outside this stack";
+        const nativeFix = "select it with an aws-native.dlm.LifecyclePolicy (`policyDetails.targetTags` and `resourceTypes`) or an aws-native.backup.BackupSelection (`backupSelection.resources` or `listOfTags`), or exempt it when backups are managed outside this stack";
 
-        for (const volume of graph.of(T.volume)) {
+        for (const volume of graph.of(...VOLUMES)) {
             let state = coverage(volume, "VOLUME", selectors);
             for (const instance of attachedTo.get(volume) ?? []) {
                 const viaInstance = instanceCoverage.get(instance);
@@ -254,18 +343,27 @@ export const awsStorageBackedUp = defineStackRule({
             }
             if (state === "unknown") findings.push(deferredAt(volume, "tags"));
             if (state === "uncovered") {
-                findings.push(violationAt(volume, "tags", "no DLM lifecycle policy or AWS Backup selection in this stack selects this EBS volume, so nothing snapshots it", fix));
+                findings.push(violationAt(volume, "tags", "no DLM lifecycle policy or AWS Backup selection in this stack selects this EBS volume, so nothing snapshots it", native(volume) ? nativeFix : fix));
             }
         }
         for (const [instance, state] of instanceCoverage) {
             if (state === "unknown") findings.push(deferredAt(instance, "tags"));
             if (state === "uncovered") {
-                findings.push(violationAt(instance, "tags", "no DLM lifecycle policy or AWS Backup selection in this stack selects this EC2 instance, so nothing backs up its volumes", fix));
+                findings.push(violationAt(instance, "tags", "no DLM lifecycle policy or AWS Backup selection in this stack selects this EC2 instance, so nothing backs up its volumes", native(instance) ? nativeFix : fix));
             }
         }
-        for (const [type, cls, omitted] of [[T.rdsInstance, "aws.rds.Instance", 0], [T.rdsCluster, "aws.rds.Cluster", 1]] as const) {
+        const databases = [
+            [T.rdsInstance, "aws.rds.Instance", 0, "aws.backup.Selection (`resources` or `selectionTags`)"],
+            [T.rdsCluster, "aws.rds.Cluster", 1, "aws.backup.Selection (`resources` or `selectionTags`)"],
+            // CloudFormation keeps one day of automated backups when backupRetentionPeriod is omitted.
+            [N.dbInstance, "aws-native.rds.DbInstance", 1, "aws-native.backup.BackupSelection (`backupSelection.resources` or `listOfTags`)"],
+            [N.dbCluster, "aws-native.rds.DbCluster", 1, "aws-native.backup.BackupSelection (`backupSelection.resources` or `listOfTags`)"],
+        ] as const;
+        for (const [type, cls, omitted, selection] of databases) {
             for (const database of graph.of(type)) {
                 if (type === T.rdsInstance && present(database.props, "replicateSourceDb")) continue; // covered by its source
+                // A read replica is covered by its source, an Aurora instance by its cluster.
+                if (type === N.dbInstance && (present(database.props, "sourceDbInstanceIdentifier") || present(database.props, "dbClusterIdentifier"))) continue;
                 const state = coverage(database, undefined, selectors);
                 if (state === "covered") continue;
                 const retention = asNumber(prop(database.props, "backupRetentionPeriod"));
@@ -280,7 +378,7 @@ export const awsStorageBackedUp = defineStackRule({
                 }
                 findings.push(violationAt(database, "backupRetentionPeriod",
                     `no AWS Backup selection in this stack selects this database and its automated backups are kept for fewer than ${config.minRetentionDays} days (minRetentionDays)`,
-                    `add the ${cls} to an aws.backup.Selection (\`resources\` or \`selectionTags\`) or set \`backupRetentionPeriod\` to at least ${Math.max(config.minRetentionDays, 1)} days`));
+                    `add the ${cls} to an ${selection} or set \`backupRetentionPeriod\` to at least ${Math.max(config.minRetentionDays, 1)} days`));
             }
         }
         return findings;

@@ -1,6 +1,6 @@
 import { defineStackRule, type Finding } from "../../core/rule";
-import { isUnknown, prop } from "../../core/values";
-import { azureCustomerKey, Z } from "./lib/azure";
+import { isUnknown, prop, UNKNOWN } from "../../core/values";
+import { azureCustomerKey, C, classicCustomerKey, Z } from "./lib/azure";
 import { anyBad, judge, memo, StackGraph, type StackResource, type Verdict } from "./lib/graph";
 
 const docsUrl = "https://learn.microsoft.com/azure/virtual-machines/disk-encryption";
@@ -21,21 +21,45 @@ export const azureSnapshotsKeepCustomerKeys = defineStackRule({
         "mandatory in the same config.",
     remediation:
         "Set `encryption: { type: \"EncryptionAtRestWithCustomerKey\", diskEncryptionSetId }` on the " +
-        "`azure-native.compute.Snapshot` (usually the source disk's disk encryption set).",
+        "`azure-native.compute.Snapshot` (usually the source disk's disk encryption set). azurerm's `azure.compute.Snapshot` " +
+        "cannot name a disk encryption set, so a classic snapshot of a customer-keyed disk (followed through " +
+        "`sourceResourceId` or `sourceUri`) is always reported: take it as an azure-native snapshot with the key, or exempt it.",
     docsUrl,
     config: [],
-    stackTypes: [Z.snapshot],
+    stackTypes: [Z.snapshot, C.snapshot],
     checkStack: (resources) => {
-        const graph = new StackGraph(resources, { [Z.disk]: [], [Z.snapshot]: [] });
+        const SOURCES = [Z.disk, Z.snapshot, C.managedDisk, C.snapshot];
+        const graph = new StackGraph(resources, Object.fromEntries(SOURCES.map((type) => [type, []])));
         const findings: Finding[] = [];
+        /** Whether a disk or snapshot of either provider is itself encrypted with a customer key. */
+        const keyed = (source: StackResource): Verdict => {
+            const type = graph.type(source);
+            if (type === C.snapshot) return false; // azurerm snapshots have no customer-key setting
+            return type === C.managedDisk ? classicCustomerKey(source.props) : azureCustomerKey(source.props);
+        };
+        /** The disks or snapshots a snapshot copies: `creationData.sourceResourceId`, or azurerm's `sourceResourceId` / `sourceUri`. */
+        const sourcesOf = (snapshot: StackResource): StackResource[] | typeof UNKNOWN => {
+            if (graph.type(snapshot) === Z.snapshot) {
+                const creation = prop(snapshot.props, "creationData");
+                return graph.resolveIn(snapshot, "creationData", isUnknown(creation) ? creation : prop(creation, "sourceResourceId"), SOURCES);
+            }
+            const found: StackResource[] = [];
+            for (const key of ["sourceResourceId", "sourceUri"]) {
+                if (prop(snapshot.props, key) === undefined) continue;
+                const sources = graph.resolve(snapshot, key, SOURCES);
+                if (isUnknown(sources)) return UNKNOWN;
+                found.push(...sources);
+            }
+            return found;
+        };
         // True when the snapshot's data comes from a customer-keyed disk or snapshot in the stack.
         const sourceKeyed: (snapshot: StackResource) => Verdict = memo((snapshot: StackResource): Verdict => {
-            const creation = prop(snapshot.props, "creationData");
-            const sources = graph.resolveIn(snapshot, "creationData", isUnknown(creation) ? creation : prop(creation, "sourceResourceId"), [Z.disk, Z.snapshot]);
+            const sources = sourcesOf(snapshot);
             if (isUnknown(sources)) return sources;
             return anyBad(sources.map((source) => {
-                const keyed = azureCustomerKey(source.props);
-                return keyed === false && graph.type(source) === Z.snapshot ? sourceKeyed(source) : keyed;
+                const own = keyed(source);
+                const type = graph.type(source);
+                return own === false && (type === Z.snapshot || type === C.snapshot) ? sourceKeyed(source) : own;
             }));
         }, false);
         for (const snapshot of graph.of(Z.snapshot)) {
@@ -44,6 +68,13 @@ export const azureSnapshotsKeepCustomerKeys = defineStackRule({
             findings.push(...judge(snapshot, verdict, isUnknown(verdict) ? "creationData.sourceResourceId" : "encryption",
                 "the snapshot copies a disk in this stack that uses a customer-managed key, but sets no customer key itself, so it is encrypted with a platform-managed key",
                 "set `encryption.type: \"EncryptionAtRestWithCustomerKey\"` and `encryption.diskEncryptionSetId` on the azure-native.compute.Snapshot"));
+        }
+        for (const snapshot of graph.of(C.snapshot)) {
+            const verdict = sourceKeyed(snapshot);
+            const key = prop(snapshot.props, "sourceResourceId") !== undefined ? "sourceResourceId" : "sourceUri";
+            findings.push(...judge(snapshot, verdict, key,
+                "the snapshot copies a disk in this stack that uses a customer-managed key, and azurerm's snapshot cannot name a disk encryption set, so the copy is encrypted with a platform-managed key",
+                "take the snapshot as an azure-native.compute.Snapshot with `encryption.type: \"EncryptionAtRestWithCustomerKey\"` and `encryption.diskEncryptionSetId`, or exempt it"));
         }
         return findings;
     },

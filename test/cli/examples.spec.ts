@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../harness";
 import { cli } from "./helpers";
+import { ruleTypes } from "../../core/rule";
 
 const examplesDir = path.join(repoRoot, "examples");
 const examples = fs.readdirSync(examplesDir).filter((name) => fs.existsSync(path.join(examplesDir, name, "Pulumi.yaml"))).sort();
@@ -102,9 +103,10 @@ describe("examples", function () {
     });
 
     for (const [example, prefix] of Object.entries(providers)) {
-        const ofProvider = () => allRules.filter((rule) => !("checkStack" in rule) && rule.targets.some((target) => target.type.startsWith(prefix)));
+        // Resource rules with a target of the provider, and stack rules that read its types.
+        const ofProvider = () => allRules.filter((rule) => ruleTypes(rule).some((type) => type.startsWith(prefix)));
 
-        it(`${example}-insecure exercises every rule with a ${prefix} target, and its README maps exactly those rules to the resources`, () => {
+        it(`${example}-insecure exercises every rule that reads ${prefix} types, stack rules included, and its README maps exactly those rules to the resources`, () => {
             const rules = ofProvider().map((rule) => rule.id).sort();
             assert.ok(rules.length > 0, `no rule has a ${prefix} target`);
             const dir = path.join(examplesDir, `${example}-insecure`);

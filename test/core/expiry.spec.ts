@@ -56,3 +56,27 @@ describe("expiry tags", () => {
         assert.deepStrictEqual(checkExpiryTag({ labels: { "expires-on": "2027-01-01" } }, { ...base, container: "labels" }), []);
     });
 });
+
+describe("expiry tags as CloudFormation { key, value } entries", () => {
+    const list = (tags: unknown) => verdict(tags, { list: true });
+    it("reads the entry whose key is a retention key, case-insensitively", () => {
+        assert.deepStrictEqual(list([{ key: "team", value: "a" }, { key: "Expires-On", value: "2027-01-01" }]), []);
+        assert.deepStrictEqual(list([{ key: "retention-days", value: "30" }]), []);
+    });
+    it("blocks a list without an expiry entry, naming the entry form in the fix", () => {
+        assert.match(list([{ key: "team", value: "a" }])[0], /^violation tags: no expiry tag/);
+        const [finding] = checkExpiryTag({}, { ...base, list: true });
+        assert.ok(finding.kind === "violation" && finding.fix.includes('{ key: "expires-on", value: "YYYY-MM-DD" }'), JSON.stringify(finding));
+    });
+    it("reports the value path of a bad entry", () => {
+        assert.deepStrictEqual(list([{ key: "team", value: "a" }, { key: "expires-on", value: "2020-01-01" }]), ["violation tags[1].value: the expiry date has passed"]);
+    });
+    it("defers an unknown entry or key only when no known entry decides", () => {
+        assert.deepStrictEqual(list([{ key: "team", value: "a" }, UNKNOWN]), ["deferred tags[1]"]);
+        assert.deepStrictEqual(list([{ key: UNKNOWN, value: "a" }]), ["deferred tags[0]"]);
+        assert.deepStrictEqual(list([UNKNOWN, { key: "retention-days", value: "30" }]), []);
+    });
+    it("still reads a key → value map given where entries are expected", () => {
+        assert.deepStrictEqual(list({ "expires-on": "2027-01-01" }), []);
+    });
+});

@@ -24,6 +24,15 @@ const dlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> =
     description: "daily", executionRoleArn: `arn:aws:iam::${trusted}:role/dlm`,
     policyDetails: { resourceTypes: ["VOLUME"], targetTags: { backup: "daily" }, schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, ...schedule }], ...extra },
 });
+/** aws-native (CloudFormation) DLM policy: tags as a list, share rules as a list. */
+const nativeDlm = (schedule: Record<string, unknown>) => ({
+    description: "daily", executionRoleArn: `arn:aws:iam::${trusted}:role/dlm`,
+    policyDetails: { resourceTypes: ["VOLUME"], targetTags: [{ key: "backup", value: "daily" }], schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, ...schedule }] },
+});
+/** aws-native (CloudFormation) backup plan with one rule kept 35 days. */
+const nativePlan = (rule: Record<string, unknown>) => ({
+    backupPlan: { backupPlanName: "daily", backupPlanRule: [{ ruleName: "daily", targetBackupVault: "v", lifecycle: { deleteAfterDays: 35 }, ...rule }] },
+});
 const trust = { trustedAccountIds: [trusted] };
 const sharingPolicy = (Resource: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:Modify*", Resource }] });
 const cmk = `arn:aws:kms:eu-west-1:${trusted}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -148,6 +157,51 @@ export const cases: Case[] = [
     { rule: "aws-db-backups-retained", type: "aws-native:rds:DbCluster", level: "mandatory", bad: { backupRetentionPeriod: 1 }, good: { backupRetentionPeriod: 14 } },
     { rule: "aws-db-backups-retained", type: "aws-native:neptune:DbCluster", level: "mandatory", bad: {}, good: { backupRetentionPeriod: 7 } },
     { rule: "aws-db-backups-retained", type: "aws-native:redshift:Cluster", level: "mandatory", bad: { automatedSnapshotRetentionPeriod: 0 }, good: { automatedSnapshotRetentionPeriod: 7 } },
+    { rule: "aws-snapshots-not-public", type: "aws-native:dlm:LifecyclePolicy", level: "mandatory", bad: nativeDlm({ shareRules: [{ targetAccounts: [stranger] }] }), good: nativeDlm({ shareRules: [{ targetAccounts: [trusted] }] }), config: trust },
+    { rule: "aws-snapshots-encrypted", type: "aws-native:dlm:LifecyclePolicy", level: "mandatory", bad: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: false, retainRule: { interval: 7, intervalUnit: "DAYS" } }] }), good: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, retainRule: { interval: 7, intervalUnit: "DAYS" } }] }) },
+    { rule: "aws-backup-retention-bounded", type: "aws-native:dlm:LifecyclePolicy", level: "mandatory", bad: { ...nativeDlm({}), state: "DISABLED" }, good: nativeDlm({}) },
+    { rule: "aws-customer-managed-keys", type: "aws-native:dlm:LifecyclePolicy", level: "advisory", bad: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }), good: nativeDlm({ crossRegionCopyRules: [{ target: "us-east-1", encrypted: true, cmkArn: cmk }] }) },
+    { rule: "aws-backup-vault-not-public", type: "aws-native:backup:BackupVault", level: "mandatory", bad: { accessPolicy: JSON.parse(vaultPolicy({ AWS: "*" })) }, good: { accessPolicy: JSON.parse(vaultPolicy({ AWS: `arn:aws:iam::${trusted}:root` })) }, config: trust },
+    { rule: "aws-backup-vault-not-public", type: "aws-native:backup:LogicallyAirGappedBackupVault", level: "mandatory", bad: { minRetentionDays: 7, maxRetentionDays: 35, accessPolicy: vaultPolicy("*") }, good: { minRetentionDays: 7, maxRetentionDays: 35 } },
+    { rule: "aws-backup-copies-trusted", type: "aws-native:backup:BackupPlan", level: "mandatory", bad: nativePlan({ copyActions: [{ destinationBackupVaultArn: `arn:aws:backup:eu-west-1:${stranger}:backup-vault:r`, lifecycle: { deleteAfterDays: 35 } }] }), good: nativePlan({ copyActions: [{ destinationBackupVaultArn: `arn:aws:backup:eu-west-1:${trusted}:backup-vault:r`, lifecycle: { deleteAfterDays: 35 } }] }), config: trust },
+    { rule: "aws-backup-retention-bounded", type: "aws-native:backup:BackupPlan", level: "mandatory", bad: nativePlan({ lifecycle: { deleteAfterDays: 1 } }), good: nativePlan({}) },
+    { rule: "aws-backup-recovery-points-protected", type: "aws-native:backup:BackupVault", level: "advisory", bad: { lockConfiguration: { minRetentionDays: 30 } }, good: { lockConfiguration: { minRetentionDays: 30, changeableForDays: 3 } } },
+    { rule: "aws-customer-managed-keys", type: "aws-native:backup:BackupVault", level: "advisory", bad: { encryptionKeyArn: "alias/aws/backup" }, good: { encryptionKeyArn: cmk } },
+    { rule: "aws-customer-managed-keys", type: "aws-native:backup:LogicallyAirGappedBackupVault", level: "advisory", bad: { minRetentionDays: 7, maxRetentionDays: 35 }, good: { minRetentionDays: 7, maxRetentionDays: 35, encryptionKeyArn: cmk } },
+    { rule: "aws-volumes-encrypted", type: "aws-native:autoscaling:LaunchConfiguration", level: "mandatory", bad: { imageId: "ami-1", instanceType: "t3.micro" }, good: { imageId: "ami-1", instanceType: "t3.micro", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] } },
+    { rule: "aws-volumes-encrypted", type: "aws-native:ec2:SpotFleet", level: "mandatory", bad: { spotFleetRequestConfigData: { iamFleetRole: "r", targetCapacity: 1, launchSpecifications: [{ imageId: "ami-1" }] } }, good: { spotFleetRequestConfigData: { iamFleetRole: "r", targetCapacity: 1, launchSpecifications: [{ imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] }] } } },
+    { rule: "aws-volumes-encrypted", type: "aws-native:imagebuilder:ImageRecipe", level: "mandatory", bad: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ ebs: { encrypted: false } }] }, good: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ ebs: { volumeSize: 30 } }] } },
+    { rule: "aws-volumes-encrypted", type: "aws-native:imagebuilder:ContainerRecipe", level: "mandatory", bad: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: false } }] } }, good: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: true } }] } } },
+    { rule: "aws-volumes-encrypted", type: "aws-native:workspaces:Workspace", level: "mandatory", bad: { bundleId: "b", directoryId: "d", userName: "u", rootVolumeEncryptionEnabled: true }, good: { bundleId: "b", directoryId: "d", userName: "u", rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true } },
+    ...([
+        ["aws-native:ec2:Volume", "kmsKeyId"], ["aws-native:imagebuilder:ContainerRecipe", "kmsKeyId"], ["aws-native:workspaces:Workspace", "volumeEncryptionKey"],
+    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { [field]: "alias/aws/ebs" }, good: { [field]: cmk } })),
+    { rule: "aws-customer-managed-keys", type: "aws-native:ec2:Instance", level: "advisory", bad: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] }, good: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: cmk } }] } },
+    { rule: "aws-customer-managed-keys", type: "aws-native:ec2:LaunchTemplate", level: "advisory", bad: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: true } }] } }, good: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: true, kmsKeyId: cmk } }] } } },
+    { rule: "aws-customer-managed-keys", type: "aws-native:imagebuilder:ImageRecipe", level: "advisory", bad: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ ebs: { encrypted: true } }] }, good: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ ebs: { kmsKeyId: cmk } }] } },
+    { rule: "aws-customer-managed-keys", type: "aws-native:imagebuilder:DistributionConfiguration", level: "advisory", bad: { distributions: [{ region: "r", amiDistributionConfiguration: {} }] }, good: { distributions: [{ region: "r", amiDistributionConfiguration: { kmsKeyId: cmk } }] } },
+    { rule: "aws-volumes-deleted-with-instance", type: "aws-native:ec2:Instance", level: "advisory", bad: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { deleteOnTermination: false } }] }, good: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { deleteOnTermination: true } }] } },
+    ...[["aws-native:iam:ManagedPolicy", {}], ["aws-native:iam:RolePolicy", { roleName: "ops" }], ["aws-native:iam:UserPolicy", { userName: "ops" }], ["aws-native:iam:GroupPolicy", { groupName: "ops" }]]
+        .map(([type, base]): Case => ({ rule: "aws-sharing-permissions-restricted", type: type as string, level: "advisory", bad: { ...(base as object), policyDocument: JSON.parse(sharingPolicy("*")) }, good: { ...(base as object), policyDocument: JSON.parse(sharingPolicy("arn:aws:ec2:eu-west-1::image/ami-1")) } })),
+    ...["aws-native:iam:Role", "aws-native:iam:User", "aws-native:iam:Group"]
+        .map((type): Case => ({ rule: "aws-sharing-permissions-restricted", type, level: "advisory", bad: { policies: [{ policyName: "share", policyDocument: sharingPolicy("*") }] }, good: { policies: [{ policyName: "share", policyDocument: sharingPolicy("arn:aws:ec2:eu-west-1::image/ami-1") }] } })),
+    { rule: "aws-databases-encrypted", type: "aws-native:docdb:GlobalCluster", level: "mandatory", bad: { globalClusterIdentifier: "g" }, good: { globalClusterIdentifier: "g", storageEncrypted: true } },
+    { rule: "aws-databases-encrypted", type: "aws-native:neptune:GlobalCluster", level: "mandatory", bad: { storageEncrypted: false }, good: { storageEncrypted: true } },
+    { rule: "aws-db-backups-retained", type: "aws-native:docdbelastic:Cluster", level: "mandatory", bad: { shardCount: 1 }, good: { shardCount: 1, backupRetentionPeriod: 7 } },
+    ...([
+        ["aws-native:rds:DbInstance", "kmsKeyId"], ["aws-native:rds:DbCluster", "kmsKeyId"], ["aws-native:neptune:DbCluster", "kmsKeyId"],
+        ["aws-native:docdbelastic:Cluster", "kmsKeyId"], ["aws-native:redshift:Cluster", "kmsKeyId"], ["aws-native:redshiftserverless:Namespace", "kmsKeyId"],
+    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { [field]: "alias/aws/rds" }, good: { [field]: cmk } })),
+    ...["aws-native:rds:DbInstance", "aws-native:rds:DbCluster"]
+        .map((type): Case => ({ rule: "aws-automated-backups-outlive-databases", type, level: "advisory", bad: {}, good: { deleteAutomatedBackups: false } })),
+    ...["aws-native:rds:DbInstance", "aws-native:rds:DbCluster", "aws-native:neptune:DbCluster"]
+        .map((type): Case => ({ rule: "aws-snapshot-tags-copied", type, level: "advisory", bad: { copyTagsToSnapshot: false }, good: { copyTagsToSnapshot: true } })),
+    ...["aws-native:elasticache:CacheCluster", "aws-native:elasticache:ReplicationGroup", "aws-native:memorydb:Cluster"]
+        .map((type): Case => ({ rule: "aws-cache-snapshots-retained", type, level: "advisory", bad: { engine: "redis", snapshotRetentionLimit: 0 }, good: { engine: "redis", snapshotRetentionLimit: 7 } })),
+    { rule: "aws-backup-retention-bounded", type: "aws-native:redshift:Cluster", level: "mandatory", bad: { clusterType: "single-node" }, good: { clusterType: "single-node", manualSnapshotRetentionPeriod: 30 } },
+    { rule: "aws-backup-retention-bounded", type: "aws-native:redshiftserverless:Snapshot", level: "mandatory", bad: { retentionPeriod: -1 }, good: { retentionPeriod: 30 } },
+    ...["aws-native:rds:DbSnapshot", "aws-native:rds:ClusterSnapshot"]
+        .map((type): Case => ({ rule: "aws-snapshots-expire", type, level: "mandatory", bad: { tags: [{ key: "team", value: "data" }] }, good: { tags: [{ key: "retention-days", value: "30" }] } })),
 ];
 
 describe("protocol: the AWS catalogue over gRPC", function () {

@@ -85,6 +85,14 @@ const cases: Case[] = [
     { rule: "aws-backup-retention-bounded", type: "aws:backup/plan:Plan",
         props: { name: "p", rules: [{ ruleName: "daily", targetVaultName: "vault", copyActions: [{ destinationVaultArn: "arn" }] }] },
         fixed: { name: "p", rules: [{ ruleName: "daily", targetVaultName: "vault", copyActions: [{ destinationVaultArn: "arn", lifecycle: { deleteAfter: 30 } }], lifecycle: { deleteAfter: 30 } }] } },
+    ...["aws-native:rds:DbSnapshot", "aws-native:rds:ClusterSnapshot"].map((type) => ({
+        rule: "aws-snapshots-expire", type,
+        props: { tags: [{ key: "team", value: "data" }] },
+        fixed: { tags: [{ key: "team", value: "data" }, { key: "expires-on", value: expiryDate(new Date(), 30) }] },
+    })),
+    { rule: "aws-backup-retention-bounded", type: "aws-native:backup:BackupPlan",
+        props: { backupPlan: { backupPlanName: "p", backupPlanRule: [{ ruleName: "daily", targetBackupVault: "vault", copyActions: [{ destinationBackupVaultArn: "arn" }] }] } },
+        fixed: { backupPlan: { backupPlanName: "p", backupPlanRule: [{ ruleName: "daily", targetBackupVault: "vault", copyActions: [{ destinationBackupVaultArn: "arn", lifecycle: { deleteAfterDays: 30 } }], lifecycle: { deleteAfterDays: 30 } }] } } },
 ];
 
 describe("protocol: Remediate", function () {

@@ -43,6 +43,11 @@ function ramShare(allowExternalPrincipals: boolean, principal: unknown): StackRe
     ];
 }
 
+const nativeEuProvider: ProviderResource = { type: "pulumi:providers:aws-native", name: "neu", urn: urnFor("pulumi:providers:aws-native", "neu"), properties: { region: "eu-west-1" } };
+const NVOLUME = "aws-native:ec2:Volume";
+const classicDiskId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/disks/classic";
+const classicDisk = res("azure:compute/managedDisk:ManagedDisk", "classic", { id: classicDiskId, resourceGroupName: "rg", createOption: "Empty", storageAccountType: "Premium_LRS", diskEncryptionSetId: "/subscriptions/x/des" });
+
 interface Row {
     rule: string;
     name: string;
@@ -158,6 +163,41 @@ const rows: Row[] = [
         res("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebd", { region: UNKNOWN }, { provider: euProvider }),
         res("aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess", "sbpa", { state: "block-all-sharing" }, { provider: euProvider }),
     ], defers: true },
+
+    // aws-native and classic azure resources in the same stack rules
+    { rule: "aws-snapshots-from-encrypted-sources", name: "aws-native DB snapshot of an unencrypted aws-native instance, by identifier", stack: [
+        res("aws-native:rds:DbInstance", "orders", { engine: "postgres", dbInstanceIdentifier: "orders" }),
+        res("aws-native:rds:DbSnapshot", "snap", { dbInstanceIdentifier: "orders", dbSnapshotIdentifier: "snap" }),
+    ], reported: [urnFor("aws-native:rds:DbSnapshot", "snap")] },
+    { rule: "aws-storage-backed-up", name: "aws-native volume next to one an aws-native DLM policy selects by tag entry", stack: [
+        res(NVOLUME, "tagged", { encrypted: true, tags: [{ key: "backup", value: "daily" }] }), res(NVOLUME, "loose", { encrypted: true }),
+        res("aws-native:dlm:LifecyclePolicy", "daily", { description: "daily", policyDetails: { resourceTypes: ["VOLUME"], targetTags: [{ key: "backup", value: "daily" }] } }),
+    ], reported: [urnFor(NVOLUME, "loose")] },
+    { rule: "aws-backup-vaults-locked", name: "aws-native vault without lockConfiguration next to a locked one", stack: [
+        res("aws-native:backup:BackupVault", "open", { backupVaultName: "open" }),
+        res("aws-native:backup:BackupVault", "locked", { backupVaultName: "locked", lockConfiguration: { minRetentionDays: 7, changeableForDays: 3 } }),
+    ], reported: [urnFor("aws-native:backup:BackupVault", "open")] },
+    { rule: "aws-account-guardrails", name: "aws-native volume with the aws-native snapshot guardrail and an aws encryption default in its region", stack: [
+        res(NVOLUME, "v", { encrypted: true }, { provider: nativeEuProvider }),
+        res("aws-native:ec2:SnapshotBlockPublicAccess", "sbpa", { state: "block-all-sharing" }, { provider: nativeEuProvider }),
+        res("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebd", { enabled: true }, { provider: euProvider }),
+    ], reported: [] },
+    { rule: "aws-account-guardrails", name: "aws-native volume without guardrails, reported against the aws-native provider", stack: [
+        res(NVOLUME, "v", { encrypted: true }, { provider: nativeEuProvider }),
+    ], reported: [nativeEuProvider.urn, nativeEuProvider.urn] },
+    { rule: "aws-data-keys-not-shared", name: "aws-native key of an aws-native volume open to every account", stack: [
+        res("aws-native:kms:Key", "nkey", { keyPolicy: JSON.parse(keyPolicy("*")) }),
+        res(NVOLUME, "data", { encrypted: true, kmsKeyId: UNKNOWN }, dependsOn("kmsKeyId", res("aws-native:kms:Key", "nkey", {}))),
+    ], reported: [urnFor("aws-native:kms:Key", "nkey")] },
+    { rule: "aws-kms-keys-not-shared", name: "spare aws-native replica key open to every account", stack: [res("aws-native:kms:ReplicaKey", "replica", { primaryKeyArn: "arn", keyPolicy: keyPolicy({ AWS: "*" }) })], reported: [urnFor("aws-native:kms:ReplicaKey", "replica")] },
+    { rule: "aws-ram-image-shares-trusted", name: "aws-native share of an image recipe with an untrusted account (external principals by default)", stack: [
+        res("aws-native:ram:ResourceShare", "images", { name: "images", principals: ["999988887777"], resourceArns: ["arn:aws:imagebuilder:eu-west-1:111122223333:image-recipe/golden/1.0.0"] }),
+    ], reported: [urnFor("aws-native:ram:ResourceShare", "images")] },
+    { rule: "azure-disks-backed-up", name: "classic disk without a backup instance", stack: [classicDisk], reported: [classicDisk.urn] },
+    { rule: "azure-disks-backed-up", name: "classic disk with an azurerm BackupInstanceDisk", stack: [classicDisk, res("azure:dataprotection/backupInstanceDisk:BackupInstanceDisk", "bid", { vaultId: "v", backupPolicyId: "p", snapshotResourceGroupName: "rg", diskId: classicDiskId })], reported: [] },
+    { rule: "azure-snapshots-keep-customer-keys", name: "classic snapshot of a classic disk under a customer key", stack: [
+        classicDisk, res("azure:compute/snapshot:Snapshot", "csnap", { resourceGroupName: "rg", createOption: "Copy", sourceUri: classicDiskId }),
+    ], reported: [urnFor("azure:compute/snapshot:Snapshot", "csnap")] },
 ];
 
 describe("protocol: stack rules over AnalyzeStack", function () {

@@ -44,3 +44,32 @@ describeStackRule(rule, [
     { name: "exempted provider (another stack owns the baseline)", resources: [on("eu", volume)], config: { exemptions: [{ resource: "eu", reason: "the landing-zone stack sets the account baseline" }] }, expect: "exempt" },
     { name: "invalid config", resources: [volume], config: { exemptions: [{ resource: "eu", reason: "" }] }, expect: "report", message: /invalid policy config/ },
 ]);
+
+// aws-native: its volumes and instances need the guardrails; CloudFormation has only the snapshot one,
+// so EBS encryption by default comes from an @pulumi/aws provider in the same region.
+const NSBPA = "aws-native:ec2:SnapshotBlockPublicAccess";
+const inRegion = (name: string, region: string, fixture: StackFixture): StackFixture => ({ ...fixture, provider: name, providerProps: { region } });
+const nativeVolume: StackFixture = { type: "aws-native:ec2:Volume", name: "ndata", props: { availabilityZone: "eu-west-1a", size: 8, encrypted: true } };
+const nativeInstance: StackFixture = { type: "aws-native:ec2:Instance", name: "nweb", props: { imageId: "ami-1" } };
+
+describeStackRule(rule, [
+    { name: "aws-native volume with its snapshot guardrail and an aws encryption default in the same region", resources: [
+        inRegion("neu", "eu-west-1", nativeVolume), inRegion("neu", "eu-west-1", { type: NSBPA, name: "nsbpa", props: { state: "block-all-sharing" } }),
+        inRegion("eu", "eu-west-1", { type: EBD, name: "ebd", props: { enabled: true } }),
+    ], expect: "pass" },
+    { name: "aws-native instance and volume without guardrails: one finding per guardrail against the aws-native provider", resources: [
+        inRegion("neu", "eu-west-1", nativeVolume), inRegion("neu", "eu-west-1", nativeInstance),
+    ], expect: "report", paths: ["", ""] },
+    { name: "an aws encryption default in another region does not count for aws-native volumes", resources: [
+        inRegion("neu", "eu-west-1", nativeVolume), inRegion("neu", "eu-west-1", { type: NSBPA, name: "nsbpa", props: { state: "block-new-sharing" } }),
+        inRegion("us", "us-east-1", { type: EBD, name: "ebd", props: { enabled: true } }),
+    ], expect: "report", paths: [""] },
+    { name: "an aws-native snapshot guardrail counts for aws volumes in its region", resources: [
+        inRegion("eu", "eu-west-1", volume), inRegion("eu", "eu-west-1", { type: EBD, name: "ebd", props: { enabled: true } }),
+        inRegion("neu", "eu-west-1", { type: NSBPA, name: "nsbpa", props: { state: "block-all-sharing" } }),
+    ], expect: "pass" },
+    { name: "aws-native guardrail region unknown during preview", resources: [
+        inRegion("neu", "eu-west-1", nativeVolume), { type: NSBPA, name: "nsbpa", props: { state: "block-all-sharing", region: UNKNOWN }, provider: "neu" },
+        inRegion("eu", "eu-west-1", { type: EBD, name: "ebd", props: { enabled: true } }),
+    ], expect: "defer" },
+]);

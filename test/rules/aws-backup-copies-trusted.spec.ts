@@ -28,3 +28,19 @@ describeRule(backupCopiesTrusted, TYPE, [
     { name: "unknown destination does not hide an untrusted one", props: plan(copy(UNKNOWN), copy(vault(stranger))), config: trust, expect: "fail", paths: ["rules[0].copyActions[1].destinationVaultArn"] },
     { name: "copy to a recovery account exempted", props: plan(copy(vault(stranger))), config: { ...trust, exemptions: [{ resource: "subject", reason: "vendor-run recovery account", expires: "2999-01-01" }] }, expect: "exempt" },
 ]);
+
+// aws-native (CloudFormation): rules under `backupPlan.backupPlanRule`, destination `destinationBackupVaultArn`.
+const nativePlan = (...copyActions: unknown[]) => ({
+    backupPlan: { backupPlanName: "daily", backupPlanRule: [{ ruleName: "daily", targetBackupVault: "backups", lifecycle: { deleteAfterDays: 35 }, copyActions }] },
+});
+const nativeCopy = (destinationBackupVaultArn: unknown) => ({ destinationBackupVaultArn, lifecycle: { deleteAfterDays: 35 } });
+
+describeRule(backupCopiesTrusted, "aws-native:backup:BackupPlan", [
+    { name: "copy to a vault of a trusted account", props: nativePlan(nativeCopy(vault(trusted))), config: trust, expect: "pass" },
+    { name: "copyActions omitted (no copy)", props: nativePlan(), expect: "pass" },
+    { name: "backupPlan omitted", props: {}, expect: "pass" },
+    { name: "copy to an untrusted account", props: nativePlan(nativeCopy(vault(trusted)), nativeCopy(vault(stranger))), config: trust, expect: "fail", paths: ["backupPlan.backupPlanRule[0].copyActions[1].destinationBackupVaultArn"], message: /^(?![\s\S]*999988887777)[\s\S]*not in trustedAccountIds/ },
+    { name: "destination that is not a backup vault ARN", props: nativePlan(nativeCopy("recovery")), config: trust, expect: "fail", message: /cannot be read .*`destinationBackupVaultArn`/ },
+    { name: "destination unknown during preview", props: nativePlan(nativeCopy(UNKNOWN)), config: trust, expect: "defer", paths: ["backupPlan.backupPlanRule[0].copyActions[0].destinationBackupVaultArn"] },
+    { name: "plan unknown during preview", props: { backupPlan: UNKNOWN }, expect: "defer", paths: ["backupPlan"] },
+]);

@@ -21,3 +21,14 @@ describeRule(backupRecoveryPointsProtected, "aws:backup/vaultLockConfiguration:V
     { name: "governance mode exempted", props: { minRetentionDays: 30 }, config: exempt, expect: "exempt" },
     { name: "invalid minimum in config", props: { changeableForDays: 3, minRetentionDays: 30 }, config: { minRetentionDays: -3 }, expect: "fail", message: /invalid policy config/ },
 ]);
+
+// aws-native (CloudFormation): the lock is the vault's `lockConfiguration`; there is no forceDestroy.
+describeRule(backupRecoveryPointsProtected, "aws-native:backup:BackupVault", [
+    { name: "compliance-mode lock with 30-day minimum", props: { backupVaultName: "v", lockConfiguration: { changeableForDays: 3, minRetentionDays: 30 } }, expect: "pass" },
+    { name: "lockConfiguration omitted (the stack rule judges missing locks)", props: { backupVaultName: "v" }, expect: "pass" },
+    { name: "changeableForDays omitted: governance mode", props: { lockConfiguration: { minRetentionDays: 30 } }, expect: "fail", paths: ["lockConfiguration.changeableForDays"], message: /governance mode .* on lockConfiguration of the aws-native\.backup\.BackupVault/ },
+    { name: "minimum below the configured minimum", props: { lockConfiguration: { changeableForDays: 3, minRetentionDays: 7 } }, config: { minRetentionDays: 30 }, expect: "fail", paths: ["lockConfiguration.minRetentionDays"] },
+    { name: "lockConfiguration unknown during preview", props: { lockConfiguration: UNKNOWN }, expect: "defer", paths: ["lockConfiguration"] },
+    { name: "minimum unknown during preview", props: { lockConfiguration: { changeableForDays: 3, minRetentionDays: UNKNOWN } }, expect: "defer" },
+    { name: "governance mode exempted", props: { lockConfiguration: { minRetentionDays: 30 } }, config: exempt, expect: "exempt" },
+]);

@@ -94,3 +94,60 @@ describeFix(backupRetentionBounded, "aws:backup/plan:Plan", [
     { name: "lifecycle unknown: nothing changes", props: { name: "p", rules: [planRule({ lifecycle: UNKNOWN })] }, expect: "unchanged" },
     { name: "exempted: nothing changes", props: { name: "p", rules: [planRule({})] }, config: exempt, expect: "unchanged" },
 ]);
+
+// aws-native (CloudFormation): lists of tags, event copies under `actions[].crossRegionCopy[]`.
+const nativeDlm = (schedule: Record<string, unknown>, extra: Record<string, unknown> = {}, details: Record<string, unknown> = {}) => ({
+    description: "d", executionRoleArn: "r", ...extra,
+    policyDetails: { resourceTypes: ["VOLUME"], targetTags: [{ key: "a", value: "b" }], schedules: [{ name: "daily", createRule: { interval: 24 }, ...schedule }], ...details },
+});
+
+describeRule(backupRetentionBounded, "aws-native:dlm:LifecyclePolicy", [
+    { name: "count-based retention", props: nativeDlm({ retainRule: { count: 14 } }), expect: "pass" },
+    { name: "state omitted", props: nativeDlm({ retainRule: { count: 7 } }), expect: "pass" },
+    { name: "disabled", props: nativeDlm({ retainRule: { count: 7 } }, { state: "DISABLED" }), expect: "fail", paths: ["state"], message: /disabled.* on the aws-native\.dlm\.LifecyclePolicy/ },
+    { name: "retainRule omitted", props: nativeDlm({}), expect: "fail", paths: ["policyDetails.schedules[0].retainRule"], message: /never deleted \(retainRule omitted\) .* of the aws-native\.dlm\.LifecyclePolicy/ },
+    { name: "interval above the configured maximum", props: nativeDlm({ retainRule: { interval: 2, intervalUnit: "YEARS" } }), config: { maxRetentionDays: 365 }, expect: "fail", paths: ["policyDetails.schedules[0].retainRule.interval"] },
+    { name: "cross-region copy without retainRule", props: nativeDlm({ retainRule: { count: 7 }, crossRegionCopyRules: [{ target: "us-east-1", encrypted: true }] }), expect: "fail", paths: ["policyDetails.schedules[0].crossRegionCopyRules[0].retainRule"] },
+    { name: "event-based copy without retainRule", props: { policyDetails: { policyType: "EVENT_BASED_POLICY", actions: [{ name: "a", crossRegionCopy: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true } }] }] } }, expect: "fail", paths: ["policyDetails.actions[0].crossRegionCopy[0].retainRule"] },
+    { name: "default policy without schedules", props: { defaultPolicy: "VOLUME", retainInterval: 7 }, expect: "pass" },
+    { name: "retainRule unknown during preview", props: nativeDlm({ retainRule: UNKNOWN }), expect: "defer" },
+    { name: "state unknown during preview", props: nativeDlm({ retainRule: { count: 7 } }, { state: UNKNOWN }), expect: "defer" },
+]);
+
+// aws-native (CloudFormation): `backupPlan.backupPlanRule[]`, `lifecycle.deleteAfterDays`.
+const nativePlan = (...backupPlanRule: unknown[]) => ({ backupPlan: { backupPlanName: "daily", backupPlanRule } });
+const nativeRule = (extra: Record<string, unknown>) => ({ ruleName: "daily", targetBackupVault: "vault", scheduleExpression: "cron(0 5 * * ? *)", ...extra });
+
+describeRule(backupRetentionBounded, "aws-native:backup:BackupPlan", [
+    { name: "35 days, copy 35 days", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 35 }, copyActions: [{ destinationBackupVaultArn: "arn", lifecycle: { deleteAfterDays: 35 } }] })), expect: "pass" },
+    { name: "lifecycle omitted: recovery points never expire", props: nativePlan(nativeRule({})), expect: "fail", paths: ["backupPlan.backupPlanRule[0].lifecycle.deleteAfterDays"], message: /never expire \(deleteAfterDays omitted\) .*`lifecycle: \{ deleteAfterDays: <days> \}` on backupPlan\.backupPlanRule\[0\] of the aws-native\.backup\.BackupPlan/ },
+    { name: "copy action without lifecycle", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 35 }, copyActions: [{ destinationBackupVaultArn: "arn" }] })), expect: "fail", paths: ["backupPlan.backupPlanRule[0].copyActions[0].lifecycle.deleteAfterDays"] },
+    { name: "below the minimum", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 3 } })), expect: "fail", paths: ["backupPlan.backupPlanRule[0].lifecycle.deleteAfterDays"], message: /before the minimum of 7 days/ },
+    { name: "rules unknown during preview", props: nativePlan(UNKNOWN), expect: "defer" },
+    { name: "deleteAfterDays unknown during preview", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: UNKNOWN } })), expect: "defer" },
+]);
+
+describeFix(backupRetentionBounded, "aws-native:backup:BackupPlan", [
+    { name: "lifecycle omitted: deleteAfterDays 30 added", props: nativePlan(nativeRule({})), expect: "fixed",
+        fixed: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 30 } })) },
+    { name: "copy action without lifecycle; secret vault ARN kept", props: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 35 }, copyActions: [{ destinationBackupVaultArn: secret("arn:aws:backup:eu-west-1:111122223333:backup-vault:dr") }] })), expect: "fixed",
+        fixed: nativePlan(nativeRule({ lifecycle: { deleteAfterDays: 35 }, copyActions: [{ destinationBackupVaultArn: secret("arn:aws:backup:eu-west-1:111122223333:backup-vault:dr"), lifecycle: { deleteAfterDays: 30 } }] })) },
+    { name: "cold storage without deleteAfterDays is left to the owner: unchanged", props: nativePlan(nativeRule({ lifecycle: { moveToColdStorageAfterDays: 30 } })), expect: "unchanged" },
+    { name: "plan unknown: nothing changes", props: { backupPlan: UNKNOWN }, expect: "unchanged" },
+]);
+
+describeRule(backupRetentionBounded, "aws-native:redshift:Cluster", [
+    { name: "30 days of manual snapshot retention", props: { clusterType: "single-node", manualSnapshotRetentionPeriod: 30 }, expect: "pass" },
+    { name: "retention omitted: default -1 keeps snapshots (and their copies) forever", props: { clusterType: "single-node" }, expect: "fail", paths: ["manualSnapshotRetentionPeriod"], message: /kept forever \(omitted means -1\).*aws-native\.redshift\.Cluster/ },
+    { name: "manual copies kept forever in the destination region", props: { manualSnapshotRetentionPeriod: 30, destinationRegion: "us-east-1", snapshotCopyManual: true, snapshotCopyRetentionPeriod: -1 }, expect: "fail", paths: ["snapshotCopyRetentionPeriod"] },
+    { name: "manual copies kept 14 days", props: { manualSnapshotRetentionPeriod: 30, destinationRegion: "us-east-1", snapshotCopyManual: true, snapshotCopyRetentionPeriod: 14 }, expect: "pass" },
+    { name: "copy retention applies to automated copies only (snapshotCopyManual omitted)", props: { manualSnapshotRetentionPeriod: 30, destinationRegion: "us-east-1", snapshotCopyRetentionPeriod: 7 }, expect: "pass" },
+    { name: "retention unknown during preview", props: { manualSnapshotRetentionPeriod: UNKNOWN }, expect: "defer" },
+    { name: "snapshotCopyManual unknown during preview", props: { manualSnapshotRetentionPeriod: 30, snapshotCopyManual: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(backupRetentionBounded, "aws-native:redshiftserverless:Snapshot", [
+    { name: "30 days", props: { namespaceName: "n", retentionPeriod: 30 }, expect: "pass" },
+    { name: "retention omitted: kept forever", props: { namespaceName: "n" }, expect: "fail", paths: ["retentionPeriod"], message: /aws-native\.redshiftserverless\.Snapshot/ },
+    { name: "retention unknown during preview", props: { retentionPeriod: UNKNOWN }, expect: "defer" },
+]);

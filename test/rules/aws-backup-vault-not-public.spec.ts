@@ -34,3 +34,21 @@ describeRule(backupVaultNotPublic, TYPE, [
     { name: "public vault exempted", props: policy(allow("*")), config: exempt, expect: "exempt" },
     { name: "invalid trusted account id in config", props: policy(allow("*")), config: { trustedAccountIds: ["abc"] }, expect: "fail", message: /invalid policy config/ },
 ]);
+
+// aws-native (CloudFormation): the vault's own `accessPolicy` (an object or a JSON string); omitted means no resource policy.
+for (const [type, resource] of [
+    ["aws-native:backup:BackupVault", "aws-native.backup.BackupVault"],
+    ["aws-native:backup:LogicallyAirGappedBackupVault", "aws-native.backup.LogicallyAirGappedBackupVault"],
+] as const) {
+    const vault = (...Statement: unknown[]) => ({ backupVaultName: "vault", minRetentionDays: 7, maxRetentionDays: 35, accessPolicy: { Version: "2012-10-17", Statement } });
+    describeRule(backupVaultNotPublic, type, [
+        { name: "trusted account principal", props: vault(allow({ AWS: `arn:aws:iam::${trusted}:root` })), config: trust, expect: "pass" },
+        { name: "accessPolicy omitted: no resource policy", props: { backupVaultName: "vault" }, expect: "pass" },
+        { name: "policy as a JSON string scoped by aws:PrincipalOrgID", props: { accessPolicy: JSON.stringify({ Statement: [allow("*", { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } })] }) }, expect: "pass" },
+        { name: "wildcard principal", props: vault(allow("*")), expect: "fail", paths: ["accessPolicy.Statement[0].Principal"], message: new RegExp(`every AWS account .*\`accessPolicy\` on the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "untrusted account", props: vault(allow({ AWS: `arn:aws:iam::${trusted}:root` }), allow({ AWS: stranger })), config: trust, expect: "fail", paths: ["accessPolicy.Statement[1].Principal"] },
+        { name: "not a policy document", props: { accessPolicy: "not json" }, expect: "fail", paths: ["accessPolicy"] },
+        { name: "policy unknown during preview", props: { accessPolicy: UNKNOWN }, expect: "defer", paths: ["accessPolicy"] },
+        { name: "principal unknown during preview", props: vault(allow(UNKNOWN)), expect: "defer" },
+    ]);
+}

@@ -34,3 +34,13 @@ describeStackRule(rule, [
     { name: "exempted vault (locked by the security stack)", resources: [vault("backups")], config: { exemptions: [{ resource: "backups", reason: "the security stack locks every vault" }] }, expect: "exempt" },
     { name: "invalid config", resources: [vault("backups")], config: { exemptions: [{ resource: "backups", reason: "" }] }, expect: "report", message: /invalid policy config/ },
 ]);
+
+// aws-native (CloudFormation): the lock is the vault's own `lockConfiguration`.
+const NVAULT = "aws-native:backup:BackupVault";
+describeStackRule(rule, [
+    { name: "aws-native vault with a lockConfiguration", resources: [{ type: NVAULT, name: "nbackups", props: { backupVaultName: "nbackups", lockConfiguration: { minRetentionDays: 7, changeableForDays: 3 } } }], expect: "pass" },
+    { name: "aws-native vault without a lock (lockConfiguration omitted)", resources: [{ type: NVAULT, name: "nbackups", props: { backupVaultName: "nbackups" } }], expect: "report", reported: ["nbackups"], paths: ["lockConfiguration"], message: /on the aws-native\.backup\.BackupVault/ },
+    { name: "aws-native vault locked by an aws lock that references it", resources: [{ type: NVAULT, name: "nbackups", props: { backupVaultName: UNKNOWN } }, lockOf("lock", "nbackups")], expect: "pass" },
+    { name: "aws-native vault lock unknown during preview counts as set", resources: [{ type: NVAULT, name: "nbackups", props: { backupVaultName: "nbackups", lockConfiguration: UNKNOWN } }], expect: "pass" },
+    { name: "an aws lock on an aws-native vault leaves an unlocked aws vault reported", resources: [vault("backups"), { type: NVAULT, name: "nbackups", props: { backupVaultName: UNKNOWN } }, lockOf("lock", "nbackups")], expect: "report", reported: ["backups"] },
+]);

@@ -33,6 +33,17 @@ for (const [type, field, base] of [
     ["aws:redshiftserverless/namespace:Namespace", "kmsKeyId", { namespaceName: "n" }],
     ["aws:memorydb/snapshot:Snapshot", "kmsKeyArn", { clusterName: "c" }],
     ["aws:workspaces/workspace:Workspace", "volumeEncryptionKey", { rootVolumeEncryptionEnabled: true }],
+    // aws-native (CloudFormation field names)
+    ["aws-native:backup:BackupVault", "encryptionKeyArn", { backupVaultName: "vault" }],
+    ["aws-native:backup:LogicallyAirGappedBackupVault", "encryptionKeyArn", { minRetentionDays: 7, maxRetentionDays: 35 }],
+    ["aws-native:ec2:Volume", "kmsKeyId", { encrypted: true, availabilityZone: "eu-west-1a" }],
+    ["aws-native:imagebuilder:ContainerRecipe", "kmsKeyId", { containerType: "DOCKER" }],
+    ["aws-native:workspaces:Workspace", "volumeEncryptionKey", { rootVolumeEncryptionEnabled: true }],
+    ["aws-native:rds:DbCluster", "kmsKeyId", { storageEncrypted: true }],
+    ["aws-native:neptune:DbCluster", "kmsKeyId", { storageEncrypted: true }],
+    ["aws-native:docdbelastic:Cluster", "kmsKeyId", { shardCount: 1 }],
+    ["aws-native:redshift:Cluster", "kmsKeyId", { encrypted: true }],
+    ["aws-native:redshiftserverless:Namespace", "kmsKeyId", { namespaceName: "n" }],
 ] as const) {
     describeRule(customerManagedKeys, type, [
         { name: "customer-managed key ARN", props: { ...base, [field]: key }, expect: "pass" },
@@ -167,3 +178,51 @@ for (const [type, situation, props, encryptionRule, paths] of notEncrypted) {
         assertOutcome(evaluate(encryptionRule, { type, props }), { name, props, expect: "fail", paths });
     });
 }
+describeRule(customerManagedKeys, "aws-native:dlm:LifecyclePolicy", [
+    { name: "cross-region copy on a customer key", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: [{ encrypted: true, cmkArn: key }] }] }), expect: "pass" },
+    { name: "no copies (crossRegionCopyRules omitted)", props: dlm({ schedules: [{ name: "s", retainRule: { count: 7 } }] }), expect: "pass" },
+    { name: "cross-region copy cmkArn omitted", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: [{ encrypted: true }] }] }), expect: "fail", paths: ["policyDetails.schedules[0].crossRegionCopyRules[0].cmkArn"], message: /of the aws-native\.dlm\.LifecyclePolicy/ },
+    { name: "event-based copy cmkArn omitted", props: dlm({ actions: [{ name: "a", crossRegionCopy: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true } }] }] }), expect: "fail", paths: ["policyDetails.actions[0].crossRegionCopy[0].encryptionConfiguration.cmkArn"] },
+    { name: "event-based copy on an AWS-managed alias", props: dlm({ actions: [{ name: "a", crossRegionCopy: [{ target: "us-east-1", encryptionConfiguration: { encrypted: true, cmkArn: "alias/aws/ebs" } }] }] }), expect: "fail", paths: ["policyDetails.actions[0].crossRegionCopy[0].encryptionConfiguration.cmkArn"] },
+    { name: "copy rules unknown during preview", props: dlm({ schedules: [{ name: "s", crossRegionCopyRules: UNKNOWN }] }), expect: "defer" },
+]);
+
+describeRule(customerManagedKeys, "aws-native:ec2:Instance", [
+    { name: "mapping on a customer key", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: key } }] }, expect: "pass" },
+    { name: "no mappings (blockDeviceMappings omitted: judged by aws-volumes-encrypted)", props: { imageId: "ami-1" }, expect: "pass" },
+    { name: "mapping from a snapshot keeps its key", props: { blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { snapshotId: "snap-1" } }] }, expect: "pass" },
+    { name: "mapping key omitted", props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] }, expect: "fail", paths: ["blockDeviceMappings[0].ebs.kmsKeyId"], message: /on blockDeviceMappings\[0\]\.ebs of the aws-native\.ec2\.Instance/ },
+    { name: "mappings unknown during preview", props: { blockDeviceMappings: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(customerManagedKeys, "aws-native:ec2:LaunchTemplate", [
+    { name: "mapping on a customer key", props: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: true, kmsKeyId: key } }] } }, expect: "pass" },
+    { name: "no mappings (blockDeviceMappings omitted)", props: { launchTemplateData: { imageId: "ami-1" } }, expect: "pass" },
+    { name: "mapping key omitted", props: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: true } }] } }, expect: "fail", paths: ["launchTemplateData.blockDeviceMappings[0].ebs.kmsKeyId"] },
+    { name: "AWS-managed alias", props: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: true, kmsKeyId: "alias/aws/ebs" } }] } }, expect: "fail", paths: ["launchTemplateData.blockDeviceMappings[0].ebs.kmsKeyId"] },
+    { name: "template data unknown during preview", props: { launchTemplateData: UNKNOWN }, expect: "defer", paths: ["launchTemplateData"] },
+]);
+
+describeRule(customerManagedKeys, "aws-native:imagebuilder:ImageRecipe", [
+    { name: "mapping on a customer key", props: { parentImage: "ami-1", blockDeviceMappings: [{ ebs: { encrypted: true, kmsKeyId: key } }] }, expect: "pass" },
+    { name: "no mappings (blockDeviceMappings omitted)", props: { parentImage: "ami-1" }, expect: "pass" },
+    { name: "mapping key omitted", props: { blockDeviceMappings: [{ ebs: { encrypted: true } }] }, expect: "fail", paths: ["blockDeviceMappings[0].ebs.kmsKeyId"] },
+    { name: "mapping key unknown with an allow-list", props: { blockDeviceMappings: [{ ebs: { kmsKeyId: UNKNOWN } }] }, config: allow, expect: "defer" },
+]);
+
+describeRule(customerManagedKeys, "aws-native:imagebuilder:DistributionConfiguration", [
+    { name: "AMIs distributed with a customer key", props: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { kmsKeyId: key } }] }, expect: "pass" },
+    { name: "container-only distribution (amiDistributionConfiguration omitted)", props: { distributions: [{ region: "eu-west-1" }] }, expect: "pass" },
+    { name: "AMI key omitted", props: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { name: "img" } }] }, expect: "fail", paths: ["distributions[0].amiDistributionConfiguration.kmsKeyId"], message: /aws-native\.imagebuilder\.DistributionConfiguration/ },
+    { name: "AMI configuration unknown during preview", props: { distributions: [{ region: "eu-west-1", amiDistributionConfiguration: UNKNOWN }] }, expect: "defer" },
+]);
+
+describeRule(customerManagedKeys, "aws-native:rds:DbInstance", [
+    { name: "customer-managed key", props: { engine: "postgres", storageEncrypted: true, kmsKeyId: key }, expect: "pass" },
+    { name: "key omitted", props: { engine: "postgres", storageEncrypted: true }, expect: "fail", paths: ["kmsKeyId"], message: /aws-native\.rds\.DbInstance/ },
+    { name: "Aurora instance: the cluster holds the key", props: { engine: "aurora-postgresql", dbClusterIdentifier: "c" }, expect: "pass" },
+    { name: "same-region read replica takes the source's key", props: { sourceDbInstanceIdentifier: "orders" }, expect: "pass" },
+    { name: "replicated backups: key omitted", props: { engine: "postgres", kmsKeyId: key, automaticBackupReplicationRegion: "us-east-1" }, expect: "fail", paths: ["automaticBackupReplicationKmsKeyId"] },
+    { name: "replicated backups on a customer key", props: { engine: "postgres", kmsKeyId: key, automaticBackupReplicationRegion: "us-east-1", automaticBackupReplicationKmsKeyId: otherKey }, expect: "pass" },
+    { name: "key unknown with an allow-list", props: { engine: "postgres", kmsKeyId: UNKNOWN }, config: allow, expect: "defer" },
+]);

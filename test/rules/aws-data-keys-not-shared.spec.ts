@@ -72,3 +72,37 @@ describeStackRule(rule, [
 
     { name: "exempted shared key", resources: [key("k", doc(shareWith("*"))), volume("k")], config: { exemptions: [{ resource: "k", reason: "marketplace AMI key", expires: "2999-01-01" }] }, expect: "exempt" },
 ]);
+
+// ---- aws-native keys and the aws-native data they encrypt -----------------------------------------
+
+const nativeKey = (name: string, keyPolicy?: unknown, extra: Record<string, unknown> = {}): StackFixture =>
+    ({ type: "aws-native:kms:Key", name, props: { description: name, ...(keyPolicy === undefined ? {} : { keyPolicy }), ...extra } });
+const open = { Version: "2012-10-17", Statement: [owner, shareWith("*")] };
+
+describeStackRule(rule, [
+    ...([
+        ["aws-native:ec2:Volume", "kmsKeyId", { availabilityZone: "eu-west-1a", encrypted: true }],
+        ["aws-native:rds:DbInstance", "kmsKeyId", { engine: "postgres", storageEncrypted: true }],
+        ["aws-native:rds:DbCluster", "kmsKeyId", { engine: "aurora-postgresql", storageEncrypted: true }],
+        ["aws-native:neptune:DbCluster", "kmsKeyId", { storageEncrypted: true }],
+        ["aws-native:backup:BackupVault", "encryptionKeyArn", { backupVaultName: "v" }],
+    ] as const).map(([type, property, props]) => ({
+        name: `aws-native key of an ${type.split(":").slice(1).join(".")} open to every account`,
+        resources: [nativeKey("nkey", open), encrypted(type, "data", property, "nkey", props)], config: trust,
+        expect: "report" as const, reported: ["nkey"], paths: ["keyPolicy.Statement[1].Principal"],
+    })),
+    { name: "aws-native instance mapping encrypted with an aws key shared with an untrusted account", resources: [
+        key("disk-key", doc(owner, shareWith({ AWS: `arn:aws:iam::${stranger}:root` }))),
+        { type: "aws-native:ec2:Instance", name: "web", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: UNKNOWN } }] }, propertyDependencies: { blockDeviceMappings: ["disk-key"] } },
+    ], config: trust, expect: "report", reported: ["disk-key"] },
+    { name: "aws-native volume encrypted through an aws-native alias of an open key", resources: [
+        nativeKey("nkey", open, { keyId: "1234abcd-12ab-34cd-56ef-1234567890ab" }),
+        { type: "aws-native:kms:Alias", name: "alias", props: { aliasName: "alias/disks", targetKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" } },
+        { type: "aws-native:ec2:Volume", name: "data", props: { encrypted: true, kmsKeyId: "alias/disks" } },
+    ], config: trust, expect: "report", reported: ["nkey"] },
+    { name: "aws-native replica key of a backup vault shared with a trusted account", resources: [
+        { type: "aws-native:kms:ReplicaKey", name: "replica", props: { primaryKeyArn: keyArn, keyPolicy: doc(owner, shareWith({ AWS: trusted })) } },
+        encrypted("aws-native:backup:BackupVault", "vault", "encryptionKeyArn", "replica", { backupVaultName: "v" }),
+    ], config: trust, expect: "pass" },
+    { name: "aws-native key policy unknown during preview", resources: [nativeKey("nkey", UNKNOWN), encrypted("aws-native:ec2:Volume", "data", "kmsKeyId", "nkey")], expect: "defer", paths: ["nkey.keyPolicy"] },
+]);

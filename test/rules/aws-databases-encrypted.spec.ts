@@ -120,3 +120,12 @@ for (const [type, props, fix] of [
         { name: "fix fits the resource type (key field, what is replaced)", props: { ...props }, expect: "fail", paths: ["storageEncrypted"], message: new RegExp(`; set \`storageEncrypted: true\` ${escape(fix)}$`, "m") },
     ]);
 }
+for (const [type, resource] of [["aws-native:docdb:GlobalCluster", "aws-native.docdb.GlobalCluster"], ["aws-native:neptune:GlobalCluster", "aws-native.neptune.GlobalCluster"]] as const) {
+    describeRule(databasesEncrypted, type, [
+        { name: "storage encrypted", props: { globalClusterIdentifier: "g", storageEncrypted: true }, expect: "pass" },
+        { name: "built from an existing cluster, encryption omitted (inherits)", props: { globalClusterIdentifier: "g", sourceDbClusterIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster:c" }, expect: "pass" },
+        { name: "storage encryption omitted", props: { globalClusterIdentifier: "g" }, expect: "fail", paths: ["storageEncrypted"], message: new RegExp(resource.replace(/\./g, "\\.")) },
+        { name: "storage encryption turned off", props: { globalClusterIdentifier: "g", storageEncrypted: false }, expect: "fail", paths: ["storageEncrypted"] },
+        { name: "storage encryption unknown during preview", props: { globalClusterIdentifier: "g", storageEncrypted: UNKNOWN }, expect: "defer" },
+    ]);
+}

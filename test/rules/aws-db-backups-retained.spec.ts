@@ -84,3 +84,15 @@ for (const [type, resource, key] of [
         { name: "retention unknown during preview", props: { [key]: UNKNOWN }, expect: "defer" },
     ]);
 }
+
+describeRule(dbBackupsRetained, "aws-native:rds:DbInstance", [
+    { name: "cross-region backup replication: retention omitted follows backupRetentionPeriod", props: { ...nativeDb, backupRetentionPeriod: 7, automaticBackupReplicationRegion: "us-east-1" }, expect: "pass" },
+    { name: "cross-region backup replication kept 3 days", props: { ...nativeDb, backupRetentionPeriod: 7, automaticBackupReplicationRegion: "us-east-1", automaticBackupReplicationRetentionPeriod: 3 }, expect: "fail", paths: ["automaticBackupReplicationRetentionPeriod"], message: /below the minimum of 7 days/ },
+    { name: "replication retention unknown during preview", props: { ...nativeDb, backupRetentionPeriod: 7, automaticBackupReplicationRegion: "us-east-1", automaticBackupReplicationRetentionPeriod: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(dbBackupsRetained, "aws-native:docdbelastic:Cluster", [
+    { name: "seven days", props: { adminUserName: "a", authType: "PLAIN_TEXT", shardCapacity: 2, shardCount: 1, backupRetentionPeriod: 7 }, expect: "pass" },
+    { name: "retention omitted: one day", props: { adminUserName: "a", authType: "PLAIN_TEXT", shardCapacity: 2, shardCount: 1 }, expect: "fail", paths: ["backupRetentionPeriod"], message: /omitted means 1 day.*aws-native\.docdbelastic\.Cluster/ },
+    { name: "retention unknown during preview", props: { backupRetentionPeriod: UNKNOWN }, expect: "defer" },
+]);

@@ -22,3 +22,11 @@ describeStackRule(rule, [
     { name: "grant to an untrusted account", resources: [{ type: GRANT, name: "g", props: { keyId: "mrk-1", granteePrincipal: `arn:aws:iam::${stranger}:role/r`, operations: ["ReEncryptFrom"] } }], config: trust, expect: "report", reported: ["g"] },
     { name: "grant operations unknown during preview", resources: [{ type: GRANT, name: "g", props: { keyId: "mrk-1", granteePrincipal: `arn:aws:iam::${stranger}:role/r`, operations: UNKNOWN } }], expect: "defer", paths: ["g.operations"] },
 ]);
+
+// aws-native (CloudFormation): `keyPolicy` on keys and replica keys, as an object or JSON.
+describeStackRule(rule, [
+    { name: "aws-native key open to every account", resources: [{ type: "aws-native:kms:Key", name: "nkey", props: { keyPolicy: { Version: "2012-10-17", Statement: [allow({ AWS: "*" }, "kms:*")] } } }], expect: "report", reported: ["nkey"], paths: ["keyPolicy.Statement[0].Principal"], message: /`keyPolicy` on the aws-native\.kms\.Key/ },
+    { name: "aws-native replica key shared with an untrusted account", resources: [{ type: "aws-native:kms:ReplicaKey", name: "replica", props: { primaryKeyArn: "arn", keyPolicy: doc(allow({ AWS: stranger })) } }], config: trust, expect: "report", reported: ["replica"] },
+    { name: "aws-native key policy omitted (default policy)", resources: [{ type: "aws-native:kms:Key", name: "nkey", props: { description: "k" } }], expect: "pass" },
+    { name: "aws-native key policy unknown during preview", resources: [{ type: "aws-native:kms:Key", name: "nkey", props: { keyPolicy: UNKNOWN } }], expect: "defer", paths: ["nkey.keyPolicy"] },
+]);

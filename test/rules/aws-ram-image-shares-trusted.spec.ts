@@ -46,3 +46,34 @@ describeStackRule(rule, [
     { name: "principal association to a share outside the stack", resources: [builder(IMAGE, "golden"), { type: PRINCIPAL, name: "p", props: { principal: stranger, resourceShareArn: "arn:aws:ram:eu-west-1:111122223333:resource-share/abc" } }], config: trust, expect: "pass" },
     { name: "exempted share with a vendor", resources: imageShare(true, stranger), config: { ...trust, exemptions: [{ resource: "partner", reason: "vendor builds our images", expires: "2999-01-01" }] }, expect: "exempt" },
 ]);
+
+// ---- aws-native (CloudFormation): principals and resources on the share; external principals allowed by default ----
+
+const NSHARE = "aws-native:ram:ResourceShare";
+const nshare = (name: string, props: Record<string, unknown>, resources: string[] = []): StackFixture =>
+    ({ type: NSHARE, name, props: { name, ...props }, ...(resources.length > 0 ? { propertyDependencies: { resourceArns: resources } } : {}) });
+const nbuilder = (kind: string, name: string): StackFixture => ({ type: `aws-native:imagebuilder:${kind}`, name, props: { arn: UNKNOWN } });
+
+describeStackRule(rule, [
+    { name: "aws-native share of an aws-native image with an untrusted account (allowExternalPrincipals omitted means true)", resources: [
+        nbuilder("Image", "golden"), nshare("images", { principals: [trusted, stranger], resourceArns: [UNKNOWN] }, ["golden"]),
+    ], config: trust, expect: "report", reported: ["images"], paths: ["principals[1]"], message: /`principals` of the aws-native\.ram\.ResourceShare/ },
+    { name: "aws-native share kept in the organization", resources: [
+        nbuilder("ImageRecipe", "recipe"), nshare("images", { allowExternalPrincipals: false, principals: [stranger], resourceArns: [UNKNOWN] }, ["recipe"]),
+    ], config: trust, expect: "pass" },
+    { name: "aws-native share of a recipe by ARN with a trusted organization", resources: [
+        nshare("images", { principals: [org], resourceArns: ["arn:aws:imagebuilder:eu-west-1:111122223333:image-recipe/golden/1.0.0"] }),
+    ], config: trust, expect: "pass" },
+    { name: "aws-native share without Image Builder resources", resources: [
+        nshare("subnets", { principals: [stranger], resourceArns: ["arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-1"] }),
+    ], config: trust, expect: "pass" },
+    { name: "aws-native share holding a container recipe and a component", resources: [
+        nbuilder("ContainerRecipe", "api"), nbuilder("Component", "hardening"), nshare("images", { principals: [stranger], resourceArns: [UNKNOWN, UNKNOWN] }, ["api", "hardening"]),
+    ], config: trust, expect: "report", reported: ["images"] },
+    { name: "aws-native share principals unknown during preview", resources: [
+        nshare("images", { principals: UNKNOWN, resourceArns: ["arn:aws:imagebuilder:eu-west-1:111122223333:image/golden/1.0.0/1"] }),
+    ], config: trust, expect: "defer", paths: ["images.principals"] },
+    { name: "aws principal association on an aws-native share of an image", resources: [
+        nshare("images", { resourceArns: ["arn:aws:imagebuilder:eu-west-1:111122223333:image/golden/1.0.0/1"] }), grants("partner", "images", stranger),
+    ], config: trust, expect: "report", reported: ["partner"] },
+]);

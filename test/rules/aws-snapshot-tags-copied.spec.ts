@@ -10,3 +10,18 @@ for (const type of ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws
         { name: "exempted", props: {}, config: { exemptions: [{ resource: "subject", reason: "untagged legacy" }] }, expect: "exempt" },
     ]);
 }
+
+for (const [type, resource] of [
+    ["aws-native:rds:DbInstance", "aws-native.rds.DbInstance"], ["aws-native:rds:DbCluster", "aws-native.rds.DbCluster"], ["aws-native:neptune:DbCluster", "aws-native.neptune.DbCluster"],
+] as const) {
+    describeRule(snapshotTagsCopied, type, [
+        { name: "copied", props: { copyTagsToSnapshot: true }, expect: "pass" },
+        { name: "copyTagsToSnapshot omitted: CloudFormation does not copy", props: {}, expect: "fail", paths: ["copyTagsToSnapshot"], message: new RegExp(`omitted means false.*${resource.replace(/\./g, "\\.")}`) },
+        { name: "turned off", props: { copyTagsToSnapshot: false }, expect: "fail", paths: ["copyTagsToSnapshot"] },
+        { name: "unknown during preview", props: { copyTagsToSnapshot: UNKNOWN }, expect: "defer" },
+    ]);
+}
+
+describeRule(snapshotTagsCopied, "aws-native:rds:DbInstance", [
+    { name: "Aurora instance follows its cluster", props: { engine: "aurora-mysql", dbClusterIdentifier: "c" }, expect: "pass" },
+]);

@@ -42,3 +42,18 @@ describeRule(snapshotsEncrypted, "aws:dlm/lifecyclePolicy:LifecyclePolicy", [
     { name: "cross-region encryption unknown during preview", props: dlm(schedule([{ target: "us-east-1", encrypted: UNKNOWN }])), expect: "defer" },
     { name: "encryptionConfiguration unknown during preview", props: dlm({ action: { name: "copy", crossRegionCopies: [{ target: "us-east-1", encryptionConfiguration: UNKNOWN }] } }), expect: "defer" },
 ]);
+
+// aws-native (CloudFormation): event-based copies are `actions[].crossRegionCopy[]`; `encryptionConfiguration` is required there.
+const nativeSchedule = (crossRegionCopyRules: unknown[]) => ({ schedules: [{ name: "daily", createRule: { interval: 24 }, retainRule: { count: 7 }, crossRegionCopyRules }] });
+const nativeEvent = (crossRegionCopy: unknown) => ({ policyType: "EVENT_BASED_POLICY", actions: [{ name: "copy", crossRegionCopy }] });
+
+describeRule(snapshotsEncrypted, "aws-native:dlm:LifecyclePolicy", [
+    { name: "cross-region copies encrypted", props: dlm(nativeSchedule([{ target: "us-east-1", encrypted: true, retainRule: { interval: 7, intervalUnit: "DAYS" } }])), expect: "pass" },
+    { name: "no cross-region copies (crossRegionCopyRules omitted)", props: dlm({ schedules: [{ name: "daily", retainRule: { count: 7 } }] }), expect: "pass" },
+    { name: "cross-region copy unencrypted", props: dlm(nativeSchedule([{ target: "us-east-1", encrypted: false }])), expect: "fail", paths: ["policyDetails.schedules[0].crossRegionCopyRules[0].encrypted"], message: /of the aws-native\.dlm\.LifecyclePolicy/ },
+    { name: "event-based copy encrypted", props: dlm(nativeEvent([{ target: "us-east-1", encryptionConfiguration: { encrypted: true } }])), expect: "pass" },
+    { name: "event-based copy: encrypted omitted", props: dlm(nativeEvent([{ target: "us-east-1", encryptionConfiguration: {} }])), expect: "fail", paths: ["policyDetails.actions[0].crossRegionCopy[0].encryptionConfiguration.encrypted"] },
+    { name: "event-based copy turned off in the second action", props: dlm({ actions: [{ name: "a", crossRegionCopy: [] }, { name: "b", crossRegionCopy: [{ target: "us-east-1", encryptionConfiguration: { encrypted: false } }] }] }), expect: "fail", paths: ["policyDetails.actions[1].crossRegionCopy[0].encryptionConfiguration.encrypted"] },
+    { name: "cross-region encryption unknown during preview", props: dlm(nativeSchedule([{ target: "us-east-1", encrypted: UNKNOWN }])), expect: "defer" },
+    { name: "actions unknown during preview", props: dlm({ actions: UNKNOWN }), expect: "defer", paths: ["policyDetails.actions"] },
+]);

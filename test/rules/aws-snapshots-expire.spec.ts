@@ -68,3 +68,30 @@ for (const [type, base] of [
 describeFix(snapshotsExpire, "aws:redshift/clusterSnapshot:ClusterSnapshot", [
     { name: "positive manual retention is a native expiry: nothing changes", props: { clusterIdentifier: "c", snapshotIdentifier: "s", manualSnapshotRetentionPeriod: 14 }, expect: "unchanged" },
 ]);
+
+// ---- aws-native (CloudFormation): tags are a list of { key, value } entries ----------------------
+
+for (const [type, base, resource] of [
+    ["aws-native:rds:DbSnapshot", { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "s" }, "aws-native.rds.DbSnapshot"],
+    ["aws-native:rds:ClusterSnapshot", { dbClusterIdentifier: "c", dbClusterSnapshotIdentifier: "s" }, "aws-native.rds.ClusterSnapshot"],
+] as const) {
+    describeRule(snapshotsExpire, type, [
+        { name: "expires-on entry in the future", props: { ...base, tags: [{ key: "team", value: "data" }, { key: "expires-on", value: "2026-12-31" }] }, expect: "pass" },
+        { name: "retention-days entry", props: { ...base, tags: [{ key: "retention-days", value: "30" }] }, expect: "pass" },
+        { name: "tags omitted", props: { ...base }, expect: "fail", paths: ["tags"], message: new RegExp(`no expiry tag .* \`\\{ key: "expires-on", value: "YYYY-MM-DD" \\}\` .* on the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "no expiry entry among the tags", props: { ...base, tags: [{ key: "team", value: "data" }] }, expect: "fail", paths: ["tags"] },
+        { name: "expiry date passed", props: { ...base, tags: [{ key: "team", value: "data" }, { key: "expires-on", value: "2020-01-01" }] }, expect: "fail", paths: ["tags[1].value"], message: /has passed/ },
+        { name: "expiry value unknown during preview", props: { ...base, tags: [{ key: "expires-on", value: UNKNOWN }] }, expect: "defer", paths: ["tags[0].value"] },
+        { name: "an entry unknown during preview, no expiry entry known", props: { ...base, tags: [{ key: "team", value: "data" }, UNKNOWN] }, expect: "defer", paths: ["tags[1]"] },
+        { name: "tags unknown during preview", props: { ...base, tags: UNKNOWN }, expect: "defer" },
+        { name: "exempted", props: { ...base }, config: exempt, expect: "exempt" },
+    ]);
+    describeFix(snapshotsExpire, type, [
+        { name: "no tags: an expires-on entry added 30 days ahead", props: { ...base }, expect: "fixed", fixed: { ...base, tags: [{ key: "expires-on", value: "2026-07-15" }] } },
+        { name: "other entries kept, secret and unknown values too", props: { ...base, tags: [{ key: "team", value: "payments" }, { key: "owner", value: secret("alice") }, { key: "build", value: UNKNOWN }] }, expect: "fixed",
+            fixed: { ...base, tags: [{ key: "team", value: "payments" }, { key: "owner", value: secret("alice") }, { key: "build", value: UNKNOWN }, { key: "expires-on", value: "2026-07-15" }] } },
+        { name: "an entry whose key is unknown could be the expiry tag: unchanged", props: { ...base, tags: [{ key: UNKNOWN, value: "x" }] }, expect: "unchanged" },
+        { name: "a past expiry is the owner's to change: unchanged", props: { ...base, tags: [{ key: "expires-on", value: "2020-01-01" }] }, expect: "unchanged" },
+        { name: "tags unknown: nothing changes", props: { ...base, tags: UNKNOWN }, expect: "unchanged" },
+    ]);
+}

@@ -149,3 +149,69 @@ describeStackRule(rule, [
         { type: INSTANCE, name: "web", props: { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdg", snapshotId: UNKNOWN }] }, propertyDependencies: { ebsBlockDevices: ["s"] } },
     ], expect: "report", reported: ["s"] },
 ]);
+
+// ---- aws-native sources and snapshots (CloudFormation shapes) ------------------------------------
+
+const NVOLUME = "aws-native:ec2:Volume";
+const NINSTANCE = "aws-native:ec2:Instance";
+const NDB = "aws-native:rds:DbInstance";
+const NCLUSTER = "aws-native:rds:DbCluster";
+
+describeStackRule(rule, [
+    { name: "EBS snapshot of an unencrypted aws-native volume (by volumeId)", resources: [{ type: NVOLUME, name: "nv", props: { availabilityZone: "eu-west-1a", volumeId: "vol-0native" } }, snapshotOf("s", "vol-0native")], expect: "report", reported: ["s"], paths: ["volumeId"] },
+    { name: "EBS snapshot of an encrypted aws-native volume by reference", resources: [{ type: NVOLUME, name: "nv", props: { encrypted: true } }, snapshotOf("s", UNKNOWN, "nv")], expect: "pass" },
+    { name: "aws-native DB snapshot of an unencrypted aws-native instance (by identifier)", resources: [
+        { type: NDB, name: "orders", props: { engine: "postgres", dbInstanceIdentifier: "orders" } },
+        { type: "aws-native:rds:DbSnapshot", name: "snap", props: { dbInstanceIdentifier: "orders", dbSnapshotIdentifier: "snap" } },
+    ], expect: "report", reported: ["snap"], paths: ["dbInstanceIdentifier"], message: /DB snapshot is taken from a DB instance .*aws-native\.rds\.DbInstance/ },
+    { name: "aws-native DB snapshot of an encrypted aws.rds.Instance (by identifier)", resources: [
+        { type: "aws:rds/instance:Instance", name: "orders", props: { identifier: "orders", storageEncrypted: true } },
+        { type: "aws-native:rds:DbSnapshot", name: "snap", props: { dbInstanceIdentifier: "orders", dbSnapshotIdentifier: "snap" } },
+    ], expect: "pass" },
+    { name: "aws.rds.Snapshot of an unencrypted aws-native instance by reference", resources: [
+        { type: NDB, name: "orders", props: { engine: "postgres", storageEncrypted: false } },
+        { type: "aws:rds/snapshot:Snapshot", name: "snap", props: { dbInstanceIdentifier: UNKNOWN, dbSnapshotIdentifier: "snap" }, propertyDependencies: { dbInstanceIdentifier: ["orders"] } },
+    ], expect: "report", reported: ["snap"] },
+    { name: "aws-native DB snapshot: instance reference unknown during preview", resources: [
+        { type: NDB, name: "orders", props: { engine: "postgres" } },
+        { type: "aws-native:rds:DbSnapshot", name: "snap", props: { dbInstanceIdentifier: UNKNOWN, dbSnapshotIdentifier: "snap" } },
+    ], expect: "defer", paths: ["snap.dbInstanceIdentifier"] },
+    { name: "aws-native cluster snapshot of an unencrypted aws-native cluster", resources: [
+        { type: NCLUSTER, name: "ledger", props: { engine: "aurora-postgresql", dbClusterIdentifier: "ledger" } },
+        { type: "aws-native:rds:ClusterSnapshot", name: "csnap", props: { dbClusterIdentifier: "ledger", dbClusterSnapshotIdentifier: "csnap" } },
+    ], expect: "report", reported: ["csnap"], paths: ["dbClusterIdentifier"] },
+    { name: "aws-native cluster snapshot of a serverless v1 cluster (always encrypted)", resources: [
+        { type: NCLUSTER, name: "ledger", props: { engine: "aurora-postgresql", engineMode: "serverless", dbClusterIdentifier: "ledger" } },
+        { type: "aws-native:rds:ClusterSnapshot", name: "csnap", props: { dbClusterIdentifier: "ledger", dbClusterSnapshotIdentifier: "csnap" } },
+    ], expect: "pass" },
+    { name: "AMI from an aws-native instance whose root comes from the AMI (no mappings)", resources: [
+        { type: NINSTANCE, name: "web", props: { imageId: "ami-1", instanceId: "i-0web" } },
+        { type: "aws:ec2/amiFromInstance:AmiFromInstance", name: "img", props: { sourceInstanceId: "i-0web" } },
+    ], expect: "report", reported: ["img"] },
+    { name: "AMI from an aws-native instance with encrypted mappings and an encrypted attached volume", resources: [
+        { type: NINSTANCE, name: "web", props: { instanceId: "i-0web", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }], volumes: [{ device: "/dev/sdh", volumeId: "vol-0data" }] } },
+        { type: NVOLUME, name: "data", props: { volumeId: "vol-0data", encrypted: true } },
+        { type: "aws:ec2/amiFromInstance:AmiFromInstance", name: "img", props: { sourceInstanceId: "i-0web" } },
+    ], expect: "pass" },
+    { name: "AMI from an aws-native instance with an unencrypted attached aws-native volume", resources: [
+        { type: NINSTANCE, name: "web", props: { instanceId: "i-0web", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] } },
+        { type: NVOLUME, name: "data", props: { volumeId: "vol-0data" } },
+        { type: "aws-native:ec2:VolumeAttachment", name: "att", props: { instanceId: "i-0web", volumeId: "vol-0data" } },
+        { type: "aws:ec2/amiFromInstance:AmiFromInstance", name: "img", props: { sourceInstanceId: "i-0web" } },
+    ], expect: "report", reported: ["img"] },
+    { name: "aws-native instance mapping restored from an unencrypted snapshot (by id)", resources: [
+        plain, { ...snapshotOf("s", "vol-0plain"), props: { volumeId: "vol-0plain", id: "snap-0plain" } },
+        { type: NINSTANCE, name: "web", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }, { deviceName: "/dev/sdf", ebs: { snapshotId: "snap-0plain" } }] } },
+    ], expect: "report", reported: ["s", "web"], paths: ["volumeId", "blockDeviceMappings[1].ebs.encrypted"], message: /aws-native\.ec2\.Instance/ },
+    { name: "aws-native instance mapping restored from an unencrypted snapshot whose id is unknown during preview", resources: [
+        plain, snapshotOf("s", "vol-0plain"),
+        { type: NINSTANCE, name: "web", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { snapshotId: UNKNOWN } }] }, propertyDependencies: { blockDeviceMappings: ["s"] } },
+    ], expect: "report", reported: ["s"] },
+    { name: "aws-native instance mapping restored from an unencrypted snapshot with encryption on", resources: [
+        plain, snapshotOf("s", "vol-0plain"),
+        { type: NINSTANCE, name: "web", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { snapshotId: UNKNOWN, encrypted: true } }] }, propertyDependencies: { blockDeviceMappings: ["s"] } },
+    ], expect: "report", reported: ["s"] },
+    { name: "aws-native instance mapping: snapshot id unknown without a dependency", resources: [
+        { type: NINSTANCE, name: "web", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { snapshotId: UNKNOWN } }] } },
+    ], expect: "defer", paths: ["web.blockDeviceMappings[0].ebs.snapshotId"] },
+]);

@@ -63,3 +63,19 @@ describeRule(snapshotsNotPublic, "aws:dlm/lifecyclePolicy:LifecyclePolicy", [
     { name: "schedules unknown during preview", props: { policyDetails: { schedules: UNKNOWN } }, expect: "defer" },
     { name: "share exempted", props: dlm({ targetAccounts: [stranger] }), config: exempt, expect: "exempt" },
 ]);
+
+// aws-native (CloudFormation): a list of share rules per schedule.
+const nativeDlm = (shareRules: unknown) => ({
+    description: "daily", executionRoleArn: "arn:aws:iam::111122223333:role/dlm",
+    policyDetails: { resourceTypes: ["VOLUME"], targetTags: [{ key: "backup", value: "daily" }], schedules: [{ name: "daily", retainRule: { count: 7 }, ...(shareRules === undefined ? {} : { shareRules }) }] },
+});
+
+describeRule(snapshotsNotPublic, "aws-native:dlm:LifecyclePolicy", [
+    { name: "shares with a trusted account", props: nativeDlm([{ targetAccounts: [trusted] }]), config: trust, expect: "pass" },
+    { name: "shareRules omitted: nothing shared", props: nativeDlm(undefined), expect: "pass" },
+    { name: "second share rule names an untrusted account", props: nativeDlm([{ targetAccounts: [trusted] }, { targetAccounts: [stranger] }]), config: trust, expect: "fail", paths: ["policyDetails.schedules[0].shareRules[1].targetAccounts[0]"], message: /every snapshot this schedule creates .* `shareRules\[\]\.targetAccounts` on the aws-native\.dlm\.LifecyclePolicy/ },
+    { name: "shares while no account is trusted (default)", props: nativeDlm([{ targetAccounts: [trusted] }]), expect: "fail", paths: ["policyDetails.schedules[0].shareRules[0].targetAccounts[0]"] },
+    { name: "share rules unknown during preview", props: nativeDlm(UNKNOWN), expect: "defer", paths: ["policyDetails.schedules[0].shareRules"] },
+    { name: "target accounts unknown during preview", props: nativeDlm([{ targetAccounts: UNKNOWN }]), expect: "defer" },
+    { name: "share exempted", props: nativeDlm([{ targetAccounts: [stranger] }]), config: exempt, expect: "exempt" },
+]);

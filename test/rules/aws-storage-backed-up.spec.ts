@@ -70,3 +70,52 @@ describeStackRule(rule, [
     { name: "exempted volume", resources: [volume("v")], config: { exemptions: [{ resource: "v", reason: "backed up by the organisation backup policy" }] }, expect: "exempt" },
     { name: "invalid config", resources: [volume("v")], config: { minRetentionDays: -1 }, expect: "report", message: /invalid policy config.*minRetentionDays/ },
 ]);
+
+// ---- aws-native (CloudFormation shapes: tags as { key, value } entries, selections under backupSelection) ----
+
+const NVOLUME = "aws-native:ec2:Volume";
+const NINSTANCE = "aws-native:ec2:Instance";
+const nvolume = (name: string, props: Record<string, unknown> = {}): StackFixture => ({ type: NVOLUME, name, props: { availabilityZone: "eu-west-1a", size: 8, encrypted: true, ...props } });
+const ndlm = (details: Record<string, unknown>, extra: Record<string, unknown> = {}): StackFixture => ({
+    type: "aws-native:dlm:LifecyclePolicy", name: "daily", props: { description: "daily", executionRoleArn: "arn:aws:iam::111122223333:role/dlm", policyDetails: details, ...extra },
+});
+const nselection = (body: Record<string, unknown>, extra: Partial<StackFixture> = {}): StackFixture => ({
+    type: "aws-native:backup:BackupSelection", name: "sel", props: { backupPlanId: "plan-1", backupSelection: { iamRoleArn: "arn:aws:iam::111122223333:role/backup", selectionName: "sel", ...body } }, ...extra,
+});
+const tagged = [{ key: "backup", value: "daily" }];
+
+describeStackRule(rule, [
+    { name: "aws-native volume tagged for an aws-native DLM volume policy", resources: [nvolume("v", { tags: tagged }), ndlm({ resourceTypes: ["VOLUME"], targetTags: tagged })], expect: "pass" },
+    { name: "aws-native volume without any lifecycle policy", resources: [nvolume("v")], expect: "report", reported: ["v"], paths: ["tags"], message: /aws-native\.dlm\.LifecyclePolicy .* aws-native\.backup\.BackupSelection/ },
+    { name: "aws-native tag value differs from the DLM target", resources: [nvolume("v", { tags: [{ key: "backup", value: "weekly" }] }), ndlm({ resourceTypes: ["VOLUME"], targetTags: tagged })], expect: "report", reported: ["v"] },
+    { name: "aws-native DLM default policy for volumes", resources: [nvolume("v"), ndlm({}, { defaultPolicy: "VOLUME" })], expect: "pass" },
+    { name: "aws-native provider default tags count", resources: [
+        { ...nvolume("v", { tags: [{ key: "Name", value: "v" }] }), provider: "pulumi:providers:aws-native::eu", providerProps: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: { backup: "daily" } }) } },
+        { ...ndlm({ resourceTypes: ["VOLUME"], targetTags: tagged }), provider: "pulumi:providers:aws-native::eu" },
+    ], expect: "pass" },
+    { name: "aws-native selection by reference during preview", resources: [nvolume("v"), nselection({ resources: [UNKNOWN] }, { propertyDependencies: { backupSelection: ["v"] } })], expect: "pass" },
+    { name: "aws-native selection by tag (listOfTags)", resources: [nvolume("v", { tags: [{ key: "backup", value: "yes" }] }), nselection({ listOfTags: [{ conditionType: "STRINGEQUALS", conditionKey: "backup", conditionValue: "yes" }] })], expect: "pass" },
+    { name: "aws-native selection \"*\" with a tag condition that fails", resources: [nvolume("v", { tags: [{ key: "tier", value: "dev" }] }), nselection({ resources: ["*"], conditions: { stringEquals: [{ conditionKey: "aws:ResourceTag/tier", conditionValue: "prod" }] } })], expect: "report", reported: ["v"] },
+    { name: "aws-native selection \"*\" with a tag condition that holds", resources: [nvolume("v", { tags: [{ key: "tier", value: "prod" }] }), nselection({ resources: ["*"], conditions: { stringEquals: [{ conditionKey: "aws:ResourceTag/tier", conditionValue: "prod" }] } })], expect: "pass" },
+    { name: "aws-native selection body unknown during preview", resources: [nvolume("v"), nselection({}, {}), { ...nselection({}), name: "sel2", props: { backupPlanId: "p", backupSelection: UNKNOWN } }], expect: "defer", paths: ["v.tags"] },
+    { name: "aws-native volume tags unknown during preview with a tag-based policy", resources: [nvolume("v", { tags: UNKNOWN }), ndlm({ resourceTypes: ["VOLUME"], targetTags: tagged })], expect: "defer" },
+    { name: "aws-native DLM target tag entries unknown during preview", resources: [nvolume("v", { tags: tagged }), ndlm({ resourceTypes: ["VOLUME"], targetTags: [UNKNOWN] })], expect: "defer" },
+    { name: "aws-native instance covered by an instance policy covers the volume in its `volumes`", resources: [
+        { type: NINSTANCE, name: "web", props: { imageId: "ami-1", tags: tagged, volumes: [{ device: "/dev/sdh", volumeId: UNKNOWN }] }, propertyDependencies: { volumes: ["v"] } }, nvolume("v"),
+        ndlm({ resourceTypes: ["INSTANCE"], targetTags: tagged }),
+    ], expect: "pass" },
+    { name: "aws-native volume attachment to a covered instance", resources: [
+        { type: NINSTANCE, name: "web", props: { instanceId: "i-1", tags: tagged } }, nvolume("v", { volumeId: "vol-1" }),
+        { type: "aws-native:ec2:VolumeAttachment", name: "att", props: { instanceId: "i-1", volumeId: "vol-1" } },
+        ndlm({ resourceTypes: ["INSTANCE"], targetTags: tagged }),
+    ], expect: "pass" },
+    { name: "uncovered aws-native instance", resources: [{ type: NINSTANCE, name: "web", props: { imageId: "ami-1" } }], expect: "report", reported: ["web"] },
+    { name: "aws-native RDS instance: retention omitted (CloudFormation: 1 day)", resources: [{ type: "aws-native:rds:DbInstance", name: "db", props: { engine: "postgres" } }], expect: "report", reported: ["db"], paths: ["backupRetentionPeriod"], message: /aws-native\.rds\.DbInstance to an aws-native\.backup\.BackupSelection/ },
+    { name: "aws-native RDS instance with a week of automated backups", resources: [{ type: "aws-native:rds:DbInstance", name: "db", props: { engine: "postgres", backupRetentionPeriod: 7 } }], expect: "pass" },
+    { name: "aws-native Aurora instance and read replica are covered through their cluster and source", resources: [
+        { type: "aws-native:rds:DbInstance", name: "member", props: { engine: "aurora-postgresql", dbClusterIdentifier: "ledger" } },
+        { type: "aws-native:rds:DbInstance", name: "replica", props: { sourceDbInstanceIdentifier: "orders" } },
+    ], expect: "pass" },
+    { name: "aws-native cluster selected by reference", resources: [{ type: "aws-native:rds:DbCluster", name: "ledger", props: { engine: "aurora-postgresql" } }, nselection({ resources: [UNKNOWN] }, { propertyDependencies: { backupSelection: ["ledger"] } })], expect: "pass" },
+    { name: "aws-native cluster retention unknown during preview", resources: [{ type: "aws-native:rds:DbCluster", name: "ledger", props: { backupRetentionPeriod: UNKNOWN } }], expect: "defer" },
+]);

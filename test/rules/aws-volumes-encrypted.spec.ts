@@ -154,3 +154,43 @@ describeRule(volumesEncrypted, "aws-native:ec2:LaunchTemplate", [
     { name: "launch template data unknown during preview", props: { launchTemplateData: UNKNOWN }, expect: "defer", paths: ["launchTemplateData"] },
     { name: "encryption unknown during preview", props: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: UNKNOWN } }] } }, expect: "defer" },
 ]);
+
+describeRule(volumesEncrypted, "aws-native:autoscaling:LaunchConfiguration", [
+    { name: "root mapping encrypted", props: { imageId: "ami-1", instanceType: "t3.micro", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] }, expect: "pass" },
+    { name: "blockDeviceMappings omitted: the AMI's root volume", props: { imageId: "ami-1", instanceType: "t3.micro" }, expect: "fail", paths: ["blockDeviceMappings"], message: /omitted means the AMI's root volume.* on the aws-native\.autoscaling\.LaunchConfiguration \(changing it replaces the launch configuration\)/ },
+    { name: "encryption turned off", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: false } }] }, expect: "fail", paths: ["blockDeviceMappings[0].ebs.encrypted"] },
+    { name: "mapping from a snapshot inherits", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { snapshotId: "snap-1" } }] }, expect: "pass" },
+    { name: "encryption unknown during preview", props: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: UNKNOWN } }] }, expect: "defer" },
+]);
+
+const nativeFleet = (...launchSpecifications: unknown[]) => ({ spotFleetRequestConfigData: { iamFleetRole: "arn:aws:iam::111122223333:role/fleet", targetCapacity: 2, launchSpecifications } });
+
+describeRule(volumesEncrypted, "aws-native:ec2:SpotFleet", [
+    { name: "launch specification root encrypted", props: nativeFleet({ imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] }), expect: "pass" },
+    { name: "launch template configs only (launchSpecifications omitted)", props: { spotFleetRequestConfigData: { iamFleetRole: "r", targetCapacity: 1, launchTemplateConfigs: [{ launchTemplateSpecification: { launchTemplateId: "lt-1", version: "1" } }] } }, expect: "pass" },
+    { name: "blockDeviceMappings omitted in a specification", props: nativeFleet({ imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] }, { imageId: "ami-2" }), expect: "fail", paths: ["spotFleetRequestConfigData.launchSpecifications[1].blockDeviceMappings"], message: /to spotFleetRequestConfigData\.launchSpecifications\[1\] of the aws-native\.ec2\.SpotFleet/ },
+    { name: "encryption turned off", props: nativeFleet({ imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: false } }] }), expect: "fail", paths: ["spotFleetRequestConfigData.launchSpecifications[0].blockDeviceMappings[0].ebs.encrypted"] },
+    { name: "request config unknown during preview", props: { spotFleetRequestConfigData: UNKNOWN }, expect: "defer", paths: ["spotFleetRequestConfigData"] },
+    { name: "specifications unknown during preview", props: { spotFleetRequestConfigData: { iamFleetRole: "r", targetCapacity: 1, launchSpecifications: UNKNOWN } }, expect: "defer" },
+]);
+
+describeRule(volumesEncrypted, "aws-native:imagebuilder:ImageRecipe", [
+    { name: "encrypted", props: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] }, expect: "pass" },
+    { name: "encrypted omitted inherits the parent image", props: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 30 } }] }, expect: "pass" },
+    { name: "encryption turned off (a boolean in this SDK)", props: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: false } }] }, expect: "fail", paths: ["blockDeviceMappings[0].ebs.encrypted"], message: /turned off at .*set `encrypted: true` on blockDeviceMappings\[0\]\.ebs of the aws-native\.imagebuilder\.ImageRecipe/ },
+    { name: "encrypted unknown during preview", props: { blockDeviceMappings: [{ ebs: { encrypted: UNKNOWN } }] }, expect: "defer" },
+]);
+
+describeRule(volumesEncrypted, "aws-native:imagebuilder:ContainerRecipe", [
+    { name: "encrypted", props: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: true } }] } }, expect: "pass" },
+    { name: "instanceConfiguration omitted", props: { containerType: "DOCKER" }, expect: "pass" },
+    { name: "encryption turned off", props: { instanceConfiguration: { blockDeviceMappings: [{ ebs: { encrypted: false } }] } }, expect: "fail", paths: ["instanceConfiguration.blockDeviceMappings[0].ebs.encrypted"], message: /aws-native\.imagebuilder\.ContainerRecipe/ },
+    { name: "instanceConfiguration unknown during preview", props: { instanceConfiguration: UNKNOWN }, expect: "defer" },
+]);
+
+describeRule(volumesEncrypted, "aws-native:workspaces:Workspace", [
+    { name: "both volumes encrypted", props: { bundleId: "b", directoryId: "d", userName: "u", rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true }, expect: "pass" },
+    { name: "encryption omitted: both volumes unencrypted", props: { bundleId: "b", directoryId: "d", userName: "u" }, expect: "fail", paths: ["rootVolumeEncryptionEnabled", "userVolumeEncryptionEnabled"], message: /aws-native\.workspaces\.Workspace/ },
+    { name: "user volume turned off", props: { rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: false }, expect: "fail", paths: ["userVolumeEncryptionEnabled"] },
+    { name: "root encryption unknown during preview", props: { rootVolumeEncryptionEnabled: UNKNOWN, userVolumeEncryptionEnabled: true }, expect: "defer" },
+]);

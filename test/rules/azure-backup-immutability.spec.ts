@@ -38,3 +38,18 @@ describeRule(backupImmutability, "azure-native:recoveryservices/v20240401:Vault"
     { name: "versioned token: disabled", props: vault("Disabled"), expect: "fail", paths: [path] },
     { name: "versioned token: unlocked", props: vault("Unlocked"), expect: "pass" },
 ]);
+
+// Classic azure (azurerm): a top-level `immutability`, Disabled when omitted.
+for (const [type, resource] of [
+    ["azure:dataprotection/backupVault:BackupVault", "azure.dataprotection.BackupVault"],
+    ["azure:recoveryservices/vault:Vault", "azure.recoveryservices.Vault"],
+] as const) {
+    describeRule(backupImmutability, type, [
+        { name: "immutability locked", props: { resourceGroupName: "rg", immutability: "Locked" }, expect: "pass" },
+        { name: "immutability unlocked", props: { resourceGroupName: "rg", immutability: "Unlocked" }, expect: "pass" },
+        { name: "immutability omitted: Disabled", props: { resourceGroupName: "rg" }, expect: "fail", paths: ["immutability"], message: new RegExp(`omitted means Disabled.*on the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "immutability disabled", props: { resourceGroupName: "rg", immutability: "Disabled" }, expect: "fail", paths: ["immutability"] },
+        { name: "unknown during preview", props: { resourceGroupName: "rg", immutability: UNKNOWN }, expect: "defer" },
+        { name: "exempted", props: { resourceGroupName: "rg" }, config: exempt, expect: "exempt" },
+    ]);
+}

@@ -61,3 +61,19 @@ describeRule(backupSoftDelete, "azure-native:compute/v20240303:Gallery", [
     { name: "versioned token: omitted", props: gallery(), expect: "fail", paths: [gPath] },
     { name: "versioned token: on", props: gallery({ isSoftDeleteEnabled: true }), expect: "pass" },
 ]);
+
+// Classic azure (azurerm): the provider's defaults keep soft delete on; only turning it off fails.
+describeRule(backupSoftDelete, "azure:dataprotection/backupVault:BackupVault", [
+    { name: "always on", props: { resourceGroupName: "rg", datastoreType: "VaultStore", redundancy: "LocallyRedundant", softDelete: "AlwaysOn" }, expect: "pass" },
+    { name: "softDelete omitted: azurerm default On", props: { resourceGroupName: "rg", datastoreType: "VaultStore", redundancy: "LocallyRedundant" }, expect: "pass" },
+    { name: "turned off", props: { resourceGroupName: "rg", softDelete: "Off" }, expect: "fail", paths: ["softDelete"], message: /turned off.*azure\.dataprotection\.BackupVault/ },
+    { name: "unknown during preview", props: { resourceGroupName: "rg", softDelete: UNKNOWN }, expect: "defer" },
+    { name: "exempted", props: { resourceGroupName: "rg", softDelete: "off" }, config: exempt, expect: "exempt" },
+]);
+
+describeRule(backupSoftDelete, "azure:recoveryservices/vault:Vault", [
+    { name: "softDeleteEnabled omitted: azurerm default true", props: { resourceGroupName: "rg", sku: "Standard" }, expect: "pass" },
+    { name: "enabled", props: { resourceGroupName: "rg", sku: "Standard", softDeleteEnabled: true }, expect: "pass" },
+    { name: "turned off", props: { resourceGroupName: "rg", sku: "Standard", softDeleteEnabled: false }, expect: "fail", paths: ["softDeleteEnabled"], message: /azure\.recoveryservices\.Vault/ },
+    { name: "unknown during preview", props: { resourceGroupName: "rg", softDeleteEnabled: UNKNOWN }, expect: "defer" },
+]);

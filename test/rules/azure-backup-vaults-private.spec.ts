@@ -44,3 +44,12 @@ describeRule(backupVaultsPrivate, "azure-native:recoveryservices/v20240401:Vault
     { name: "versioned token: ENABLED", props: vault("ENABLED"), expect: "fail", paths: ["properties.publicNetworkAccess"] },
     { name: "versioned token: disabled", props: vault("Disabled"), expect: "pass" },
 ]);
+
+// Classic azure (azurerm): `publicNetworkAccessEnabled`, true unless set.
+describeRule(backupVaultsPrivate, "azure:recoveryservices/vault:Vault", [
+    { name: "public network access off", props: { resourceGroupName: "rg", sku: "Standard", publicNetworkAccessEnabled: false }, expect: "pass" },
+    { name: "publicNetworkAccessEnabled omitted: azurerm default true", props: { resourceGroupName: "rg", sku: "Standard" }, expect: "fail", paths: ["publicNetworkAccessEnabled"], message: /omitted means true.*`publicNetworkAccessEnabled: false` on the azure\.recoveryservices\.Vault/ },
+    { name: "public network access on", props: { resourceGroupName: "rg", sku: "Standard", publicNetworkAccessEnabled: true }, expect: "fail", paths: ["publicNetworkAccessEnabled"] },
+    { name: "unknown during preview", props: { resourceGroupName: "rg", sku: "Standard", publicNetworkAccessEnabled: UNKNOWN }, expect: "defer" },
+    { name: "exempted", props: { resourceGroupName: "rg", sku: "Standard" }, config: exempt, expect: "exempt" },
+]);

@@ -19,3 +19,18 @@ describeRule(customRolesNoDiskExport, TYPE, [
     { name: "notActions unknown while a wildcard grants export", props: role({ actions: ["Microsoft.Compute/*"], notActions: UNKNOWN }), expect: "defer", paths: ["permissions[0].notActions"] },
     { name: "exempted backup operator role", props: role({ actions: ["Microsoft.Compute/snapshots/beginGetAccess/action"] }), config: { exemptions: [{ resource: "subject", reason: "offline backup export", expires: "2999-01-01" }] }, expect: "exempt" },
 ]);
+
+// Classic azure (azurerm): the same permissions shape, under the current and the deprecated token.
+for (const [type, resource] of [
+    ["azure:authorization/roleDefinition:RoleDefinition", "azure.authorization.RoleDefinition"],
+    ["azure:role/definition:Definition", "azure.role.Definition"],
+] as const) {
+    const classic = (...permissions: unknown[]) => ({ scope: "/subscriptions/00000000-0000-0000-0000-000000000000", name: "disk operator", permissions });
+    describeRule(customRolesNoDiskExport, type, [
+        { name: "reads and snapshots without export", props: classic({ actions: ["Microsoft.Compute/disks/read", "Microsoft.Compute/snapshots/write"] }), expect: "pass" },
+        { name: "permissions omitted", props: { scope: "/subscriptions/0", name: "empty" }, expect: "pass" },
+        { name: "wildcard includes disk export", props: classic({ actions: ["Microsoft.Compute/*"] }), expect: "fail", paths: ["permissions[0].actions[0]"], message: new RegExp(`of the ${resource.replace(/\./g, "\\.")}`) },
+        { name: "wildcard with both exports excluded", props: classic({ actions: ["Microsoft.Compute/*"], notActions: ["Microsoft.Compute/*/beginGetAccess/action"] }), expect: "pass" },
+        { name: "actions unknown during preview", props: classic({ actions: UNKNOWN }), expect: "defer" },
+    ]);
+}

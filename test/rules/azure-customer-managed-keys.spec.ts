@@ -200,3 +200,12 @@ for (const [type, resource, scaleSet] of [
     }
     describeRule(customerManagedKeys, type, rows);
 }
+
+describeRule(customerManagedKeys, "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet", [
+    { name: "OS and data disks name a set", props: { resourceGroupName: "rg", platformFaultDomainCount: 1, osDisk: { caching: "ReadWrite", storageAccountType: "Premium_LRS", diskEncryptionSetId: des }, dataDisks: [{ caching: "None", storageAccountType: "Premium_LRS", diskEncryptionSetId: des }] }, expect: "pass" },
+    { name: "no VM profile (osDisk omitted)", props: { resourceGroupName: "rg", platformFaultDomainCount: 1 }, expect: "pass" },
+    { name: "ephemeral OS disk is left to encryption at host", props: { resourceGroupName: "rg", osDisk: { caching: "ReadOnly", storageAccountType: "Standard_LRS", diffDiskSettings: { option: "Local" } } }, expect: "pass" },
+    { name: "OS disk set omitted", props: { resourceGroupName: "rg", osDisk: { caching: "ReadWrite", storageAccountType: "Premium_LRS" } }, expect: "fail", paths: ["osDisk.diskEncryptionSetId"], message: /azure\.compute\.OrchestratedVirtualMachineScaleSet/ },
+    { name: "data disk set omitted", props: { resourceGroupName: "rg", osDisk: { caching: "ReadWrite", storageAccountType: "Premium_LRS", diskEncryptionSetId: des }, dataDisks: [{ caching: "None", storageAccountType: "Premium_LRS" }] }, expect: "fail", paths: ["dataDisks[0].diskEncryptionSetId"] },
+    { name: "OS disk unknown during preview", props: { resourceGroupName: "rg", osDisk: UNKNOWN }, expect: "defer", paths: ["osDisk"] },
+]);

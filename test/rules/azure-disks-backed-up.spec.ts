@@ -34,3 +34,38 @@ describeStackRule(rule, [
     { name: "exempted disk", resources: [disk], config: { exemptions: [{ resource: "data", reason: "cache disk", expires: "2027-01-01" }] }, expect: "exempt" },
     { name: "invalid config", resources: [disk], config: { trustedTenantIds: [] }, expect: "report", message: /invalid policy config/ },
 ]);
+
+// ---- Classic azure (azurerm): BackupInstanceDisk.diskId, ProtectedVM.sourceVmId and the disks a VM attaches ----
+
+const MANAGED_DISK = "azure:compute/managedDisk:ManagedDisk";
+const classicDiskId = `${RG}/Microsoft.Compute/disks/classic`;
+const classicVmId = `${RG}/Microsoft.Compute/virtualMachines/worker`;
+const classicDisk: StackFixture = { type: MANAGED_DISK, name: "classic", props: { id: classicDiskId, resourceGroupName: "rg", createOption: "Empty", storageAccountType: "Premium_LRS" } };
+const diskBackup = (diskIdValue: unknown, extra: Partial<StackFixture> = {}): StackFixture => ({
+    type: "azure:dataprotection/backupInstanceDisk:BackupInstanceDisk", name: "bid", props: { vaultId: "v", backupPolicyId: "p", snapshotResourceGroupName: "rg", diskId: diskIdValue }, ...extra,
+});
+const protectedVm = (sourceVmId: unknown, extra: Partial<StackFixture> = {}): StackFixture => ({
+    type: "azure:backup/protectedVM:ProtectedVM", name: "pvm", props: { resourceGroupName: "rg", recoveryVaultName: "rsv", backupPolicyId: "p", sourceVmId }, ...extra,
+});
+const linuxVm = (props: Record<string, unknown> = {}): StackFixture => ({ type: "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", name: "worker", props: { id: classicVmId, resourceGroupName: "rg", ...props } });
+
+describeStackRule(rule, [
+    { name: "classic disk with a BackupInstanceDisk (by id)", resources: [classicDisk, diskBackup(classicDiskId)], expect: "pass" },
+    { name: "classic disk without any backup", resources: [classicDisk], expect: "report", reported: ["classic"], paths: [""], message: /azure\.dataprotection\.BackupInstanceDisk/ },
+    { name: "classic disk backed up by reference during preview", resources: [classicDisk, diskBackup(UNKNOWN, { propertyDependencies: { diskId: ["classic"] } })], expect: "pass" },
+    { name: "classic disk attached to a protected Linux VM (DataDiskAttachment)", resources: [
+        classicDisk, linuxVm(),
+        { type: "azure:compute/dataDiskAttachment:DataDiskAttachment", name: "att", props: { managedDiskId: classicDiskId, virtualMachineId: classicVmId, lun: 1, caching: "None" } },
+        protectedVm(classicVmId),
+    ], expect: "pass" },
+    { name: "classic OS disk of a protected VM (osManagedDiskId by reference)", resources: [
+        classicDisk, { ...linuxVm({ osManagedDiskId: UNKNOWN }), propertyDependencies: { osManagedDiskId: ["classic"] } }, protectedVm(UNKNOWN, { propertyDependencies: { sourceVmId: ["worker"] } }),
+    ], expect: "pass" },
+    { name: "classic disk of a legacy VM protected by an azure-native protected item", resources: [
+        classicDisk, { type: "azure:compute/virtualMachine:VirtualMachine", name: "legacy", props: { id: classicVmId, storageOsDisk: { name: "os", createOption: "Attach", managedDiskId: classicDiskId } } },
+        protectedItem(classicVmId),
+    ], expect: "pass" },
+    { name: "protected VM that does not attach the disk", resources: [classicDisk, linuxVm(), protectedVm(classicVmId)], expect: "report", reported: ["classic"] },
+    { name: "azure-native disk backed up by a classic BackupInstanceDisk", resources: [disk, diskBackup(diskId)], expect: "pass" },
+    { name: "protected VM unknown during preview", resources: [classicDisk, protectedVm(UNKNOWN)], expect: "defer", paths: ["pvm.sourceVmId"] },
+]);

@@ -33,3 +33,13 @@ describeRule(gallerySharingTrusted, "azure-native:compute/v20230703:Gallery", [
     { name: "versioned token: groups sharing", props: { ...gallery, sharingProfile: { permissions: "Groups" } }, expect: "fail", paths: ["sharingProfile.permissions"] },
     { name: "versioned token: private", props: { ...gallery, sharingProfile: { permissions: "Private" } }, expect: "pass" },
 ]);
+
+// Classic azure (azurerm): `sharing.permission`; the group targets never appear in the program.
+describeRule(gallerySharingTrusted, "azure:compute/sharedImageGallery:SharedImageGallery", [
+    { name: "private gallery", props: { resourceGroupName: "rg", sharing: { permission: "Private" } }, expect: "pass" },
+    { name: "sharing omitted (private)", props: { resourceGroupName: "rg" }, expect: "pass" },
+    { name: "community gallery is the mandatory rule's finding", props: { resourceGroupName: "rg", sharing: { permission: "Community" } }, expect: "pass" },
+    { name: "shared with groups", props: { resourceGroupName: "rg", sharing: { permission: "Groups" } }, config: trusted, expect: "fail", paths: ["sharing.permission"], message: /whose subscriptions and tenants the program does not show.*azure\.compute\.SharedImageGallery/ },
+    { name: "permission unknown during preview", props: { resourceGroupName: "rg", sharing: { permission: UNKNOWN } }, expect: "defer" },
+    { name: "group sharing exempted", props: { resourceGroupName: "rg", sharing: { permission: "Groups" } }, config: exempt, expect: "exempt" },
+]);

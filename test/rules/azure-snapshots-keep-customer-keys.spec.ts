@@ -29,3 +29,25 @@ describeStackRule(rule, [
     { name: "exempted snapshot", resources: [cmkDisk, snapshot("snap", { creationData: { sourceResourceId: diskId } })], config: { exemptions: [{ resource: "urn:pulumi:dev::demo::azure-native:compute:Snapshot::*", reason: "vendor hand-over" }] }, expect: "exempt" },
     { name: "invalid config", resources: [cmkDisk], config: { requireCustomerManagedKeys: true }, expect: "report", message: /invalid policy config/ },
 ]);
+
+// ---- Classic azure (azurerm): snapshots have no customer-key setting ----------------------------
+
+const CLASSIC_SNAPSHOT = "azure:compute/snapshot:Snapshot";
+const classicCmkDisk: StackFixture = { type: "azure:compute/managedDisk:ManagedDisk", name: "cdata", props: { id: diskId.replace("data", "cdata"), diskEncryptionSetId: DES } };
+const classicPlatformDisk: StackFixture = { type: "azure:compute/managedDisk:ManagedDisk", name: "cplain", props: { id: diskId.replace("data", "cplain") } };
+const classicSnapshot = (name: string, props: Record<string, unknown>, dependsOn?: [string, string]): StackFixture => ({
+    type: CLASSIC_SNAPSHOT, name, props: { resourceGroupName: "rg", createOption: "Copy", ...props },
+    ...(dependsOn ? { propertyDependencies: { [dependsOn[0]]: [dependsOn[1]] } } : {}),
+});
+
+describeStackRule(rule, [
+    { name: "classic snapshot of a classic CMK disk (sourceUri by id)", resources: [classicCmkDisk, classicSnapshot("csnap", { sourceUri: diskId.replace("data", "cdata") })], expect: "report", reported: ["csnap"], paths: ["sourceUri"], message: /azurerm's snapshot cannot name a disk encryption set.*azure-native\.compute\.Snapshot/ },
+    { name: "classic snapshot of an azure-native CMK disk by reference", resources: [cmkDisk, classicSnapshot("csnap", { sourceResourceId: UNKNOWN }, ["sourceResourceId", "data"])], expect: "report", reported: ["csnap"], paths: ["sourceResourceId"] },
+    { name: "classic snapshot of a platform-key disk", resources: [classicPlatformDisk, classicSnapshot("csnap", { sourceUri: diskId.replace("data", "cplain") })], expect: "pass" },
+    { name: "azure-native snapshot of a classic CMK disk without its own key", resources: [classicCmkDisk, snapshot("snap", { creationData: { createOption: "Copy", sourceResourceId: diskId.replace("data", "cdata") } })], expect: "report", reported: ["snap"] },
+    { name: "classic snapshot of a classic snapshot of a CMK disk", resources: [
+        classicCmkDisk, { ...classicSnapshot("first", { sourceUri: diskId.replace("data", "cdata") }), props: { id: "/snapshots/first", createOption: "Copy", sourceUri: diskId.replace("data", "cdata") } },
+        classicSnapshot("second", { sourceResourceId: "/snapshots/first" }),
+    ], expect: "report", reported: ["first", "second"] },
+    { name: "classic snapshot source unknown during preview", resources: [classicCmkDisk, classicSnapshot("csnap", { sourceUri: UNKNOWN })], expect: "defer", paths: ["csnap.sourceUri"] },
+]);

@@ -30,7 +30,32 @@ export const T = {
     imageBlockPublicAccess: "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess",
 } as const;
 
+/** The aws-native (Cloud Control) types the stack rules join, CloudFormation-shaped. */
+export const N = {
+    volume: "aws-native:ec2:Volume",
+    instance: "aws-native:ec2:Instance",
+    volumeAttachment: "aws-native:ec2:VolumeAttachment",
+    dbInstance: "aws-native:rds:DbInstance",
+    dbCluster: "aws-native:rds:DbCluster",
+    dbSnapshot: "aws-native:rds:DbSnapshot",
+    clusterSnapshot: "aws-native:rds:ClusterSnapshot",
+    dlmPolicy: "aws-native:dlm:LifecyclePolicy",
+    backupSelection: "aws-native:backup:BackupSelection",
+    backupVault: "aws-native:backup:BackupVault",
+    snapshotBlockPublicAccess: "aws-native:ec2:SnapshotBlockPublicAccess",
+} as const;
+
 export const EBS_SNAPSHOTS = [T.snapshot, T.snapshotCopy];
+export const VOLUMES = [T.volume, N.volume];
+export const INSTANCES = [T.instance, N.instance];
+
+/** Identifier keys of the aws-native types other resources refer to (besides `id` and `arn`). */
+export const NATIVE_IDS: Readonly<Record<string, readonly string[]>> = {
+    [N.volume]: ["volumeId"],
+    [N.instance]: ["instanceId"],
+    [N.dbInstance]: ["dbInstanceIdentifier"],
+    [N.dbCluster]: ["dbClusterIdentifier"],
+};
 
 /**
  * The provider a resource is created with (the policy SDK passes it on stack resources, although
@@ -68,15 +93,27 @@ export class EbsEncryption {
 
     constructor(private readonly graph: StackGraph) {
         this.defaults = encryptedByDefault(graph);
-        // Volumes attached to an instance, found through each attachment's references.
-        for (const attachment of graph.of(T.volumeAttachment)) {
-            const instances = graph.resolve(attachment, "instanceId", [T.instance]);
-            const volumes = graph.resolve(attachment, "volumeId", [T.volume]);
-            if (isUnknown(instances) || isUnknown(volumes)) continue;
+        const attach = (instances: readonly StackResource[], volumes: readonly StackResource[]) => {
             for (const instance of instances) {
                 const list = this.attachments.get(instance) ?? [];
                 list.push(...volumes);
                 this.attachments.set(instance, list);
+            }
+        };
+        // Volumes attached to an instance, found through each attachment's references (either provider).
+        for (const attachment of graph.of(T.volumeAttachment, N.volumeAttachment)) {
+            const instances = graph.resolve(attachment, "instanceId", INSTANCES);
+            const volumes = graph.resolve(attachment, "volumeId", VOLUMES);
+            if (isUnknown(instances) || isUnknown(volumes)) continue;
+            attach(instances, volumes);
+        }
+        // An aws-native instance also attaches volumes through its own `volumes` list.
+        for (const instance of graph.of(N.instance)) {
+            const entries = listOf(instance.props, "volumes");
+            if (isUnknown(entries)) continue;
+            for (const entry of entries) {
+                const volumes = graph.resolveIn(instance, "volumes", prop(entry, "volumeId"), VOLUMES);
+                if (!isUnknown(volumes)) attach([instance], volumes);
             }
         }
     }
@@ -93,7 +130,7 @@ export class EbsEncryption {
             const source = this.sourceOfCopy(snapshot);
             return isUnknown(encrypted) && source === true ? UNKNOWN : source;
         }
-        const volumes = this.graph.resolve(snapshot, "volumeId", [T.volume]);
+        const volumes = this.graph.resolve(snapshot, "volumeId", VOLUMES);
         return isUnknown(volumes) ? UNKNOWN : anyBad(volumes.map(this.volume));
     }, false);
 
@@ -122,19 +159,23 @@ export class EbsEncryption {
     readonly instance = memo((instance: StackResource): Verdict => {
         const verdicts: Verdict[] = [];
         const omittedIsEncrypted = this.defaults.has(providerKey(instance));
-        const root = prop(instance.props, "rootBlockDevice");
-        verdicts.push(isUnknown(root) ? UNKNOWN : encryptedFlag(root, omittedIsEncrypted));
-        const devices = listOf(instance.props, "ebsBlockDevices");
-        if (isUnknown(devices)) {
-            verdicts.push(UNKNOWN);
+        if (this.graph.type(instance) === N.instance) {
+            verdicts.push(this.nativeDevices(instance, omittedIsEncrypted));
         } else {
-            for (const device of devices) {
-                if (isUnknown(device)) {
-                    verdicts.push(UNKNOWN);
-                } else if (present(device, "snapshotId")) {
-                    verdicts.push(asBool(prop(device, "encrypted")) === true ? false : this.deviceSnapshot(instance, "ebsBlockDevices", device));
-                } else {
-                    verdicts.push(encryptedFlag(device, omittedIsEncrypted));
+            const root = prop(instance.props, "rootBlockDevice");
+            verdicts.push(isUnknown(root) ? UNKNOWN : encryptedFlag(root, omittedIsEncrypted));
+            const devices = listOf(instance.props, "ebsBlockDevices");
+            if (isUnknown(devices)) {
+                verdicts.push(UNKNOWN);
+            } else {
+                for (const device of devices) {
+                    if (isUnknown(device)) {
+                        verdicts.push(UNKNOWN);
+                    } else if (present(device, "snapshotId")) {
+                        verdicts.push(asBool(prop(device, "encrypted")) === true ? false : this.deviceSnapshot(instance, "ebsBlockDevices", device));
+                    } else {
+                        verdicts.push(encryptedFlag(device, omittedIsEncrypted));
+                    }
                 }
             }
         }
@@ -143,6 +184,28 @@ export class EbsEncryption {
         }
         return anyBad(verdicts);
     }, false);
+
+    /**
+     * aws-native instance devices: no `blockDeviceMappings` means the AMI's root volume (unencrypted
+     * unless the account default says otherwise); an instance launched from a template is judged on
+     * the template, not here.
+     */
+    private nativeDevices(instance: StackResource, omittedIsEncrypted: boolean): Verdict {
+        const mappings = listOf(instance.props, "blockDeviceMappings");
+        if (isUnknown(mappings)) return UNKNOWN;
+        if (mappings.length === 0) {
+            return present(instance.props, "launchTemplate") ? false : !omittedIsEncrypted;
+        }
+        return anyBad(mappings.map((mapping): Verdict => {
+            const ebs = prop(mapping, "ebs");
+            if (isUnknown(mapping) || isUnknown(ebs)) return UNKNOWN;
+            if (ebs === undefined) return false; // instance store or no device
+            if (present(ebs, "snapshotId")) {
+                return asBool(prop(ebs, "encrypted")) === true ? false : this.deviceSnapshot(instance, "blockDeviceMappings", ebs);
+            }
+            return encryptedFlag(ebs, omittedIsEncrypted);
+        }));
+    }
 }
 
 /** `storageEncrypted` of a database or cluster: bad when false or omitted (unless the engine encrypts by default). */

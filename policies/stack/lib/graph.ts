@@ -160,14 +160,23 @@ export function listOf(container: unknown, key: string): unknown[] | Unknown {
 /**
  * Tags as a plain key → value lookup (unknown-safe): `tagsAll` when known; during preview, when
  * `tagsAll` is unknown, `tags` merged with the provider's `defaultTags.tags` (provider config may
- * arrive JSON-encoded). UNKNOWN when the tags are unknown; `partial` when the provider's default
- * tags are unknown, so a default tag could still add keys.
+ * arrive JSON-encoded). aws-native resources have no `tagsAll`: their `tags` are CloudFormation
+ * `{ key, value }` entries, merged over the aws-native provider's default tags. UNKNOWN when the tags
+ * are unknown; `partial` when the provider's default tags (or an entry's key) are unknown, so a tag
+ * could still be added.
  */
 export function tagsOf(resource: StackResource): { tags: Map<string, unknown>; partial: boolean } | Unknown {
     const all = prop(resource.props, "tagsAll");
     const map = new Map<string, unknown>();
+    let partial = false;
     const merge = (source: unknown) => {
-        if (typeof source === "object" && source !== null && !Array.isArray(source)) {
+        if (Array.isArray(source)) {
+            for (const entry of asList(source) as unknown[]) {
+                const key = prop(entry, "key");
+                if (isUnknown(entry) || isUnknown(key)) partial = true;
+                else if (typeof key === "string") map.set(key, prop(entry, "value"));
+            }
+        } else if (typeof source === "object" && source !== null) {
             for (const key of Object.keys(source)) map.set(key, prop(source, key));
         }
     };
@@ -177,8 +186,7 @@ export function tagsOf(resource: StackResource): { tags: Map<string, unknown>; p
     }
     const own = prop(resource.props, "tags");
     if (isUnknown(own)) return UNKNOWN;
-    let partial = false;
-    if (isUnknown(all)) {
+    if (isUnknown(all) || resource.type.startsWith("aws-native:")) {
         const provider = resource.provider;
         const parsed = parseJson(prop(provider?.props, "defaultTags"));
         if (isUnknown(parsed)) {
@@ -191,6 +199,27 @@ export function tagsOf(resource: StackResource): { tags: Map<string, unknown>; p
     }
     merge(own);
     return { tags: map, partial };
+}
+
+/**
+ * `[key, value]` pairs of a tag selector given as a map (`{ backup: "daily" }`) or as CloudFormation
+ * entries (`[{ key: "backup", value: "daily" }]`); UNKNOWN when the selector or any key is unknown.
+ */
+export function tagPairs(value: unknown): Array<[string, unknown]> | Unknown {
+    if (isUnknown(value)) return UNKNOWN;
+    const pairs: Array<[string, unknown]> = [];
+    if (Array.isArray(value)) {
+        const entries = asList(value);
+        if (isUnknown(entries)) return UNKNOWN;
+        for (const entry of entries) {
+            const key = prop(entry, "key");
+            if (isUnknown(entry) || isUnknown(key)) return UNKNOWN;
+            if (typeof key === "string") pairs.push([key, prop(entry, "value")]);
+        }
+    } else if (typeof value === "object" && value !== null) {
+        for (const key of Object.keys(value)) pairs.push([key, prop(value, key)]);
+    }
+    return pairs;
 }
 
 /** A finding reported against one resource's URN. */

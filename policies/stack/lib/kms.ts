@@ -4,7 +4,7 @@
 // others, so no key is reported twice.
 
 import type { Finding, StackResource } from "../../../core/rule";
-import { asList, asString, isUnknown, prop } from "../../../core/values";
+import { asList, asString, dig, isUnknown, prop } from "../../../core/values";
 import { allows, grantedActions, principalReach, readPolicyDocument, accountOf } from "../../aws/lib/policy-document";
 import { deferredAt, StackGraph, violationAt } from "./graph";
 
@@ -13,14 +13,24 @@ export const K = {
     keyPolicy: "aws:kms/keyPolicy:KeyPolicy",
     grant: "aws:kms/grant:Grant",
     alias: "aws:kms/alias:Alias",
+    nativeKey: "aws-native:kms:Key",
+    nativeReplicaKey: "aws-native:kms:ReplicaKey",
+    nativeAlias: "aws-native:kms:Alias",
 } as const;
+
+/** Key types of both providers (aws-native keys carry their policy in `keyPolicy`). */
+const KEYS: readonly string[] = [K.key, K.nativeKey, K.nativeReplicaKey];
+const ALIASES: readonly string[] = [K.alias, K.nativeAlias];
 
 /** Key policy actions that let the grantee read data the key encrypts (directly or by delegation). */
 export const DECRYPT_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:CreateGrant"] as const;
 /** Grant operations with the same effect. */
 const DECRYPT_OPERATIONS = new Set(["decrypt", "reencryptfrom", "reencryptto", "creategrant"]);
 
-/** Data resources of the stack and the property that names their KMS key (top-level, or inside a block). */
+/**
+ * Data resources of the stack and the property that names their KMS key (top-level, or inside a
+ * block or each element of a list; `field` may be a path, e.g. `ebs.kmsKeyId`).
+ */
 const DATA_KEYS: ReadonlyArray<[type: string, key: string, nested?: "object" | "list", field?: string]> = [
     ["aws:ebs/volume:Volume", "kmsKeyId"],
     ["aws:ebs/snapshotCopy:SnapshotCopy", "kmsKeyId"],
@@ -35,6 +45,13 @@ const DATA_KEYS: ReadonlyArray<[type: string, key: string, nested?: "object" | "
     ["aws:docdb/cluster:Cluster", "kmsKeyId"],
     ["aws:neptune/cluster:Cluster", "kmsKeyArn"],
     ["aws:backup/vault:Vault", "kmsKeyArn"],
+    // aws-native (CloudFormation field names)
+    ["aws-native:ec2:Volume", "kmsKeyId"],
+    ["aws-native:ec2:Instance", "blockDeviceMappings", "list", "ebs.kmsKeyId"],
+    ["aws-native:rds:DbInstance", "kmsKeyId"],
+    ["aws-native:rds:DbCluster", "kmsKeyId"],
+    ["aws-native:neptune:DbCluster", "kmsKeyId"],
+    ["aws-native:backup:BackupVault", "encryptionKeyArn"],
 ];
 
 export const DATA_TYPES = [...new Set(DATA_KEYS.map(([type]) => type))];
@@ -47,25 +64,31 @@ export interface KeyShare {
     findings: Finding[];
 }
 
+const HOLDER_CLASSES: Readonly<Record<string, string>> = {
+    [K.key]: "aws.kms.Key", [K.keyPolicy]: "aws.kms.KeyPolicy", [K.grant]: "aws.kms.Grant",
+    [K.nativeKey]: "aws-native.kms.Key", [K.nativeReplicaKey]: "aws-native.kms.ReplicaKey",
+};
+
 function holderClass(type: string): string {
-    return type === K.key ? "aws.kms.Key" : type === K.keyPolicy ? "aws.kms.KeyPolicy" : "aws.kms.Grant";
+    return HOLDER_CLASSES[type] ?? "aws.kms.Grant";
 }
 
-/** Findings for a key policy document held in `policy` of a key or key policy. */
+/** Findings for a key policy document held in `policy` of a key or key policy (`keyPolicy` in aws-native). */
 function judgePolicy(holder: StackResource, trustedAccountIds: readonly string[]): Finding[] {
-    const raw = prop(holder.props, "policy");
+    const key = holder.type.startsWith("aws-native:") ? "keyPolicy" : "policy";
+    const raw = prop(holder.props, key);
     if (raw === undefined) return []; // the default key policy trusts only the key's own account
     const cls = holderClass(holder.type);
     const document = readPolicyDocument(raw);
-    if (document.kind === "unknown") return [deferredAt(holder, "policy")];
+    if (document.kind === "unknown") return [deferredAt(holder, key)];
     if (document.kind === "invalid") {
-        return [violationAt(holder, "policy", "the key policy is not a JSON policy document, so it cannot be checked",
-            `write \`policy\` on the ${cls} as a JSON policy document (for example with JSON.stringify or aws.iam.getPolicyDocument)`)];
+        return [violationAt(holder, key, "the key policy is not a JSON policy document, so it cannot be checked",
+            `write \`${key}\` on the ${cls} as a JSON policy document (for example with JSON.stringify or aws.iam.getPolicyDocument)`)];
     }
-    if (isUnknown(document.statements)) return [deferredAt(holder, "policy.Statement")];
+    if (isUnknown(document.statements)) return [deferredAt(holder, `${key}.Statement`)];
     const findings: Finding[] = [];
     document.statements.forEach((statement, index) => {
-        const path = `policy.Statement[${index}]`;
+        const path = `${key}.Statement[${index}]`;
         const allowed = allows(statement);
         if (allowed === false) return;
         const actions = isUnknown(allowed) ? allowed : grantedActions(statement, DECRYPT_ACTIONS);
@@ -77,11 +100,11 @@ function judgePolicy(holder: StackResource, trustedAccountIds: readonly string[]
         } else if (reach === "public") {
             findings.push(violationAt(holder, `${path}.Principal`,
                 "the key policy lets every AWS account decrypt with this key (principal \"*\" or NotPrincipal without an account or organization condition)",
-                `name only trusted accounts as principals of this statement in \`policy\` on the ${cls}, or add an \`aws:PrincipalOrgID\` or \`kms:CallerAccount\` condition`));
+                `name only trusted accounts as principals of this statement in \`${key}\` on the ${cls}, or add an \`aws:PrincipalOrgID\` or \`kms:CallerAccount\` condition`));
         } else {
             findings.push(violationAt(holder, `${path}.Principal`,
                 "the key policy lets an account that is not in trustedAccountIds decrypt with this key",
-                `remove the account from this statement in \`policy\` on the ${cls}, or add it to trustedAccountIds in the policy config (list your own accounts there too)`));
+                `remove the account from this statement in \`${key}\` on the ${cls}, or add it to trustedAccountIds in the policy config (list your own accounts there too)`));
         }
     });
     return findings;
@@ -111,17 +134,19 @@ export class KmsSharing {
     unresolvedDataKey = false;
 
     constructor(resources: readonly StackResource[], trustedAccountIds: readonly string[]) {
-        const graph = new StackGraph(resources, { [K.key]: ["keyId"], [K.alias]: ["name"] });
+        const graph = new StackGraph(resources, {
+            [K.key]: ["keyId"], [K.alias]: ["name"], [K.nativeKey]: ["keyId"], [K.nativeReplicaKey]: ["keyId"], [K.nativeAlias]: ["aliasName"],
+        });
         const keysOf = (owner: StackResource, key: string, value: unknown): StackResource[] | "unknown" => {
-            const found = graph.resolveIn(owner, key, value, [K.key, K.alias]);
+            const found = graph.resolveIn(owner, key, value, [...KEYS, ...ALIASES]);
             if (isUnknown(found)) return "unknown";
             const keys: StackResource[] = [];
             for (const target of found) {
-                if (graph.type(target) === K.key) {
+                if (KEYS.includes(graph.type(target))) {
                     keys.push(target);
                     continue;
                 }
-                const behind = graph.resolve(target, "targetKeyId", [K.key]);
+                const behind = graph.resolve(target, "targetKeyId", KEYS);
                 if (isUnknown(behind)) return "unknown";
                 keys.push(...behind);
             }
@@ -133,8 +158,8 @@ export class KmsSharing {
                 const container = prop(resource.props, key);
                 const values = nested === undefined ? [container]
                     : isUnknown(container) ? [container]
-                        : nested === "object" ? [prop(container, field!)]
-                            : (() => { const list = asList(container); return isUnknown(list) ? [list] : list.map((item) => prop(item, field!)); })();
+                        : nested === "object" ? [dig(container, ...field!.split("."))]
+                            : (() => { const list = asList(container); return isUnknown(list) ? [list] : list.map((item) => dig(item, ...field!.split("."))); })();
                 for (const value of values) {
                     if (value === undefined) continue;
                     const keys = keysOf(resource, key, value);
@@ -144,7 +169,7 @@ export class KmsSharing {
             }
         }
 
-        for (const key of graph.of(K.key)) {
+        for (const key of graph.of(...KEYS)) {
             this.shares.push({ holder: key, keys: [key], findings: judgePolicy(key, trustedAccountIds) });
         }
         for (const policy of graph.of(K.keyPolicy)) {
