@@ -654,25 +654,9 @@ export class AnalyzerClient {
         await this.call("configureStack", request);
     }
 
-    private options(resource: AnalyzeResourceInput): analyzerPbTypes.AnalyzerResourceOptions {
-        return resourceOptions(resource);
-    }
-
-    private provider(provider: ProviderResource | undefined): analyzerPbTypes.AnalyzerProviderResource | undefined {
-        return providerResource(provider);
-    }
-
     private analyzeRequest(resource: AnalyzeResourceInput): analyzerPbTypes.AnalyzeRequest {
         const { analyzerPb } = loadProto();
-        const request = new analyzerPb.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(toStruct(resource.properties));
-        request.setOptions(this.options(resource));
-        const provider = this.provider(resource.provider);
-        if (provider) request.setProvider(provider);
-        return request;
+        return describeResource(new analyzerPb.AnalyzeRequest(), resource);
     }
 
     /** Analyze: one resource's inputs, as during preview or before an update. */
@@ -751,6 +735,18 @@ function providerResource(provider: ProviderResource | undefined): analyzerPbTyp
     return message;
 }
 
+/** What Analyze, Remediate and AnalyzeStack send of every resource: identity, properties, options, provider. */
+function describeResource<M extends analyzerPbTypes.AnalyzeRequest | analyzerPbTypes.AnalyzerResource>(message: M, resource: AnalyzeResourceInput): M {
+    message.setType(resource.type);
+    message.setName(resource.name);
+    message.setUrn(resource.urn);
+    message.setProperties(toStruct(resource.properties));
+    message.setOptions(resourceOptions(resource));
+    const provider = providerResource(resource.provider);
+    if (provider) message.setProvider(provider);
+    return message;
+}
+
 /**
  * An AnalyzeStack request built one resource at a time: each resource is encoded as it is added
  * (in protobuf a repeated field is the concatenation of its entries), so a stack of 100,000
@@ -766,14 +762,7 @@ export class StackRequest {
 
     set(index: number, resource: StackResourceInput): void {
         const { analyzerPb } = loadProto();
-        const message = new analyzerPb.AnalyzerResource();
-        message.setType(resource.type);
-        message.setName(resource.name);
-        message.setUrn(resource.urn);
-        message.setProperties(toStruct(resource.properties));
-        message.setOptions(resourceOptions(resource));
-        const provider = providerResource(resource.provider);
-        if (provider) message.setProvider(provider);
+        const message = describeResource(new analyzerPb.AnalyzerResource(), resource);
         if (resource.parent) message.setParent(resource.parent);
         message.setDependenciesList(resource.dependencies ?? []);
         const dependencies = message.getPropertydependenciesMap();

@@ -184,7 +184,7 @@ const rows: Row[] = [
     ], reported: [] },
     { rule: "aws-account-guardrails", name: "aws-native volume without guardrails, reported against the aws-native provider", stack: [
         res(NVOLUME, "v", { encrypted: true }, { provider: nativeEuProvider }),
-    ], reported: [nativeEuProvider.urn, nativeEuProvider.urn] },
+    ], reported: [nativeEuProvider.urn, nativeEuProvider.urn], noPath: true },
     { rule: "aws-data-keys-not-shared", name: "aws-native key of an aws-native volume open to every account", stack: [
         res("aws-native:kms:Key", "nkey", { keyPolicy: JSON.parse(keyPolicy("*")) }),
         res(NVOLUME, "data", { encrypted: true, kmsKeyId: UNKNOWN }, dependsOn("kmsKeyId", res("aws-native:kms:Key", "nkey", {}))),
@@ -193,7 +193,7 @@ const rows: Row[] = [
     { rule: "aws-ram-image-shares-trusted", name: "aws-native share of an image recipe with an untrusted account (external principals by default)", stack: [
         res("aws-native:ram:ResourceShare", "images", { name: "images", principals: ["999988887777"], resourceArns: ["arn:aws:imagebuilder:eu-west-1:111122223333:image-recipe/golden/1.0.0"] }),
     ], reported: [urnFor("aws-native:ram:ResourceShare", "images")] },
-    { rule: "azure-disks-backed-up", name: "classic disk without a backup instance", stack: [classicDisk], reported: [classicDisk.urn] },
+    { rule: "azure-disks-backed-up", name: "classic disk without a backup instance", stack: [classicDisk], reported: [classicDisk.urn], noPath: true },
     { rule: "azure-disks-backed-up", name: "classic disk with an azurerm BackupInstanceDisk", stack: [classicDisk, res("azure:dataprotection/backupInstanceDisk:BackupInstanceDisk", "bid", { vaultId: "v", backupPolicyId: "p", snapshotResourceGroupName: "rg", diskId: classicDiskId })], reported: [] },
     { rule: "azure-snapshots-keep-customer-keys", name: "classic snapshot of a classic disk under a customer key", stack: [
         classicDisk, res("azure:compute/snapshot:Snapshot", "csnap", { resourceGroupName: "rg", createOption: "Copy", sourceUri: classicDiskId }),
