@@ -1,7 +1,7 @@
 import { globMatches, isGlob } from "../../core/glob";
 import { defineStackRule, type Finding, type StackResource } from "../../core/rule";
 import { asList, asNumber, asString, enumIn, isUnknown, prop } from "../../core/values";
-import { INSTANCES, N, NATIVE_IDS, providerKey, T, VOLUMES } from "./lib/aws";
+import { eachVolumeAttachment, INSTANCES, N, NATIVE_IDS, providerKey, T, VOLUMES } from "./lib/aws";
 import { deferredAt, listOf, present, refKey, StackGraph, tagPairs, tagsOf, violationAt } from "./lib/graph";
 
 const docsUrl = "https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html";
@@ -314,23 +314,7 @@ export const awsStorageBackedUp = defineStackRule({
         const attach = (instances: readonly StackResource[], volumes: readonly StackResource[]) => {
             for (const volume of volumes) attachedTo.set(volume, [...(attachedTo.get(volume) ?? []), ...instances]);
         };
-        for (const attachment of graph.of(T.volumeAttachment, N.volumeAttachment)) {
-            const instances = graph.resolve(attachment, "instanceId", INSTANCES);
-            const volumes = graph.resolve(attachment, "volumeId", VOLUMES);
-            if (isUnknown(instances) || isUnknown(volumes)) continue;
-            attach(instances, volumes);
-        }
-        for (const instance of graph.of(N.instance)) {
-            const entries = listOf(instance.props, "volumes");
-            if (isUnknown(entries)) {
-                attach([instance], graph.dependencies(instance, "volumes", VOLUMES));
-                continue;
-            }
-            for (const entry of entries) {
-                const volumes = graph.resolveIn(instance, "volumes", prop(entry, "volumeId"), VOLUMES);
-                if (!isUnknown(volumes)) attach([instance], volumes);
-            }
-        }
+        eachVolumeAttachment(graph, attach, true);
         const fix = "select it with an aws.dlm.LifecyclePolicy (`policyDetails.targetTags` and `resourceTypes`) or an aws.backup.Selection (`resources` or `selectionTags`), or exempt it when backups are managed outside this stack";
         const nativeFix = "select it with an aws-native.dlm.LifecyclePolicy (`policyDetails.targetTags` and `resourceTypes`) or an aws-native.backup.BackupSelection (`backupSelection.resources` or `listOfTags`), or exempt it when backups are managed outside this stack";
 

@@ -86,6 +86,33 @@ function encryptedFlag(container: unknown, omittedIsEncrypted: boolean): Verdict
     return encrypted === undefined ? !omittedIsEncrypted : true;
 }
 
+/**
+ * Every instance-to-volumes attachment of the stack: volume attachments of either provider, found
+ * through their references, and an aws-native instance's own `volumes` list. With
+ * `dependenciesWhenUnknown`, an instance whose `volumes` list is unknown attaches the volumes it
+ * depends on there.
+ */
+export function eachVolumeAttachment(graph: StackGraph, attach: (instances: readonly StackResource[], volumes: readonly StackResource[]) => void,
+    dependenciesWhenUnknown = false): void {
+    for (const attachment of graph.of(T.volumeAttachment, N.volumeAttachment)) {
+        const instances = graph.resolve(attachment, "instanceId", INSTANCES);
+        const volumes = graph.resolve(attachment, "volumeId", VOLUMES);
+        if (isUnknown(instances) || isUnknown(volumes)) continue;
+        attach(instances, volumes);
+    }
+    for (const instance of graph.of(N.instance)) {
+        const entries = listOf(instance.props, "volumes");
+        if (isUnknown(entries)) {
+            if (dependenciesWhenUnknown) attach([instance], graph.dependencies(instance, "volumes", VOLUMES));
+            continue;
+        }
+        for (const entry of entries) {
+            const volumes = graph.resolveIn(instance, "volumes", prop(entry, "volumeId"), VOLUMES);
+            if (!isUnknown(volumes)) attach([instance], volumes);
+        }
+    }
+}
+
 /** Encryption verdicts of EBS sources (volumes, snapshots, copies, instances), memoised per stack. */
 export class EbsEncryption {
     private readonly defaults: Set<string>;
@@ -100,22 +127,7 @@ export class EbsEncryption {
                 this.attachments.set(instance, list);
             }
         };
-        // Volumes attached to an instance, found through each attachment's references (either provider).
-        for (const attachment of graph.of(T.volumeAttachment, N.volumeAttachment)) {
-            const instances = graph.resolve(attachment, "instanceId", INSTANCES);
-            const volumes = graph.resolve(attachment, "volumeId", VOLUMES);
-            if (isUnknown(instances) || isUnknown(volumes)) continue;
-            attach(instances, volumes);
-        }
-        // An aws-native instance also attaches volumes through its own `volumes` list.
-        for (const instance of graph.of(N.instance)) {
-            const entries = listOf(instance.props, "volumes");
-            if (isUnknown(entries)) continue;
-            for (const entry of entries) {
-                const volumes = graph.resolveIn(instance, "volumes", prop(entry, "volumeId"), VOLUMES);
-                if (!isUnknown(volumes)) attach([instance], volumes);
-            }
-        }
+        eachVolumeAttachment(graph, attach);
     }
 
     /** True when the volume is unencrypted. */
