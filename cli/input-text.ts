@@ -1,5 +1,6 @@
 // Text of an input file (stack export, event log): UTF-8 with or without a byte-order mark.
 // Other encodings are refused by name, so "not JSON" never hides a Windows redirection.
+import * as fs from "fs";
 import { CliError } from "./errors";
 
 /** `expected` completes "expected …" in the error, e.g. "the output of `pulumi stack export`". */
@@ -29,4 +30,14 @@ export async function readStdin(): Promise<Buffer> {
         throw new CliError(`cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     return Buffer.concat(chunks);
+}
+
+/** The file or directory a command was given, or a one-line error naming it. */
+export function statInput(target: string, command: string): fs.Stats {
+    try {
+        return fs.statSync(target);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliError(code === "ENOENT" ? `${command}: ${target} does not exist` : `${command}: cannot read ${target}: ${code}`);
+    }
 }

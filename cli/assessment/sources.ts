@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CliError } from "../errors";
-import { decodeInputText, readStdin } from "../input-text";
+import { decodeInputText, readStdin, statInput } from "../input-text";
 import type { ScanInput } from "../resources";
 import { readStackExport } from "../stack-export";
 
@@ -59,13 +59,7 @@ export function exportSources(targets: readonly string[]): StackSource[] {
             sources.push(stdinSource());
             continue;
         }
-        let stat: fs.Stats;
-        try {
-            stat = fs.statSync(target);
-        } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            throw new CliError(code === "ENOENT" ? `assess: ${target} does not exist` : `assess: cannot read ${target}: ${code}`);
-        }
+        const stat = statInput(target, "assess");
         if (!stat.isDirectory()) {
             addFile(path.resolve(target));
             continue;

@@ -5,7 +5,7 @@ import { expectPositionals, parseArgs, type OptionSpec, type ParsedArgs } from "
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { checkFormat, checkMaxLength, render } from "../format";
 import { BAD_INPUT, type CommandHelp } from "../help";
-import { decodeInputText, readStdin } from "../input-text";
+import { decodeInputText, readStdin, statInput } from "../input-text";
 import { checkOutput, useColour, writeResult } from "../output";
 import { DEFAULT_STACK, DEFAULT_TIMEOUT_SECONDS, type ProgramOptions } from "../program";
 import { readPolicyConfig } from "../policy-config";
@@ -56,13 +56,7 @@ export function programOptions(args: ParsedArgs, command: string): ProgramOption
 
 export async function loadInput(target: string, options: ProgramOptions): Promise<ScanInput> {
     if (target === "-") return readStackExport(decodeInputText(await readStdin(), "stdin", EXPORT), "stdin");
-    let stat: fs.Stats;
-    try {
-        stat = fs.statSync(target);
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new CliError(code === "ENOENT" ? `scan: ${target} does not exist` : `scan: cannot read ${target}: ${code}`);
-    }
+    const stat = statInput(target, "scan");
     if (stat.isDirectory()) {
         const { recordProgram } = await import("../program");
         return recordProgram(target, options);
