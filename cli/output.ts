@@ -3,18 +3,45 @@ import * as fs from "fs";
 import * as path from "path";
 import { CliError } from "./errors";
 
-export function writeResult(text: string, output: string | undefined): void {
+/** Writes a result, whole or in pieces (see renderChunks), to stdout or the --output file. */
+export function writeResult(text: string | Iterable<string>, output: string | undefined): void {
     if (output === undefined || output === "-") {
-        process.stdout.write(text);
+        if (typeof text === "string") process.stdout.write(text);
+        else for (const chunk of batched(text)) process.stdout.write(chunk);
         return;
     }
     try {
         const dir = path.dirname(path.resolve(output));
         if (!fs.existsSync(dir)) throw new Error(`directory ${dir} does not exist`);
-        fs.writeFileSync(output, text);
+        if (typeof text === "string") {
+            fs.writeFileSync(output, text);
+        } else {
+            const fd = fs.openSync(output, "w");
+            try {
+                for (const chunk of batched(text)) fs.writeSync(fd, chunk);
+            } finally {
+                fs.closeSync(fd);
+            }
+        }
     } catch (error) {
         throw new CliError(`cannot write --output ${output}: ${(error as NodeJS.ErrnoException).code === undefined ? (error as Error).message : (error as NodeJS.ErrnoException).code}`);
     }
+}
+
+/** Joins small pieces into writes of about 1 MB. */
+function* batched(chunks: Iterable<string>): Generator<string> {
+    let pending: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+        pending.push(chunk);
+        size += chunk.length;
+        if (size >= 1 << 20) {
+            yield pending.join("");
+            pending = [];
+            size = 0;
+        }
+    }
+    if (pending.length > 0) yield pending.join("");
 }
 
 /** Fails before any work when --output cannot be written. */

@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { formerIds } from "../core/former-ids";
 import { isStackRule } from "../core/rule";
+import { stackReadsProperties } from "../core/stack-scope";
 import { normaliseTypeToken } from "../core/values";
 import { allRules } from "../policies";
 import { AnalyzerClient, StackRequest, type AnalyzeResult, type Diagnostic, type PolicyInfo, type PolicyPackConfig } from "./analyzer-client";
@@ -105,6 +106,13 @@ function targetedTypes(policyNames: readonly string[]): (type: string) => boolea
     return (type) => types.has(normaliseTypeToken(type));
 }
 
+/** Whether any of the named stack policies reads the properties of a type (every type when one is not ours). */
+function stackReadTypes(policyNames: readonly string[]): (type: string) => boolean {
+    const rules = policyNames.map((name) => allRules.find((candidate) => candidate.id === name));
+    if (rules.some((rule) => !rule)) return () => true;
+    return stackReadsProperties(rules as NonNullable<(typeof rules)[number]>[]);
+}
+
 export async function closePack(pack: Pack): Promise<void> {
     await pack.client.close();
 }
@@ -125,6 +133,14 @@ export async function scanWithPack(pack: Pack, input: ScanInput): Promise<Result
     // enabled resource policy targets gets only "not applicable" from each (never a check or finding).
     const remediating = resourcePolicies.some((policy) => levels[policy.name] === "remediate");
     const analyzed = targetedTypes(resourcePolicies.map((policy) => policy.name));
+    // Stack policies get every resource, but only the properties of the types they read.
+    const stackReads = stackReadTypes(stackPolicies.map((policy) => policy.name));
+    // Bags no call will send are dropped before the first call, not when the resource's turn comes.
+    for (const resource of input.resources) {
+        const readByStack = stackReads(resource.type);
+        if (!analyzed(resource.type) && !(input.dryRun && readByStack)) resource.inputs = {};
+        if (input.dryRun || !readByStack) resource.outputs = {};
+    }
     // The stack's resources go to AnalyzeStack encoded as each is done, in input order; their
     // property bags are released then (a scan consumes its input), so a large stack is not held twice.
     const stackRequest = new StackRequest();
@@ -132,7 +148,7 @@ export async function scanWithPack(pack: Pack, input: ScanInput): Promise<Result
         stackRequest.set(index, {
             type: resource.type, name: resource.name, urn: resource.urn,
             // Preview has no outputs; the engine hands stack policies the (remediated) inputs then.
-            properties: input.dryRun ? inputs : resource.outputs,
+            properties: !stackReads(resource.type) ? {} : input.dryRun ? inputs : resource.outputs,
             ...(resource.provider ? { provider: resource.provider } : {}),
             ...(resource.parent ? { parent: resource.parent } : {}),
             dependencies: resource.dependencies,

@@ -18,10 +18,21 @@ export const MAX_VALUE_DEPTH = 1000;
 
 class TooDeep extends Error {}
 
-/** Converts state values to the engine's wire encoding for the analyzer. */
+/**
+ * Converts state values to the engine's wire encoding for the analyzer. Values that need no change
+ * are returned as they are (not copied): a large export is not held twice.
+ */
 export function decodeStateValue(value: unknown, depth = 0): unknown {
     if (depth > MAX_VALUE_DEPTH) throw new TooDeep();
-    if (Array.isArray(value)) return value.map((item) => decodeStateValue(item, depth + 1));
+    if (Array.isArray(value)) {
+        let out: unknown[] | undefined;
+        for (let index = 0; index < value.length; index++) {
+            const item = decodeStateValue(value[index], depth + 1);
+            if (item !== value[index] && !out) out = value.slice(0, index);
+            if (out) out.push(item);
+        }
+        return out ?? value;
+    }
     if (!isRecord(value)) return value;
     const sig = value[SIG_KEY];
     if (sig === SECRET_SIGNATURE) {
@@ -41,9 +52,23 @@ export function decodeStateValue(value: unknown, depth = 0): unknown {
         // Assets and archives: opaque to these rules.
         return value;
     }
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = decodeStateValue(item, depth + 1);
-    return out;
+    let out: Record<string, unknown> | undefined;
+    const entries = Object.entries(value);
+    for (let index = 0; index < entries.length; index++) {
+        const [key, item] = entries[index];
+        const decoded = decodeStateValue(item, depth + 1);
+        if (decoded !== item && !out) {
+            out = {};
+            for (const [earlier, kept] of entries.slice(0, index)) setOwn(out, earlier, kept);
+        }
+        if (out) setOwn(out, key, decoded);
+    }
+    return out ?? value;
+}
+
+/** Sets an own property, also for the key `__proto__` (which assignment would take as the prototype). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** decodeStateValue for one resource's bag, naming the resource when the values nest too deep. */
@@ -90,17 +115,23 @@ export function readStackExport(text: string, source: string): ScanInput {
         byUrn.set(resource.urn, resource);
     });
     const resources: ScanResource[] = [];
+    // One decoded provider per provider URN: every resource of a provider shares it.
+    const providers = new Map<string, NonNullable<ScanResource["provider"]>>();
     for (const resource of raw as Record<string, unknown>[]) {
         if (resource.delete === true) continue; // pending deletion: not part of the stack any more
         const urn = resource.urn as string;
         let provider: ScanResource["provider"];
         if (typeof resource.provider === "string" && resource.provider.includes("::")) {
             const providerUrn = resource.provider.slice(0, resource.provider.lastIndexOf("::"));
-            const found = byUrn.get(providerUrn);
-            provider = {
-                urn: providerUrn, type: typeOfUrn(providerUrn), name: nameOfUrn(providerUrn),
-                properties: found ? decodeBag(found.inputs, source, providerUrn) : {},
-            };
+            provider = providers.get(providerUrn);
+            if (!provider) {
+                const found = byUrn.get(providerUrn);
+                provider = {
+                    urn: providerUrn, type: typeOfUrn(providerUrn), name: nameOfUrn(providerUrn),
+                    properties: found ? decodeBag(found.inputs, source, providerUrn) : {},
+                };
+                providers.set(providerUrn, provider);
+            }
         }
         const propertyDependencies: Record<string, string[]> = {};
         if (isRecord(resource.propertyDependencies)) {

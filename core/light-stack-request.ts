@@ -5,13 +5,24 @@
 // stack, about 22 times the request's size (880 MB for 100,000 resources), and the SDK keeps them
 // for the whole call while it runs each stack policy. Here the request is split into its
 // resources' bytes instead, and each resource is decoded when the SDK first reads it: the plain
-// values it needs are kept, the protobuf objects are dropped. Every getter the SDK calls answers as
-// the generated message would. If the SDK's or the protobuf code's shape is not the expected one,
-// or a request does not parse, the original decoding is used.
+// values it needs are kept, the protobuf objects are dropped. Properties are handed over once (the
+// shared decoding of core/sdk-tuning.ts keeps the SDK's copy) and decoded again from the bytes only
+// if asked twice. The stack policies get only the resources they can see (core/stack-scope.ts: the
+// types the rules declare they read, and without properties the resources those name); the SDK
+// builds a view of every resource it is given for every stack policy. Every getter the SDK calls answers
+// as the generated message would. If the SDK's or the protobuf code's shape is not the expected
+// one, or a request does not parse, the original decoding is used.
 import * as path from "path";
+import { visibleToStackRules } from "./stack-scope";
 
 interface Message {
     serializeBinary(): Uint8Array;
+}
+interface ProviderMessage extends Message {
+    getType(): string; getName(): string; getUrn(): string; getProperties(): { toJavaScript(): unknown } | undefined;
+}
+interface ProviderStandIn {
+    getType(): string; getName(): string; getUrn(): string; getProperties(): { toJavaScript(): unknown } | undefined;
 }
 interface ResourceMessage {
     getType(): string;
@@ -19,10 +30,10 @@ interface ResourceMessage {
     getUrn(): string;
     getParent(): string;
     getProperties(): { toJavaScript(): unknown } | undefined;
-    getOptions(): unknown;
-    getProvider(): { getType(): string; getName(): string; getUrn(): string; getProperties(): { toJavaScript(): unknown } | undefined } | undefined;
+    getOptions(): Message | undefined;
+    getProvider(): ProviderMessage | undefined;
     getDependenciesList(): string[];
-    getPropertydependenciesMap(): unknown;
+    getPropertydependenciesMap(): { entries(): Iterable<[string, { getUrnsList(): string[] }]> };
 }
 interface MessageClass<T> {
     deserializeBinary(bytes: Uint8Array): T;
@@ -33,46 +44,116 @@ interface MethodDefinition {
 
 const lightened = Symbol.for("snapshot-guard.lightStackRequest");
 
+/** Which resources' properties the pack's stack policies read (set by the latest install). */
+let readsProperties: (type: string) => boolean = () => true;
+
 /** A stand-in for a Struct: the SDK only calls toJavaScript on it (via deserializeProperties). */
 function struct(value: unknown): { toJavaScript(): unknown } {
     return { toJavaScript: () => value };
 }
 
+const EMPTY = struct({});
+
+/** A Struct stand-in that hands its first decoding over and decodes again from `decode` when asked again. */
+function handOverStruct(first: unknown, decode: () => unknown): { toJavaScript(): unknown } {
+    let pending: unknown = first;
+    let handed = false;
+    return {
+        toJavaScript: () => {
+            if (handed) return decode();
+            handed = true;
+            const value = pending;
+            pending = undefined;
+            return value;
+        },
+    };
+}
+
+/** A resource's property dependencies as the SDK reads them (the generated map's entries and getters). */
+class PropertyDependencies extends Map<string, { getUrnsList(): string[] }> {
+    getLength(): number {
+        return this.size;
+    }
+}
+
+const NO_PROPERTY_DEPENDENCIES = new PropertyDependencies();
+
+function urnList(urns: string[]): { getUrnsList(): string[] } {
+    return { getUrnsList: () => urns };
+}
+
+/**
+ * What the resources of one request share: one options message per distinct options (most
+ * resources have the defaults) and one provider stand-in per distinct provider. The SDK only reads them.
+ */
+class SharedParts {
+    private readonly options = new Map<string, unknown>();
+    private readonly providers = new Map<string, ProviderStandIn>();
+
+    option(message: Message | undefined): unknown {
+        if (!message) return message;
+        const key = Buffer.from(message.serializeBinary()).toString("latin1");
+        let shared = this.options.get(key);
+        if (shared === undefined) {
+            shared = message;
+            this.options.set(key, shared);
+        }
+        return shared;
+    }
+
+    provider(message: ProviderMessage | undefined): ProviderStandIn | undefined {
+        if (!message) return undefined;
+        const key = Buffer.from(message.serializeBinary()).toString("latin1");
+        let shared = this.providers.get(key);
+        if (!shared) {
+            const type = message.getType(), name = message.getName(), urn = message.getUrn();
+            const raw = message.getProperties();
+            const properties = raw ? struct(raw.toJavaScript()) : undefined;
+            shared = { getType: () => type, getName: () => name, getUrn: () => urn, getProperties: () => properties };
+            this.providers.set(key, shared);
+        }
+        return shared;
+    }
+}
+
 /** One resource of the request, decoded on first use; only plain values are kept. */
 class LightResource {
-    private bytes: Uint8Array | undefined;
+    private decodedOnce = false;
     private decoded!: {
         type: string; name: string; urn: string; parent: string; dependencies: string[];
         properties: { toJavaScript(): unknown } | undefined;
         options: unknown;
-        provider: ReturnType<ResourceMessage["getProvider"]>;
-        propertyDependencies: unknown;
+        provider: ProviderStandIn | undefined;
+        propertyDependencies: PropertyDependencies;
     };
 
-    constructor(bytes: Uint8Array, private readonly resourceClass: MessageClass<ResourceMessage>) {
-        this.bytes = bytes;
+    constructor(private readonly bytes: Uint8Array, private readonly resourceClass: MessageClass<ResourceMessage>,
+        private readonly shared: SharedParts) {}
+
+    private propertiesAgain(): unknown {
+        return this.resourceClass.deserializeBinary(this.bytes).getProperties()?.toJavaScript();
     }
 
     private get value() {
-        if (this.bytes !== undefined) {
+        if (!this.decodedOnce) {
+            this.decodedOnce = true;
             const message = this.resourceClass.deserializeBinary(this.bytes);
-            this.bytes = undefined;
-            const properties = message.getProperties();
-            const provider = message.getProvider();
-            const providerProperties = provider?.getProperties();
+            const type = message.getType();
+            const read = readsProperties(type);
+            const properties = read ? message.getProperties() : undefined;
+            let propertyDependencies = NO_PROPERTY_DEPENDENCIES;
+            for (const [key, value] of message.getPropertydependenciesMap().entries()) {
+                if (propertyDependencies === NO_PROPERTY_DEPENDENCIES) propertyDependencies = new PropertyDependencies();
+                propertyDependencies.set(key, urnList(value.getUrnsList()));
+            }
             this.decoded = {
-                type: message.getType(), name: message.getName(), urn: message.getUrn(), parent: message.getParent(),
+                type, name: message.getName(), urn: message.getUrn(), parent: message.getParent(),
                 dependencies: message.getDependenciesList(),
-                properties: properties ? struct(properties.toJavaScript()) : undefined,
-                options: message.getOptions(),
-                provider: provider ? {
-                    getType: () => provider.getType(), getName: () => provider.getName(), getUrn: () => provider.getUrn(),
-                    getProperties: (() => {
-                        const plain = providerProperties ? struct(providerProperties.toJavaScript()) : undefined;
-                        return () => plain;
-                    })(),
-                } : undefined,
-                propertyDependencies: message.getPropertydependenciesMap(),
+                properties: !read ? EMPTY
+                    : properties ? handOverStruct(properties.toJavaScript(), () => this.propertiesAgain()) : undefined,
+                options: this.shared.option(message.getOptions()),
+                provider: this.shared.provider(message.getProvider()),
+                propertyDependencies,
             };
         }
         return this.decoded;
@@ -123,8 +204,11 @@ export function splitStackRequest(bytes: Uint8Array): { resources: Uint8Array[];
     return { resources, rest: Buffer.concat(rest) };
 }
 
-/** Installs the light decoding on the AnalyzeStack method the policy SDK's server registers. */
-export function lightenStackRequests(): boolean {
+/**
+ * Installs the light decoding on the AnalyzeStack method the policy SDK's server registers;
+ * `readsProperties` says which resources' properties any of the pack's stack policies reads.
+ */
+export function lightenStackRequests(reads: (type: string) => boolean): boolean {
     let service: Record<string, MethodDefinition | undefined>;
     let analyzerPb: { AnalyzeStackRequest?: MessageClass<Message & { getResourcesList(): unknown[] }>; AnalyzerResource?: MessageClass<ResourceMessage> };
     try {
@@ -135,6 +219,7 @@ export function lightenStackRequests(): boolean {
     } catch {
         return false;
     }
+    readsProperties = reads;
     const method = service?.analyzeStack;
     const { AnalyzeStackRequest, AnalyzerResource } = analyzerPb;
     if (!method || typeof method.requestDeserialize !== "function" || !AnalyzeStackRequest || !AnalyzerResource) return false;
@@ -149,7 +234,11 @@ export function lightenStackRequests(): boolean {
             return original(buffer);
         }
         const request = AnalyzeStackRequest.deserializeBinary(parts.rest);
-        const resources = parts.resources.map((bytes) => new LightResource(bytes, AnalyzerResource));
+        const shared = new SharedParts();
+        const resources = visibleToStackRules(parts.resources.map((bytes) => new LightResource(bytes, AnalyzerResource, shared)), (resource) => ({
+            type: resource.getType(), urn: resource.getUrn(), parent: resource.getParent(), dependencies: resource.getDependenciesList(),
+            propertyDependencies: [...resource.getPropertydependenciesMap().values()].map((urns) => urns.getUrnsList()),
+        }), readsProperties);
         request.getResourcesList = () => resources;
         return request;
     };

@@ -131,8 +131,15 @@ export interface ResourceRule<K extends KnobName = KnobName> extends RuleBase<K>
 }
 
 export interface StackRule<K extends KnobName = KnobName> extends RuleBase<K> {
-    /** Types the stack check reads, for docs and listing. */
+    /** Types the stack check judges, for docs and listing. */
     stackTypes: readonly string[];
+    /**
+     * Other types whose properties it reads (what covers, encrypts or shares the judged ones). It may
+     * follow references to, and count, resources of any type, but a resource outside these two lists
+     * reaches it without properties, and only when a resource it reads names it as parent or
+     * dependency (core/stack-scope.ts; the rule tables check that the lists are complete).
+     */
+    alsoReads?: readonly string[];
     checkStack: StackCheck<K>;
 }
 

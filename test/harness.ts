@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { toPolicy } from "../core/adapter";
-import type { Rule } from "../core/rule";
+import { isStackRule, type Rule } from "../core/rule";
+import { stackReadsProperties, visibleToStackRules } from "../core/stack-scope";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
@@ -200,6 +201,33 @@ export interface StackOutcome {
     notApplicable?: string;
 }
 
+/**
+ * `evaluateStack`, checked against the stack the pack's AnalyzeStack decoding hands the rule: only
+ * resources of the types it declares (`stackTypes`, `alsoReads`) and those they name, the latter
+ * without properties. A rule that reads an undeclared type would judge differently there.
+ */
+export function evaluateStackAsShipped(rule: Rule, fixtures: readonly StackFixture[], config: Record<string, unknown> = {}, now: Date = FIXED_NOW): StackOutcome {
+    const outcome = evaluateStack(rule, fixtures, config, now);
+    if (!isStackRule(rule)) return outcome;
+    const reads = stackReadsProperties([rule]);
+    const visible = visibleToStackRules(fixtures, (fixture) => ({
+        type: fixture.type, urn: fixture.name, dependencies: fixture.dependencies ?? [], propertyDependencies: Object.values(fixture.propertyDependencies ?? {}),
+    }), reads);
+    const kept = new Set(visible.map((fixture) => fixture.name));
+    const trimmed = visible.map((fixture) => ({
+        ...fixture,
+        ...(reads(fixture.type) ? {} : { props: {} }),
+        // The SDK drops links to resources it was not sent.
+        dependencies: fixture.dependencies?.filter((name) => kept.has(name)),
+        propertyDependencies: fixture.propertyDependencies && Object.fromEntries(
+            Object.entries(fixture.propertyDependencies).map(([key, names]) => [key, names.filter((name) => kept.has(name))])),
+    }));
+    const unread = [...new Set(fixtures.filter((fixture) => !reads(fixture.type)).map((fixture) => fixture.type))];
+    assert.deepStrictEqual(evaluateStack(rule, trimmed, config, now), outcome,
+        `${rule.id} judges differently on the resources of the types it declares (stackTypes, alsoReads) and those they name, without the properties of the rest (${unread.join(", ")}): declare the types it reads`);
+    return outcome;
+}
+
 /** Runs a whole stack through a stack rule exactly as the analyzer server's AnalyzeStack would. */
 export function evaluateStack(rule: Rule, fixtures: readonly StackFixture[], config: Record<string, unknown> = {}, now: Date = FIXED_NOW): StackOutcome {
     const policy = toPolicy(rule, { now: () => now }) as StackValidationPolicy;
@@ -321,7 +349,7 @@ export function describeStackRule(rule: Rule, rows: StackRow[]) {
     describe(`${rule.id} on stacks`, () => {
         for (const row of rows) {
             it(row.name, () => {
-                assertStackOutcome(evaluateStack(rule, row.resources, row.config), row, row.resources);
+                assertStackOutcome(evaluateStackAsShipped(rule, row.resources, row.config), row, row.resources);
             });
         }
     });

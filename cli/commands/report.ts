@@ -4,7 +4,7 @@ import * as path from "path";
 import { expectPositionals, parseArgs, type OptionSpec } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
 import { eventsToResults, parseEventLog } from "../events";
-import { checkFormat, checkMaxLength, render } from "../format";
+import { checkFormat, checkMaxLength, renderChunks } from "../format";
 import type { CommandHelp } from "../help";
 import { decodeInputText, readStdin } from "../input-text";
 import { checkOutput, useColour, warning, writeResult } from "../output";
@@ -60,6 +60,6 @@ export async function run(argv: readonly string[]): Promise<number> {
         results.sourceRoot = process.cwd();
         results.artifact = path.relative(results.sourceRoot, path.resolve(args.values.artifact.split("\\").join("/"))).split(path.sep).join("/");
     }
-    writeResult(render(results, format, { colour: useColour(args.values.output), checks: args.flags.checks, maxLength }), args.values.output);
+    writeResult(renderChunks(results, format, { colour: useColour(args.values.output), checks: args.flags.checks, maxLength }), args.values.output);
     return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
 }

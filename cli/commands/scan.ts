@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { expectPositionals, parseArgs, type OptionSpec, type ParsedArgs } from "../args";
 import { CliError, EXIT_OK, EXIT_VIOLATIONS } from "../errors";
-import { checkFormat, checkMaxLength, render } from "../format";
+import { checkFormat, checkMaxLength, renderChunks } from "../format";
 import { BAD_INPUT, type CommandHelp } from "../help";
 import { decodeInputText, readStdin, statInput } from "../input-text";
 import { checkOutput, useColour, writeResult } from "../output";
@@ -82,6 +82,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     const input = await loadInput(target, programOptions(args, "scan"));
     const { scan } = await import("../scanner");
     const results = await scan(input, config);
-    writeResult(render(results, format, { colour: useColour(args.values.output), checks: args.flags.checks, maxLength }), args.values.output);
+    writeResult(renderChunks(results, format, { colour: useColour(args.values.output), checks: args.flags.checks, maxLength }), args.values.output);
     return hasMandatory(results) ? EXIT_VIOLATIONS : EXIT_OK;
 }

@@ -1,7 +1,7 @@
 // Output formats by name.
 import { CliError } from "../errors";
 import type { Results } from "../results";
-import { formatJson } from "./json";
+import { formatJson, jsonChunks } from "./json";
 import { formatJunit } from "./junit";
 import { formatMarkdown, MIN_MARKDOWN_MAX_LENGTH } from "./markdown";
 import { formatSarif } from "./sarif";
@@ -36,6 +36,11 @@ export function checkMaxLength(value: string | undefined, format: Format, comman
         throw new CliError(`${command}: --max-length "${value}" is not a whole number of characters from ${MIN_MARKDOWN_MAX_LENGTH} up (GitHub comments hold 65,536)`);
     }
     return Number(value);
+}
+
+/** `render` in pieces: JSON one finding at a time (results of large stacks), other formats whole. */
+export function renderChunks(results: Results, format: Format, options: RenderOptions = {}): Iterable<string> {
+    return format === "json" ? jsonChunks(results, options) : [render(results, format, options)];
 }
 
 export function render(results: Results, format: Format, options: RenderOptions = {}): string {

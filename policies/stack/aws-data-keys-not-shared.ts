@@ -1,5 +1,5 @@
 import { defineStackRule, type Finding } from "../../core/rule";
-import { DATA_TYPES, K, KmsSharing } from "./lib/kms";
+import { DATA_TYPES, K, KmsSharing, SHARING_TYPES } from "./lib/kms";
 import { deferredAt } from "./lib/graph";
 
 export const kmsDocsUrl = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-modifying-snapshot-permissions.html";
@@ -31,6 +31,7 @@ export const awsDataKeysNotShared = defineStackRule({
     controls: { prowler: ["kms_key_not_publicly_accessible"], checkov: ["CKV_AWS_33"] },
     config: ["trustedAccountIds"],
     stackTypes: [K.key, K.keyPolicy, K.grant, K.nativeKey, K.nativeReplicaKey, ...DATA_TYPES],
+    alsoReads: SHARING_TYPES,
     checkStack: (resources, { config }) => {
         const sharing = new KmsSharing(resources, config.trustedAccountIds);
         const findings: Finding[] = [];

@@ -1,6 +1,6 @@
 import { defineStackRule, type Finding } from "../../core/rule";
 import { kmsDocsUrl } from "./aws-data-keys-not-shared";
-import { K, KmsSharing } from "./lib/kms";
+import { K, KmsSharing, SHARING_TYPES } from "./lib/kms";
 
 export const awsKmsKeysNotShared = defineStackRule({
     id: "aws-kms-keys-not-shared",
@@ -24,6 +24,7 @@ export const awsKmsKeysNotShared = defineStackRule({
     controls: { prowler: ["kms_key_not_publicly_accessible"] },
     config: ["trustedAccountIds"],
     stackTypes: [K.key, K.keyPolicy, K.grant, K.nativeKey, K.nativeReplicaKey],
+    alsoReads: SHARING_TYPES,
     checkStack: (resources, { config }) => {
         const sharing = new KmsSharing(resources, config.trustedAccountIds);
         const findings: Finding[] = [];

@@ -64,6 +64,11 @@ export const awsSnapshotsFromEncryptedSources = defineStackRule({
         T.snapshot, T.snapshotCopy, T.rdsSnapshot, T.rdsClusterSnapshot, T.docdbClusterSnapshot, T.neptuneClusterSnapshot,
         T.amiFromInstance, T.ami, T.instance, N.dbSnapshot, N.clusterSnapshot, N.instance,
     ],
+    // the sources and what decides their encryption
+    alsoReads: [
+        T.volume, T.volumeAttachment, T.encryptionByDefault, T.rdsInstance, T.rdsCluster, T.docdbCluster, T.neptuneCluster,
+        N.volume, N.volumeAttachment, N.dbInstance, N.dbCluster,
+    ],
     checkStack: (resources) => {
         const graph = new StackGraph(resources, {
             [T.volume]: [], [T.snapshot]: [], [T.snapshotCopy]: [], [T.instance]: [],

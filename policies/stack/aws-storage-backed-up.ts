@@ -295,6 +295,10 @@ export const awsStorageBackedUp = defineStackRule({
     },
     config: ["minRetentionDays"],
     stackTypes: [T.volume, T.instance, T.rdsInstance, T.rdsCluster, N.volume, N.instance, N.dbInstance, N.dbCluster],
+    // what covers them
+    alsoReads: [
+        T.volumeAttachment, N.volumeAttachment, T.dlmPolicy, N.dlmPolicy, T.backupSelection, N.backupSelection,
+    ],
     checkStack: (resources, { config }) => {
         const graph = new StackGraph(resources, { [T.volume]: [], [T.instance]: [], ...NATIVE_IDS });
         const selectors = new Selectors();

@@ -29,6 +29,7 @@ export const azureDisksBackedUp = defineStackRule({
     controls: { checkov: ["CKV2_AZURE_12"] },
     config: [],
     stackTypes: [Z.disk, C.managedDisk],
+    alsoReads: [...MACHINES, Z.backupInstance, Z.protectedItem, C.dataDiskAttachment, C.backupInstanceDisk, C.protectedVm],
     checkStack: (resources) => {
         const graph = new StackGraph(resources, Object.fromEntries([...DISKS, ...MACHINES].map((type) => [type, []])));
         const covered = new Set<StackResource>();

@@ -27,6 +27,7 @@ export const azureSnapshotsKeepCustomerKeys = defineStackRule({
     docsUrl,
     config: [],
     stackTypes: [Z.snapshot, C.snapshot],
+    alsoReads: [Z.disk, C.managedDisk],
     checkStack: (resources) => {
         const SOURCES = [Z.disk, Z.snapshot, C.managedDisk, C.snapshot];
         const graph = new StackGraph(resources, Object.fromEntries(SOURCES.map((type) => [type, []])));

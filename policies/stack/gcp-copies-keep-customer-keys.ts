@@ -34,6 +34,7 @@ export const gcpCopiesKeepCustomerKeys = defineStackRule({
     controls: { "orgpol": ["gcp.restrictNonCmekServices"] },
     config: [],
     stackTypes: [G.snapshot, G.image, G.machineImage],
+    alsoReads: [...DISKS, G.instance],
     checkStack: (resources) => {
         const graph = new StackGraph(resources, {
             [G.disk]: ["name"], [G.regionDisk]: ["name"], [G.snapshot]: ["name"], [G.image]: ["name"], [G.instance]: ["name"],

@@ -30,6 +30,7 @@ export const gcpDisksSnapshotScheduled = defineStackRule({
     controls: {},
     config: [],
     stackTypes: [G.disk, G.regionDisk, G.instance],
+    alsoReads: [G.resourcePolicy, G.diskAttachment, G.regionDiskAttachment, G.backupPlanAssociation],
     checkStack: (resources) => {
         const graph = new StackGraph(resources, {
             [G.disk]: ["name"], [G.regionDisk]: ["name"], [G.instance]: ["name"], [G.resourcePolicy]: ["name"],

@@ -3,7 +3,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { formatJson } from "../../cli/format/json";
+import { formatJson, jsonChunks } from "../../cli/format/json";
 import { formatJunit, junitTimestamp, xmlEscape } from "../../cli/format/junit";
 import { codeSpan, DEFAULT_MARKDOWN_MAX_LENGTH, formatMarkdown } from "../../cli/format/markdown";
 import { directoryUri, formatSarif, relativeUri, ruleName, toSarif } from "../../cli/format/sarif";
@@ -169,6 +169,21 @@ describe("cli: output formats", () => {
         assert.strictEqual(json.findings.length, 3);
         assert.strictEqual(json.checks.length, 4);
         assert.strictEqual(JSON.parse(formatJson(sample())).checks, undefined, "checks only when asked for");
+    });
+
+    it("json: written in pieces, the same text as one JSON.stringify of the whole result", () => {
+        const whole = (results: Results, checks: boolean) => JSON.stringify({
+            source: results.source, tool: results.tool,
+            summary: JSON.parse(formatJson(results)).summary,
+            findings: results.findings, ...(checks ? { checks: results.checks } : {}),
+        }, null, 2) + "\n";
+        const full = sample();
+        const empty = { ...sample(), findings: [], checks: [] };
+        for (const [results, checks] of [[full, true], [full, false], [empty, true], [empty, false]] as const) {
+            const pieces = [...jsonChunks(results, { checks })];
+            assert.strictEqual(pieces.join(""), whole(results, checks));
+            if (results.findings.length > 1) assert.ok(pieces.length > results.findings.length, "one piece per finding");
+        }
     });
 
     it("sarif: has the structure SARIF 2.1.0 requires", () => {

@@ -59,6 +59,20 @@ describe("cli: reading a stack export", () => {
             { [sig]: "c44067f5952c0a294b673a41bacd8c17", path: "file.txt" }, "assets pass through");
     });
 
+    it("copies only the values it changes, so a large export is not held twice", () => {
+        const sig = "4dabf18193072939515e22adb298388d";
+        const plain = { tags: { team: "data" }, sizes: [1, 2, { deep: true }], encrypted: false };
+        assert.strictEqual(decodeStateValue(plain), plain);
+        const mixed = JSON.parse(`{"tags": {"team": "data"}, "list": [1, {"${sig}": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": "x"}], "__proto__": {"polluted": true}}`);
+        const decoded = decodeStateValue(mixed) as Record<string, any>;
+        assert.notStrictEqual(decoded, mixed);
+        assert.strictEqual(decoded.tags, mixed.tags, "an unchanged branch is shared");
+        assert.deepStrictEqual(decoded.list, [1, secret(UNKNOWN)]);
+        assert.ok(Object.prototype.hasOwnProperty.call(decoded, "__proto__"), "`__proto__` stays an own key");
+        assert.strictEqual(Object.getPrototypeOf(decoded), Object.prototype);
+        assert.strictEqual(mixed.list[1].ciphertext, "x", "the input is not changed");
+    });
+
     it("reads resources, providers, parents and dependencies", () => {
         const input = readStackExport(exportText, "x");
         assert.strictEqual(input.stack, "prod");

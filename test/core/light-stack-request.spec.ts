@@ -18,6 +18,11 @@ function requestBytes(): Buffer {
         dependencies: ["urn:pulumi:dev::p::aws:kms/key:Key::k"], propertyDependencies: { kmsKeyId: ["urn:pulumi:dev::p::aws:kms/key:Key::k"] },
     });
     request.add({ type: "aws:ebs/snapshot:Snapshot", name: "copy", urn: "urn:pulumi:dev::p::aws:ebs/snapshot:Snapshot::copy", properties: {} });
+    request.add({
+        type: "aws:ebs/snapshot:Snapshot", name: "other", urn: "urn:pulumi:dev::p::aws:ebs/snapshot:Snapshot::other", properties: { volumeId: "vol-1" },
+        propertyDependencies: { volumeId: ["urn:pulumi:dev::p::aws:ebs/volume:Volume::data"] },
+        provider: { urn: "urn:pulumi:dev::p::pulumi:providers:aws::default", type: "pulumi:providers:aws", name: "default", properties: { region: "eu-west-1" } },
+    });
     return Buffer.from(request.encode());
 }
 
@@ -40,13 +45,13 @@ describe("core: light AnalyzeStack decoding", () => {
 
     it("splits a request into its resources' bytes", () => {
         const { resources, rest } = splitStackRequest(requestBytes());
-        assert.strictEqual(resources.length, 2);
+        assert.strictEqual(resources.length, 3);
         assert.strictEqual(rest.length, 0);
         assert.throws(() => splitStackRequest(Uint8Array.from([0x0a, 0x05, 0x01])), /truncated/);
     });
 
     it("every getter the SDK calls answers as the generated message does", () => {
-        assert.strictEqual(lightenStackRequests(), true);
+        assert.strictEqual(lightenStackRequests(() => true), true);
         const light = AnalyzerService.analyzeStack.requestDeserialize(requestBytes());
         const reference = analyzerPb.AnalyzeStackRequest.deserializeBinary(new Uint8Array(requestBytes()));
         assert.notStrictEqual(AnalyzerService.analyzeStack.requestDeserialize, original);
@@ -57,10 +62,49 @@ describe("core: light AnalyzeStack decoding", () => {
         assert.strictEqual(first.getProvider().getProperties(), first.getProvider().getProperties());
     });
 
+    it("resources share one provider stand-in and one options message per distinct value", () => {
+        lightenStackRequests(() => true);
+        const [volume, copy, other] = AnalyzerService.analyzeStack.requestDeserialize(requestBytes()).getResourcesList();
+        assert.strictEqual(volume.getProvider(), other.getProvider());
+        assert.strictEqual(copy.getProvider(), undefined);
+        assert.strictEqual(copy.getOptions(), other.getOptions(), "default options are one object");
+        assert.notStrictEqual(volume.getOptions(), copy.getOptions(), "protect: true differs");
+        assert.strictEqual(copy.getPropertydependenciesMap().getLength(), 0);
+    });
+
+    it("hands the properties over once and decodes them again when asked twice", () => {
+        lightenStackRequests(() => true);
+        const [first] = AnalyzerService.analyzeStack.requestDeserialize(requestBytes()).getResourcesList();
+        const struct = first.getProperties();
+        const handed = struct.toJavaScript();
+        const again = struct.toJavaScript();
+        assert.notStrictEqual(again, handed, "the first decoding is not kept");
+        assert.deepStrictEqual(again, handed);
+    });
+
+    it("gives the stack policies the resources of the types they read, and without properties those these name", () => {
+        const reference = analyzerPb.AnalyzeStackRequest.deserializeBinary(new Uint8Array(requestBytes())).getResourcesList().map(view);
+        const decode = (reads: (type: string) => boolean) => {
+            lightenStackRequests(reads);
+            return AnalyzerService.analyzeStack.requestDeserialize(requestBytes()).getResourcesList().map(view);
+        };
+        try {
+            const snapshotsRead = decode((type) => type === "aws:ebs/snapshot:Snapshot");
+            assert.deepStrictEqual(snapshotsRead.map((resource: any) => resource.name), ["data", "copy", "other"], "the volume is named by a snapshot");
+            assert.deepStrictEqual(snapshotsRead[0].properties, {});
+            assert.deepStrictEqual({ ...snapshotsRead[0], properties: reference[0].properties }, reference[0]);
+            assert.deepStrictEqual(snapshotsRead.slice(1), reference.slice(1));
+            assert.deepStrictEqual(decode((type) => type === "aws:ebs/volume:Volume"), [reference[0]], "no snapshot is named by the volume");
+            assert.deepStrictEqual(decode(() => false), []);
+        } finally {
+            lightenStackRequests(() => true);
+        }
+    });
+
     it("bytes it cannot split go to the original decoder", () => {
-        lightenStackRequests();
+        lightenStackRequests(() => true);
         // A group (wire type 3) is valid protobuf the splitter does not handle.
         assert.throws(() => AnalyzerService.analyzeStack.requestDeserialize(Buffer.from([0x0b, 0x0c])), (error: Error) => !/unsupported wire type/.test(error.message));
-        assert.strictEqual(lightenStackRequests(), true, "installing twice is harmless");
+        assert.strictEqual(lightenStackRequests(() => true), true, "installing twice is harmless");
     });
 });

@@ -56,6 +56,9 @@ const DATA_KEYS: ReadonlyArray<[type: string, key: string, nested?: "object" | "
 
 export const DATA_TYPES = [...new Set(DATA_KEYS.map(([type]) => type))];
 
+/** Every type KmsSharing reads: keys, their policies, grants and aliases, and the data they encrypt. */
+export const SHARING_TYPES: readonly string[] = [...Object.values(K), ...DATA_TYPES];
+
 /** One resource that shares a key (a key with its policy, a key policy, a grant) and what it shares. */
 export interface KeyShare {
     holder: StackResource;
