@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for code scanning: one rule per policy (with help, also for other packs' policies),
 // results located at the line that declares the resource when the scan knows it, else at the
 // scanned file, relative to %SRCROOT%; and always by URN as a logical location.
+import { createHash } from "crypto";
 import { pathToFileURL } from "url";
 import { severityRank, type PolicyRef, type ResultFinding, type Results } from "../results";
 import { codeSpan } from "./markdown";
@@ -8,6 +9,15 @@ import { codeSpan } from "./markdown";
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 /** The base that relative artifact URIs resolve against; run.originalUriBaseIds says where it is. */
 export const SOURCE_ROOT_BASE = "%SRCROOT%";
+
+/**
+ * Resource, pack, policy and property path identify a finding across runs; a finding without a path
+ * (what a stack lacks, such as a guardrail in one region) is told apart by a digest of its message.
+ */
+function fingerprint(finding: ResultFinding): string {
+    const where = finding.path || `#${createHash("sha256").update(finding.message).digest("hex").slice(0, 16)}`;
+    return `${finding.urn}|${finding.pack}|${finding.policy}|${where}`;
+}
 
 const securitySeverity: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 
@@ -104,7 +114,7 @@ export function toSarif(results: Results): Record<string, unknown> {
             level: finding.level === "mandatory" ? "error" : finding.level === "advisory" ? "warning" : "note",
             message: { text: finding.message },
             locations: [{ ...(physical ? { physicalLocation: physical } : {}), logicalLocations: logical }],
-            partialFingerprints: { "resourcePolicy/v1": `${finding.urn}|${finding.pack}|${finding.policy}|${finding.path ?? ""}` },
+            partialFingerprints: { "resourcePolicy/v1": fingerprint(finding) },
             properties: {
                 enforcementLevel: finding.level,
                 ...(finding.severity ? { severity: finding.severity } : {}),

@@ -265,7 +265,8 @@ export const customerManagedKeys = defineRule({
         on<WorkspaceArgs, Knobs>("aws:workspaces/workspace:Workspace", topKey("volumeEncryptionKey", "aws.workspaces.Workspace", workspaceUnencrypted)),
 
         // aws-native (CloudFormation shapes)
-        on<NativeVolumeArgs, Knobs>("aws-native:ec2:Volume", topKey("kmsKeyId", "aws-native.ec2.Volume")),
+        // CloudFormation defaults `Encrypted`/`StorageEncrypted` to false: unencrypted data is aws-databases-encrypted's and aws-volumes-encrypted's.
+        on<NativeVolumeArgs, Knobs>("aws-native:ec2:Volume", topKey("kmsKeyId", "aws-native.ec2.Volume", encryptedFlag)),
         // Mappings restored from a snapshot keep its key; an instance without mappings (the AMI's root) or launched
         // from a template is judged by aws-volumes-encrypted and on the template.
         on<NativeInstanceArgs, Knobs>("aws-native:ec2:Instance", (props, { config }) => {
@@ -300,7 +301,7 @@ export const customerManagedKeys = defineRule({
             // An Aurora instance's data is the cluster's; a same-region read replica takes the source's key.
             const replica = isSet(props, "sourceDbInstanceIdentifier") && !isSet(props, "kmsKeyId");
             if (!isSet(props, "dbClusterIdentifier") && !replica) {
-                findings.push(...topKey("kmsKeyId", "aws-native.rds.DbInstance")(props, ctx));
+                findings.push(...databaseKey("kmsKeyId", "aws-native.rds.DbInstance", ENCRYPTION_SOURCES.nativeDbInstance)(props, ctx));
             }
             // Cross-region replicated backups (aws.rds.InstanceAutomatedBackupsReplication in @pulumi/aws).
             if (isSet(props, "automaticBackupReplicationRegion")) {
@@ -308,12 +309,12 @@ export const customerManagedKeys = defineRule({
             }
             return findings;
         }),
-        on<NativeDbClusterArgs, Knobs>("aws-native:rds:DbCluster", topKey("kmsKeyId", "aws-native.rds.DbCluster")),
-        on<NativeNeptuneClusterArgs, Knobs>("aws-native:neptune:DbCluster", topKey("kmsKeyId", "aws-native.neptune.DbCluster")),
+        on<NativeDbClusterArgs, Knobs>("aws-native:rds:DbCluster", databaseKey("kmsKeyId", "aws-native.rds.DbCluster", ENCRYPTION_SOURCES.nativeDbCluster, true)),
+        on<NativeNeptuneClusterArgs, Knobs>("aws-native:neptune:DbCluster", databaseKey("kmsKeyId", "aws-native.neptune.DbCluster", ENCRYPTION_SOURCES.nativeNeptuneCluster)),
         on<NativeElasticClusterArgs, Knobs>("aws-native:docdbelastic:Cluster", topKey("kmsKeyId", "aws-native.docdbelastic.Cluster")),
-        on<NativeRedshiftClusterArgs, Knobs>("aws-native:redshift:Cluster", topKey("kmsKeyId", "aws-native.redshift.Cluster")),
+        on<NativeRedshiftClusterArgs, Knobs>("aws-native:redshift:Cluster", topKey("kmsKeyId", "aws-native.redshift.Cluster", (cluster) => encryptionOff(cluster, "encrypted", "", true))),
         on<NativeNamespaceArgs, Knobs>("aws-native:redshiftserverless:Namespace", topKey("kmsKeyId", "aws-native.redshiftserverless.Namespace")),
-        on<NativeWorkspaceArgs, Knobs>("aws-native:workspaces:Workspace", topKey("volumeEncryptionKey", "aws-native.workspaces.Workspace")),
+        on<NativeWorkspaceArgs, Knobs>("aws-native:workspaces:Workspace", topKey("volumeEncryptionKey", "aws-native.workspaces.Workspace", workspaceUnencrypted)),
         on<BackupVaultArgs, Knobs>("aws-native:backup:BackupVault", topKey("encryptionKeyArn", "aws-native.backup.BackupVault")),
         on<LogicallyAirGappedBackupVaultArgs, Knobs>("aws-native:backup:LogicallyAirGappedBackupVault", topKey("encryptionKeyArn", "aws-native.backup.LogicallyAirGappedBackupVault")),
         on<NativeLifecyclePolicyArgs, Knobs>("aws-native:dlm:LifecyclePolicy", (props, { config }) => {

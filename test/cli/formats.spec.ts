@@ -186,6 +186,17 @@ describe("cli: output formats", () => {
         }
     });
 
+    it("sarif: fingerprints tell apart findings without a property path on one resource and policy, and stay stable", () => {
+        const pathless = (message: string) => ({
+            policy: "aws-account-guardrails", pack: "snapshot-guard", level: "mandatory" as const, urn: "", type: "", name: "", message,
+        });
+        const results = { ...sample(), findings: [...sample().findings, pathless("no EBS encryption by default in eu-west-1"), pathless("no EBS encryption by default in us-east-1")] };
+        const prints = (toSarif(results) as any).runs[0].results.map((result: any) => result.partialFingerprints["resourcePolicy/v1"]);
+        assert.strictEqual(new Set(prints).size, prints.length, `fingerprints collide: ${prints.join(", ")}`);
+        assert.deepStrictEqual((toSarif(results) as any).runs[0].results.map((result: any) => result.partialFingerprints["resourcePolicy/v1"]), prints);
+        assert.ok(prints.includes(`${VOLUME}|snapshot-guard|aws-volumes-encrypted|encrypted`), "a finding with a path keeps its fingerprint");
+    });
+
     it("sarif: has the structure SARIF 2.1.0 requires", () => {
         const log = JSON.parse(formatSarif(sample()));
         assert.deepStrictEqual(sarifProblems(log), []);

@@ -224,5 +224,35 @@ describeRule(customerManagedKeys, "aws-native:rds:DbInstance", [
     { name: "same-region read replica takes the source's key", props: { sourceDbInstanceIdentifier: "orders" }, expect: "pass" },
     { name: "replicated backups: key omitted", props: { engine: "postgres", kmsKeyId: key, automaticBackupReplicationRegion: "us-east-1" }, expect: "fail", paths: ["automaticBackupReplicationKmsKeyId"] },
     { name: "replicated backups on a customer key", props: { engine: "postgres", kmsKeyId: key, automaticBackupReplicationRegion: "us-east-1", automaticBackupReplicationKmsKeyId: otherKey }, expect: "pass" },
-    { name: "key unknown with an allow-list", props: { engine: "postgres", kmsKeyId: UNKNOWN }, config: allow, expect: "defer" },
+    { name: "key unknown with an allow-list", props: { engine: "postgres", storageEncrypted: true, kmsKeyId: UNKNOWN }, config: allow, expect: "defer" },
+]);
+
+// aws-native: unencrypted data is the mandatory encryption rules' finding; this rule says nothing about its key.
+for (const [type, flag, field] of [
+    ["aws-native:ec2:Volume", "encrypted", "kmsKeyId"],
+    ["aws-native:rds:DbInstance", "storageEncrypted", "kmsKeyId"],
+    ["aws-native:rds:DbCluster", "storageEncrypted", "kmsKeyId"],
+    ["aws-native:neptune:DbCluster", "storageEncrypted", "kmsKeyId"],
+] as const) {
+    describeRule(customerManagedKeys, type, [
+        { name: "not encrypted (CloudFormation's default), key omitted: the encryption rules report it", props: {}, expect: "pass" },
+        { name: "encryption off, key omitted", props: { [flag]: false }, expect: "pass" },
+        { name: "encryption unknown during preview, key omitted: waits for the flag", props: { [flag]: UNKNOWN }, expect: "defer", paths: [flag] },
+        { name: "encrypted with the AWS-managed key", props: { [flag]: true }, expect: "fail", paths: [field] },
+    ]);
+}
+
+describeRule(customerManagedKeys, "aws-native:rds:DbCluster", [
+    { name: "serverless v1 (always encrypted), kmsKeyId omitted", props: { engineMode: "serverless" }, expect: "fail", paths: ["kmsKeyId"] },
+    { name: "restored from a snapshot, kmsKeyId omitted: keeps the snapshot's key", props: { snapshotIdentifier: "snap" }, expect: "pass" },
+]);
+
+describeRule(customerManagedKeys, "aws-native:redshift:Cluster", [
+    { name: "encrypted omitted (encrypted by default), kmsKeyId omitted", props: { clusterIdentifier: "c" }, expect: "fail", paths: ["kmsKeyId"] },
+    { name: "encrypted: false, key omitted: aws-databases-encrypted reports it", props: { encrypted: false }, expect: "pass" },
+]);
+
+describeRule(customerManagedKeys, "aws-native:workspaces:Workspace", [
+    { name: "neither volume encrypted, key omitted", props: { bundleId: "b" }, expect: "pass" },
+    { name: "user volume encrypted, key omitted", props: { userVolumeEncryptionEnabled: true }, expect: "fail", paths: ["volumeEncryptionKey"] },
 ]);
