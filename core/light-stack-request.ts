@@ -226,19 +226,22 @@ export function lightenStackRequests(reads: (type: string) => boolean): boolean 
     if (method.requestDeserialize[lightened]) return true;
     const original = method.requestDeserialize;
     const light: MethodDefinition["requestDeserialize"] = (buffer: Buffer) => {
-        let parts: ReturnType<typeof splitStackRequest>;
+        let request: ReturnType<typeof AnalyzeStackRequest.deserializeBinary>;
+        let resources: LightResource[];
         try {
             // A copy: the resources' bytes outlive the call that hands over the buffer.
-            parts = splitStackRequest(new Uint8Array(buffer));
+            const parts = splitStackRequest(new Uint8Array(buffer));
+            request = AnalyzeStackRequest.deserializeBinary(parts.rest);
+            const shared = new SharedParts();
+            resources = visibleToStackRules(parts.resources.map((bytes) => new LightResource(bytes, AnalyzerResource, shared)), (resource) => ({
+                type: resource.getType(), urn: resource.getUrn(), parent: resource.getParent(), dependencies: resource.getDependenciesList(),
+                propertyDependencies: [...resource.getPropertydependenciesMap().values()].map((urns) => urns.getUrnsList()),
+            }), readsProperties);
         } catch {
+            // Bytes this reading does not take (or a resource that does not decode): the SDK's own
+            // decoding answers, or fails the call, exactly as without this module.
             return original(buffer);
         }
-        const request = AnalyzeStackRequest.deserializeBinary(parts.rest);
-        const shared = new SharedParts();
-        const resources = visibleToStackRules(parts.resources.map((bytes) => new LightResource(bytes, AnalyzerResource, shared)), (resource) => ({
-            type: resource.getType(), urn: resource.getUrn(), parent: resource.getParent(), dependencies: resource.getDependenciesList(),
-            propertyDependencies: [...resource.getPropertydependenciesMap().values()].map((urns) => urns.getUrnsList()),
-        }), readsProperties);
         request.getResourcesList = () => resources;
         return request;
     };

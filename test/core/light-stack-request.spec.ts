@@ -107,4 +107,18 @@ describe("core: light AnalyzeStack decoding", () => {
         assert.throws(() => AnalyzerService.analyzeStack.requestDeserialize(Buffer.from([0x0b, 0x0c])), (error: Error) => !/unsupported wire type/.test(error.message));
         assert.strictEqual(lightenStackRequests(() => true), true, "installing twice is harmless");
     });
+
+    it("a resource that splits but does not decode fails as the SDK's own decoding fails", () => {
+        lightenStackRequests(() => true);
+        // Field 1 holding a resource whose only field is a truncated string.
+        const bytes = Buffer.from([0x0a, 0x03, 0x0a, 0x05, 0x61]);
+        let expected: Error | undefined;
+        try {
+            analyzerPb.AnalyzeStackRequest.deserializeBinary(new Uint8Array(bytes));
+        } catch (error) {
+            expected = error as Error;
+        }
+        assert.ok(expected, "the generated decoder refuses these bytes");
+        assert.throws(() => AnalyzerService.analyzeStack.requestDeserialize(bytes), (error: Error) => error.message === expected!.message);
+    });
 });

@@ -36,6 +36,15 @@ const nativePlan = (rule: Record<string, unknown>) => ({
 const trust = { trustedAccountIds: [trusted] };
 const sharingPolicy = (Resource: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:Modify*", Resource }] });
 const cmk = `arn:aws:kms:eu-west-1:${trusted}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+/** aws-native data that is encrypted (CloudFormation defaults these flags to false), so its key is judged. */
+const nativeEncrypted: Readonly<Record<string, Record<string, unknown>>> = {
+    "aws-native:ec2:Volume": { encrypted: true },
+    "aws-native:workspaces:Workspace": { rootVolumeEncryptionEnabled: true },
+    "aws-native:rds:DbInstance": { storageEncrypted: true },
+    "aws-native:rds:DbCluster": { storageEncrypted: true },
+    "aws-native:neptune:DbCluster": { storageEncrypted: true },
+};
+
 const encryptedBase: Record<string, Record<string, unknown>> = {
     "aws:ebs/volume:Volume": { encrypted: true }, "aws:ebs/snapshotCopy:SnapshotCopy": { encrypted: true },
     "aws:ebs/snapshotImport:SnapshotImport": { encrypted: true }, "aws:ec2/amiCopy:AmiCopy": { encrypted: true },
@@ -175,7 +184,7 @@ export const cases: Case[] = [
     { rule: "aws-volumes-encrypted", type: "aws-native:workspaces:Workspace", level: "mandatory", bad: { bundleId: "b", directoryId: "d", userName: "u", rootVolumeEncryptionEnabled: true }, good: { bundleId: "b", directoryId: "d", userName: "u", rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true } },
     ...([
         ["aws-native:ec2:Volume", "kmsKeyId"], ["aws-native:imagebuilder:ContainerRecipe", "kmsKeyId"], ["aws-native:workspaces:Workspace", "volumeEncryptionKey"],
-    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { [field]: "alias/aws/ebs" }, good: { [field]: cmk } })),
+    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { ...nativeEncrypted[type], [field]: "alias/aws/ebs" }, good: { ...nativeEncrypted[type], [field]: cmk } })),
     { rule: "aws-customer-managed-keys", type: "aws-native:ec2:Instance", level: "advisory", bad: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] }, good: { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: cmk } }] } },
     { rule: "aws-customer-managed-keys", type: "aws-native:ec2:LaunchTemplate", level: "advisory", bad: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: true } }] } }, good: { launchTemplateData: { blockDeviceMappings: [{ ebs: { encrypted: true, kmsKeyId: cmk } }] } } },
     { rule: "aws-customer-managed-keys", type: "aws-native:imagebuilder:ImageRecipe", level: "advisory", bad: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ ebs: { encrypted: true } }] }, good: { parentImage: "ami-1", version: "1.0.0", blockDeviceMappings: [{ ebs: { kmsKeyId: cmk } }] } },
@@ -191,7 +200,7 @@ export const cases: Case[] = [
     ...([
         ["aws-native:rds:DbInstance", "kmsKeyId"], ["aws-native:rds:DbCluster", "kmsKeyId"], ["aws-native:neptune:DbCluster", "kmsKeyId"],
         ["aws-native:docdbelastic:Cluster", "kmsKeyId"], ["aws-native:redshift:Cluster", "kmsKeyId"], ["aws-native:redshiftserverless:Namespace", "kmsKeyId"],
-    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { [field]: "alias/aws/rds" }, good: { [field]: cmk } })),
+    ] as const).map(([type, field]): Case => ({ rule: "aws-customer-managed-keys", type, level: "advisory", bad: { ...nativeEncrypted[type], [field]: "alias/aws/rds" }, good: { ...nativeEncrypted[type], [field]: cmk } })),
     ...["aws-native:rds:DbInstance", "aws-native:rds:DbCluster"]
         .map((type): Case => ({ rule: "aws-automated-backups-outlive-databases", type, level: "advisory", bad: {}, good: { deleteAutomatedBackups: false } })),
     ...["aws-native:rds:DbInstance", "aws-native:rds:DbCluster", "aws-native:neptune:DbCluster"]
