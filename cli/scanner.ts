@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { formerIds } from "../core/former-ids";
-import { isStackRule } from "../core/rule";
+import { isStackRule, ruleTypes, type Rule } from "../core/rule";
 import { stackReadsProperties } from "../core/stack-scope";
 import { normaliseTypeToken } from "../core/values";
 import { allRules } from "../policies";
@@ -95,22 +95,29 @@ export async function startPack(config: PolicyPackConfig): Promise<Pack> {
     }
 }
 
-/** Whether any of the named policies targets a resource type (every type when one is not ours). */
-function targetedTypes(policyNames: readonly string[]): (type: string) => boolean {
-    const types = new Set<string>();
+/** Our rules behind policy names; undefined when one is not ours (another pack's policy: no shortcut applies). */
+function ourRules(policyNames: readonly string[]): Rule[] | undefined {
+    const rules: Rule[] = [];
     for (const name of policyNames) {
         const rule = allRules.find((candidate) => candidate.id === name);
-        if (!rule || isStackRule(rule)) return () => true;
-        for (const target of rule.targets) types.add(normaliseTypeToken(target.type));
+        if (!rule) return undefined;
+        rules.push(rule);
     }
+    return rules;
+}
+
+/** Whether any of the named policies targets a resource type (every type when one is not ours). */
+function targetedTypes(policyNames: readonly string[]): (type: string) => boolean {
+    const rules = ourRules(policyNames);
+    if (!rules || rules.some(isStackRule)) return () => true;
+    const types = new Set(rules.flatMap((rule) => ruleTypes(rule).map(normaliseTypeToken)));
     return (type) => types.has(normaliseTypeToken(type));
 }
 
 /** Whether any of the named stack policies reads the properties of a type (every type when one is not ours). */
 function stackReadTypes(policyNames: readonly string[]): (type: string) => boolean {
-    const rules = policyNames.map((name) => allRules.find((candidate) => candidate.id === name));
-    if (rules.some((rule) => !rule)) return () => true;
-    return stackReadsProperties(rules as NonNullable<(typeof rules)[number]>[]);
+    const rules = ourRules(policyNames);
+    return rules ? stackReadsProperties(rules) : () => true;
 }
 
 export async function closePack(pack: Pack): Promise<void> {

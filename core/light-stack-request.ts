@@ -4,8 +4,8 @@
 // gRPC decodes an AnalyzeStack request into google-protobuf objects for every resource of the
 // stack, about 22 times the request's size (880 MB for 100,000 resources), and the SDK keeps them
 // for the whole call while it runs each stack policy. Here the request is split into its
-// resources' bytes instead, and each resource is decoded when the SDK first reads it: the plain
-// values it needs are kept, the protobuf objects are dropped. Properties are handed over once (the
+// resources' bytes instead, and each resource is decoded into the plain values the SDK reads (its
+// links decide which resources the policies see), the protobuf objects dropped. Properties are handed over once (the
 // shared decoding of core/sdk-tuning.ts keeps the SDK's copy) and decoded again from the bytes only
 // if asked twice. The stack policies get only the resources they can see (core/stack-scope.ts: the
 // types the rules declare they read, and without properties the resources those name); the SDK
@@ -18,12 +18,10 @@ import { visibleToStackRules } from "./stack-scope";
 interface Message {
     serializeBinary(): Uint8Array;
 }
-interface ProviderMessage extends Message {
-    getType(): string; getName(): string; getUrn(): string; getProperties(): { toJavaScript(): unknown } | undefined;
-}
 interface ProviderStandIn {
     getType(): string; getName(): string; getUrn(): string; getProperties(): { toJavaScript(): unknown } | undefined;
 }
+interface ProviderMessage extends ProviderStandIn, Message {}
 interface ResourceMessage {
     getType(): string;
     getName(): string;
@@ -91,83 +89,72 @@ class SharedParts {
     private readonly providers = new Map<string, ProviderStandIn>();
 
     option(message: Message | undefined): unknown {
-        if (!message) return message;
-        const key = Buffer.from(message.serializeBinary()).toString("latin1");
-        let shared = this.options.get(key);
-        if (shared === undefined) {
-            shared = message;
-            this.options.set(key, shared);
-        }
-        return shared;
+        return message && SharedParts.byBytes(this.options, message, () => message);
     }
 
     provider(message: ProviderMessage | undefined): ProviderStandIn | undefined {
-        if (!message) return undefined;
-        const key = Buffer.from(message.serializeBinary()).toString("latin1");
-        let shared = this.providers.get(key);
-        if (!shared) {
+        return message && SharedParts.byBytes(this.providers, message, () => {
             const type = message.getType(), name = message.getName(), urn = message.getUrn();
             const raw = message.getProperties();
             const properties = raw ? struct(raw.toJavaScript()) : undefined;
-            shared = { getType: () => type, getName: () => name, getUrn: () => urn, getProperties: () => properties };
-            this.providers.set(key, shared);
+            return { getType: () => type, getName: () => name, getUrn: () => urn, getProperties: () => properties };
+        });
+    }
+
+    /** The value kept for messages with the same bytes, made by `create` for the first of them. */
+    private static byBytes<T>(kept: Map<string, T>, message: Message, create: () => T): T {
+        const key = Buffer.from(message.serializeBinary()).toString("latin1");
+        let value = kept.get(key);
+        if (value === undefined) {
+            value = create();
+            kept.set(key, value);
         }
-        return shared;
+        return value;
     }
 }
 
-/** One resource of the request, decoded on first use; only plain values are kept. */
+/** One resource of the request as plain values; its properties are read from the bytes again only if asked twice. */
 class LightResource {
-    private decodedOnce = false;
-    private decoded!: {
-        type: string; name: string; urn: string; parent: string; dependencies: string[];
-        properties: { toJavaScript(): unknown } | undefined;
-        options: unknown;
-        provider: ProviderStandIn | undefined;
-        propertyDependencies: PropertyDependencies;
-    };
+    private readonly type: string;
+    private readonly name: string;
+    private readonly urn: string;
+    private readonly parent: string;
+    private readonly dependencies: string[];
+    private readonly properties: { toJavaScript(): unknown } | undefined;
+    private readonly options: unknown;
+    private readonly provider: ProviderStandIn | undefined;
+    private readonly propertyDependencies = NO_PROPERTY_DEPENDENCIES;
 
-    constructor(private readonly bytes: Uint8Array, private readonly resourceClass: MessageClass<ResourceMessage>,
-        private readonly shared: SharedParts) {}
-
-    private propertiesAgain(): unknown {
-        return this.resourceClass.deserializeBinary(this.bytes).getProperties()?.toJavaScript();
-    }
-
-    private get value() {
-        if (!this.decodedOnce) {
-            this.decodedOnce = true;
-            const message = this.resourceClass.deserializeBinary(this.bytes);
-            const type = message.getType();
-            const read = readsProperties(type);
-            const properties = read ? message.getProperties() : undefined;
-            let propertyDependencies = NO_PROPERTY_DEPENDENCIES;
-            for (const [key, value] of message.getPropertydependenciesMap().entries()) {
-                if (propertyDependencies === NO_PROPERTY_DEPENDENCIES) propertyDependencies = new PropertyDependencies();
-                propertyDependencies.set(key, urnList(value.getUrnsList()));
-            }
-            this.decoded = {
-                type, name: message.getName(), urn: message.getUrn(), parent: message.getParent(),
-                dependencies: message.getDependenciesList(),
-                properties: !read ? EMPTY
-                    : properties ? handOverStruct(properties.toJavaScript(), () => this.propertiesAgain()) : undefined,
-                options: this.shared.option(message.getOptions()),
-                provider: this.shared.provider(message.getProvider()),
-                propertyDependencies,
-            };
+    constructor(bytes: Uint8Array, resourceClass: MessageClass<ResourceMessage>, shared: SharedParts) {
+        const message = resourceClass.deserializeBinary(bytes);
+        this.type = message.getType();
+        this.name = message.getName();
+        this.urn = message.getUrn();
+        this.parent = message.getParent();
+        this.dependencies = message.getDependenciesList();
+        if (!readsProperties(this.type)) {
+            this.properties = EMPTY;
+        } else {
+            const raw = message.getProperties();
+            this.properties = raw && handOverStruct(raw.toJavaScript(), () => resourceClass.deserializeBinary(bytes).getProperties()?.toJavaScript());
         }
-        return this.decoded;
+        this.options = shared.option(message.getOptions());
+        this.provider = shared.provider(message.getProvider());
+        for (const [key, value] of message.getPropertydependenciesMap().entries()) {
+            if (this.propertyDependencies === NO_PROPERTY_DEPENDENCIES) this.propertyDependencies = new PropertyDependencies();
+            this.propertyDependencies.set(key, urnList(value.getUrnsList()));
+        }
     }
 
-    getType() { return this.value.type; }
-    getName() { return this.value.name; }
-    getUrn() { return this.value.urn; }
-    getParent() { return this.value.parent; }
-    getDependenciesList() { return this.value.dependencies; }
-    getProperties() { return this.value.properties; }
-    getOptions() { return this.value.options; }
-    getProvider() { return this.value.provider; }
-    getPropertydependenciesMap() { return this.value.propertyDependencies; }
+    getType() { return this.type; }
+    getName() { return this.name; }
+    getUrn() { return this.urn; }
+    getParent() { return this.parent; }
+    getDependenciesList() { return this.dependencies; }
+    getProperties() { return this.properties; }
+    getOptions() { return this.options; }
+    getProvider() { return this.provider; }
+    getPropertydependenciesMap() { return this.propertyDependencies; }
 }
 
 function readVarint(bytes: Uint8Array, at: { offset: number }): number {

@@ -28,14 +28,13 @@ export interface StackLinks {
  * reads no properties there). Input order is kept.
  */
 export function visibleToStackRules<T>(resources: readonly T[], links: (resource: T) => StackLinks, reads: (type: string) => boolean): T[] {
+    const all = resources.map(links);
     const named = new Set<string>();
-    const read = resources.map((resource) => {
-        const link = links(resource);
-        if (!reads(link.type)) return false;
+    for (const link of all) {
+        if (!reads(link.type)) continue;
         if (link.parent) named.add(link.parent);
         for (const urn of link.dependencies) named.add(urn);
         for (const urns of link.propertyDependencies) for (const urn of urns) named.add(urn);
-        return true;
-    });
-    return resources.filter((resource, index) => read[index] || named.has(links(resource).urn));
+    }
+    return resources.filter((_, index) => reads(all[index].type) || named.has(all[index].urn));
 }
